@@ -1,0 +1,26 @@
+"""Admin for the federation app: the site profile."""
+
+from django.contrib import admin
+from django.shortcuts import redirect
+
+from federation.models import SiteProfile
+
+
+@admin.register(SiteProfile)
+class SiteProfileAdmin(admin.ModelAdmin):
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "tagline", "description", "logo"]}),
+        ("Liên hệ", {"fields": ["address", "phone", "email"]}),
+        ("Mạng xã hội", {"fields": ["facebook_url", "zalo_url", "youtube_url"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return not SiteProfile.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        # There is only one profile: go straight to its form.
+        profile = SiteProfile.load()
+        return redirect("admin:federation_siteprofile_change", profile.pk)

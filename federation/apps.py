@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class FederationConfig(AppConfig):
+    name = "federation"
+    verbose_name = "Liên đoàn Lao động"
+    default = True
+
+
+class FederationAdminConfig(admin_apps.AdminConfig):
+    """The admin, with the site that names the federation (federation.admin)."""
+
+    default = False
+    default_site = "federation.admin_site.FederationAdminSite"

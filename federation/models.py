@@ -1,0 +1,66 @@
+"""The federation's own models: the site profile (and, later, exemplary-worker profiles)."""
+
+from django.core.cache import cache
+from django.db import models
+
+SITE_PROFILE_CACHE_KEY = "federation:site-profile"
+
+
+class SiteProfile(models.Model):
+    """Who runs this site. One row, so that any provincial federation can run the same code."""
+
+    name = models.CharField(
+        "tên đơn vị", max_length=200, default="Liên đoàn Lao động tỉnh Lâm Đồng"
+    )
+    short_name = models.CharField("tên viết tắt", max_length=50, default="LĐLĐ Lâm Đồng")
+    tagline = models.CharField(
+        "khẩu hiệu",
+        max_length=200,
+        blank=True,
+        default="Cổng thông tin điện tử",
+        help_text="Dòng chữ nhỏ dưới tên đơn vị ở đầu trang.",
+    )
+    description = models.TextField(
+        "giới thiệu ngắn",
+        blank=True,
+        help_text="Dùng làm mô tả mặc định cho công cụ tìm kiếm và khi chia sẻ trang chủ.",
+    )
+    address = models.CharField("địa chỉ", max_length=300, blank=True)
+    phone = models.CharField("điện thoại", max_length=50, blank=True)
+    email = models.EmailField("thư điện tử", blank=True)
+    logo = models.ImageField(
+        "logo",
+        upload_to="site/",
+        blank=True,
+        help_text="Ảnh vuông, nền trong suốt nếu có. Bỏ trống để dùng logo mặc định.",
+    )
+    facebook_url = models.URLField("trang Facebook", blank=True)
+    zalo_url = models.URLField("Zalo OA", blank=True)
+    youtube_url = models.URLField("kênh YouTube", blank=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "thông tin đơn vị"
+        verbose_name_plural = "thông tin đơn vị"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(SITE_PROFILE_CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        # The site always has a profile; deleting it would only bring the defaults back.
+        cache.delete(SITE_PROFILE_CACHE_KEY)
+        return super().delete(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        """The profile, from the cache when possible: every page's header and footer read it."""
+        profile = cache.get(SITE_PROFILE_CACHE_KEY)
+        if profile is None:
+            profile, _ = cls.objects.get_or_create(pk=1)
+            cache.set(SITE_PROFILE_CACHE_KEY, profile, 3600)
+        return profile

@@ -1,0 +1,19 @@
+"""Template helpers shared by every app: Vietnamese dates."""
+
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+
+
+def weekday_vi(value):
+    return WEEKDAYS[value.weekday()]
+
+
+@register.simple_tag
+def today_vi():
+    """ "Thứ Năm, 26/11/2026", in the site's time zone."""
+    today = timezone.localdate()
+    return f"{weekday_vi(today)}, {today:%d/%m/%Y}"

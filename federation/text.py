@@ -1,0 +1,33 @@
+"""Vietnamese text helpers: slugs and diacritic-free folding for search."""
+
+import re
+import unicodedata
+
+# Letters that Unicode does not decompose into a base letter plus a combining mark.
+_SPECIAL = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ß": "ss"})
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+
+
+def strip_diacritics(text):
+    """Remove Vietnamese (and other Latin) diacritics, keeping case: "Đoàn" → "Doan"."""
+    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text or ""))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.translate(_SPECIAL)
+
+
+def fold_vi(text):
+    """Lowercase, diacritic-free, space-normalised text for search: "Công Đoàn" → "cong doan"."""
+    return _SPACES.sub(" ", strip_diacritics(text).lower()).strip()
+
+
+def slugify_vi(text, max_length=None):
+    """An ASCII slug that reads right for Vietnamese: "Lâm Đồng 2015–2020" → "lam-dong-2015-2020".
+
+    The admin's slug prepopulation (static/js/admin-slug.js) implements the same rules, and a test
+    checks that both give the same slug.
+    """
+    slug = _NON_ALNUM.sub("-", strip_diacritics(text).lower()).strip("-")
+    if max_length:
+        slug = slug[:max_length].rstrip("-")
+    return slug

@@ -1,0 +1,92 @@
+"""The settings refuse to start production with development secrets."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_settings(**env):
+    """Import the real settings module in a fresh interpreter with only the given variables."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import federation.settings as s; print(s.DEBUG, s.ALLOWED_HOSTS)"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_the_development_secret_key():
+    result = load_settings(DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="example.vn")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr.strip().splitlines()[-1]
+
+
+def test_production_refuses_empty_allowed_hosts():
+    result = load_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS" in result.stderr.strip().splitlines()[-1]
+
+
+def test_production_starts_with_a_real_key_and_hosts():
+    result = load_settings(
+        DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="a.vn,b.vn"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False ['a.vn', 'b.vn']"
+
+
+def test_development_starts_with_no_variables_at_all():
+    result = load_settings(DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True ['127.0.0.1', 'localhost']"
+
+
+def security_settings(**env):
+    code = (
+        "import federation.settings as s; "
+        "print(getattr(s, 'SECURE_SSL_REDIRECT', False), getattr(s, 'SECURE_HSTS_SECONDS', 0), "
+        "getattr(s, 'SESSION_COOKIE_SECURE', False), getattr(s, 'SECURE_PROXY_SSL_HEADER', None))"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update({"DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "a.vn", **env})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_https_is_on_by_default_in_production():
+    assert security_settings(DJANGO_DEBUG="0") == (
+        "True 31536000 True ('HTTP_X_FORWARDED_PROTO', 'https')"
+    )
+
+
+def test_https_can_be_turned_off_for_an_intranet():
+    assert security_settings(DJANGO_DEBUG="0", DJANGO_HTTPS="0") == "False 0 False None"
+
+
+def test_redis_url_switches_the_cache_to_redis():
+    code = "import federation.settings as s; print(s.CACHES['default']['BACKEND'])"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    for redis_url, backend in [
+        ("redis://127.0.0.1:6379/1", "django.core.cache.backends.redis.RedisCache"),
+        ("", "django.core.cache.backends.locmem.LocMemCache"),
+    ]:
+        env = {**clean, "DJANGO_DEBUG": "1", "REDIS_URL": redis_url}
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert out.stdout.strip() == backend
