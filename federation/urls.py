@@ -2,15 +2,34 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from federation import views
+from news import sitemaps as news_sitemaps
+from news.views import HomeView
+
+sitemaps = {
+    "trang": news_sitemaps.StaticSitemap,
+    "chuyen-muc": news_sitemaps.CategorySitemap,
+    "tin-tuc": news_sitemaps.ArticleSitemap,
+}
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", HomeView.as_view(), name="home"),
+    path("", include("news.urls")),
+    path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("quan-tri/", admin.site.urls),
-    path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),
 ]
 
 if settings.DEBUG:

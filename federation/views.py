@@ -1,13 +1,71 @@
-"""Site-wide views: the home page and the health check."""
+"""Site-wide views: site search, robots.txt and the health check."""
 
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from federation import search
+from federation.images import clean_image_content, validate_image
+from federation.seo import PageMeta
 
-class HomeView(TemplateView):
-    template_name = "federation/home.html"
+SEARCH_PAGE_SIZE = 20
+SEARCH_BLOCK_SIZE = 6
+
+
+class SearchView(TemplateView):
+    """One search page over every registered kind; each result says what kind it is."""
+
+    template_name = "federation/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = search.parse_query(self.request.GET.get("q", ""))
+        context.update(
+            query=query,
+            search_query=query.raw,
+            meta=PageMeta(
+                title=f"Tìm kiếm: {query.raw}" if query.raw else "Tìm kiếm", noindex=True
+            ),
+        )
+        if not query:
+            return context
+        blocks, page = [], None
+        for source in search.sources():
+            queryset = source.search(query.terms)
+            if source.paginate:
+                page = Paginator(queryset, SEARCH_PAGE_SIZE).get_page(self.request.GET.get("page"))
+                page.results = [search.result_for(source, o, query.terms) for o in page.object_list]
+                page.source = source
+            else:
+                items = list(queryset[:SEARCH_BLOCK_SIZE])
+                if items:
+                    blocks.append(
+                        (source, [search.result_for(source, o, query.terms) for o in items])
+                    )
+        context.update(blocks=blocks, page_obj=page, query_string=urlencode({"q": query.raw}))
+        return context
+
+
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /quan-tri/",
+        "Disallow: /tim-kiem/",
+        "Disallow: /xem-truoc/",
+        "Allow: /",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 @never_cache
@@ -20,3 +78,20 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "không kết nối được"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_POST
+def editor_image_upload(request):
+    """CKEditor's image upload: staff only, through the same image pipeline as every photo."""
+    if not request.user.is_active or not request.user.is_staff:
+        return JsonResponse({"error": {"message": "Bạn không có quyền tải ảnh lên."}}, status=403)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"error": {"message": "Chưa chọn tệp ảnh."}}, status=400)
+    try:
+        validate_image(upload)
+    except ValidationError as exc:
+        return JsonResponse({"error": {"message": " ".join(exc.messages)}}, status=400)
+    content, name = clean_image_content(upload, upload.name)
+    path = default_storage.save(f"editor/{timezone.now():%Y/%m}/{name}", content)
+    return JsonResponse({"url": default_storage.url(path)})

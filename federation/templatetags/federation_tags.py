@@ -3,6 +3,8 @@
 from django import template
 from django.utils import timezone
 
+from federation.images import picture_html
+
 register = template.Library()
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
@@ -17,3 +19,11 @@ def today_vi():
     """ "Thứ Năm, 26/11/2026", in the site's time zone."""
     today = timezone.localdate()
     return f"{weekday_vi(today)}, {today:%d/%m/%Y}"
+
+
+@register.simple_tag
+def picture(fieldfile, profile, use="card", alt="", sizes="100vw", lazy=True, css_class=""):
+    """A responsive <picture> (WebP with a JPEG fallback) from an image's renditions."""
+    return picture_html(
+        fieldfile, profile, use, alt=alt, sizes=sizes, lazy=lazy, css_class=css_class
+    )

@@ -1,0 +1,291 @@
+"""One image pipeline for news photos, worker portraits and partner logos.
+
+An upload is validated by its content, turned upright by its EXIF orientation, stripped of every
+metadata field (GPS above all) and re-encoded. Its renditions (WebP and JPEG at a few widths, and a
+1200×630 social preview) are written once, when the image is saved; a page only computes their URLs.
+"""
+
+import io
+import uuid
+import warnings
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.utils.html import format_html, format_html_join
+from imagekit import ImageSpec
+from imagekit.cachefiles import ImageCacheFile
+from imagekit.processors import ResizeToFill, ResizeToFit
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from federation.text import slugify_vi
+
+MAX_UPLOAD_BYTES = getattr(settings, "IMAGE_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# Larger than any camera photo editors upload (a 50-megapixel frame), far below a decompression bomb.
+MAX_PIXELS = getattr(settings, "IMAGE_MAX_PIXELS", 60_000_000)
+MIN_SIDE = 16
+ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "png", "MPO": "jpg"}
+
+
+def validate_image(upload):
+    """Refuse anything that is not a real, reasonably sized raster image, whatever its name says."""
+    if upload is None:
+        return
+    size = getattr(upload, "size", None)
+    if size is not None and size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            "Ảnh quá lớn (%(size)s MB). Dung lượng tối đa là %(max)s MB.",
+            code="image_too_large",
+            params={"size": f"{size / 1024 / 1024:.1f}", "max": MAX_UPLOAD_BYTES // 1024 // 1024},
+        )
+    try:
+        upload.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                image_format = image.format
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise Image.DecompressionBombError
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ValidationError(
+            "Ảnh có kích thước điểm ảnh bất thường (quá %(max)s triệu điểm ảnh), có thể là tệp "
+            "độc hại. Hãy thu nhỏ ảnh rồi tải lên lại.",
+            code="image_bomb",
+            params={"max": MAX_PIXELS // 1_000_000},
+        ) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ValidationError(
+            "Tệp này không phải là ảnh hợp lệ (chỉ nhận JPEG, PNG, WebP hoặc GIF).",
+            code="image_invalid",
+        ) from exc
+    finally:
+        upload.seek(0)
+    if image_format not in ACCEPTED_FORMATS:
+        raise ValidationError(
+            "Định dạng ảnh %(format)s không được hỗ trợ (chỉ nhận JPEG, PNG, WebP hoặc GIF).",
+            code="image_format",
+            params={"format": image_format or "?"},
+        )
+    if min(width, height) < MIN_SIDE:
+        raise ValidationError(
+            "Ảnh quá nhỏ (%(w)s×%(h)s điểm ảnh).",
+            code="image_small",
+            params={"w": width, "h": height},
+        )
+
+
+def clean_image_content(upload, name):
+    """Re-encode an upload upright and without metadata; returns (ContentFile, safe file name)."""
+    upload.seek(0)
+    with Image.open(upload) as original:
+        image_format = original.format
+        image = ImageOps.exif_transpose(original)
+        image.load()
+    extension = ACCEPTED_FORMATS[image_format]
+    buffer = io.BytesIO()
+    if extension == "jpg":
+        image = image.convert("RGB")
+        image.save(buffer, "JPEG", quality=88, optimize=True, progressive=True)
+    elif extension == "webp":
+        image.save(buffer, "WEBP", quality=88)
+    else:
+        if image.mode not in ("RGB", "RGBA", "L", "LA"):
+            image = image.convert("RGBA")
+        image.save(buffer, "PNG", optimize=True)
+    stem = slugify_vi(PurePath(name or "anh").stem, max_length=60) or "anh"
+    return ContentFile(buffer.getvalue()), f"{stem}-{uuid.uuid4().hex[:8]}.{extension}"
+
+
+# Renditions --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Size:
+    """One rendition: crop to exactly width×height, or fit within width (height=None)."""
+
+    width: int
+    height: int | None = None
+
+
+class Rendition(ImageSpec):
+    size = Size(0)
+    options = {"quality": 80}
+
+    @property
+    def processors(self):
+        if self.size.height:
+            return [ResizeToFill(self.size.width, self.size.height)]
+        return [ResizeToFit(width=self.size.width, upscale=False)]
+
+
+def _spec(size, image_format):
+    options = {"quality": 80} if image_format == "WEBP" else {"quality": 82, "progressive": True}
+    return type(
+        f"Rendition{size.width}x{size.height or 0}{image_format}",
+        (Rendition,),
+        {"size": size, "format": image_format, "options": options},
+    )
+
+
+# Each kind of picture, the widths that pages ask for, by use. Cropped sizes keep one aspect ratio
+# per use so that a srcset can switch between them.
+PROFILES = {
+    "photo": {
+        "card": [Size(320, 180), Size(640, 360)],
+        "wide": [Size(800), Size(1200)],
+    },
+    "portrait": {
+        "card": [Size(240, 300), Size(480, 600)],
+        "wide": [Size(480, 600), Size(720, 900)],
+    },
+    "logo": {
+        "card": [Size(96, 96), Size(192, 192)],
+        "wide": [Size(240), Size(480)],
+    },
+}
+SOCIAL = Size(1200, 630)
+SPECS = {
+    size: {fmt: _spec(size, fmt) for fmt in ("WEBP", "JPEG")}
+    for sizes in PROFILES.values()
+    for group in sizes.values()
+    for size in group
+}
+SPECS.setdefault(SOCIAL, {"JPEG": _spec(SOCIAL, "JPEG")})
+
+
+def rendition_file(fieldfile, size, image_format="JPEG"):
+    return ImageCacheFile(SPECS[size][image_format](source=fieldfile))
+
+
+def all_sizes(profile):
+    sizes = {size for group in PROFILES[profile].values() for size in group}
+    return sorted(sizes, key=lambda s: (s.width, s.height or 0)) + [SOCIAL]
+
+
+def generate_renditions(fieldfile, profile):
+    """Write every rendition of an image. Called once, when the image is saved."""
+    if not fieldfile:
+        return
+    for size in all_sizes(profile):
+        for spec in SPECS[size].values():
+            ImageCacheFile(spec(source=fieldfile)).generate(force=True)
+
+
+def social_url(fieldfile):
+    """The 1200×630 JPEG for og:image (relative; pages make it absolute)."""
+    return rendition_file(fieldfile, SOCIAL).url if fieldfile else ""
+
+
+@dataclass
+class Picture:
+    """What a template needs to write a responsive <picture>."""
+
+    webp_srcset: str
+    jpeg_srcset: str
+    src: str
+    width: int
+    height: int
+
+
+def _scaled(size, source_width, source_height):
+    if size.height:
+        return size.width, size.height
+    if not source_width or not source_height:
+        return size.width, round(size.width * 2 / 3)
+    width = min(size.width, source_width)
+    return width, round(source_height * width / source_width)
+
+
+def picture(fieldfile, profile, use="card"):
+    """URLs and dimensions of an image's renditions for one use, without touching the disk."""
+    if not fieldfile:
+        return None
+    field = fieldfile.field
+    instance = fieldfile.instance
+    source_width = getattr(instance, field.width_field, None) if field.width_field else None
+    source_height = getattr(instance, field.height_field, None) if field.height_field else None
+    sizes = PROFILES[profile][use]
+    webp, jpeg = [], []
+    dimensions = []
+    for size in sizes:
+        width, height = _scaled(size, source_width, source_height)
+        dimensions.append((width, height))
+        webp.append(f"{rendition_file(fieldfile, size, 'WEBP').url} {width}w")
+        jpeg.append(f"{rendition_file(fieldfile, size, 'JPEG').url} {width}w")
+    width, height = dimensions[0]
+    return Picture(
+        webp_srcset=", ".join(webp),
+        jpeg_srcset=", ".join(jpeg),
+        src=jpeg[0].rsplit(" ", 1)[0],
+        width=width,
+        height=height,
+    )
+
+
+def picture_html(fieldfile, profile, use="card", alt="", sizes="100vw", lazy=True, css_class=""):
+    pic = picture(fieldfile, profile, use)
+    if pic is None:
+        return ""
+    extra = format_html_join(
+        "",
+        ' {}="{}"',
+        [
+            (name, value)
+            for name, value in [
+                ("loading", "lazy" if lazy else ""),
+                ("decoding", "async"),
+                ("fetchpriority", "" if lazy else "high"),
+                ("class", css_class),
+            ]
+            if value
+        ],
+    )
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}></picture>',
+        pic.webp_srcset,
+        sizes,
+        pic.src,
+        pic.jpeg_srcset,
+        sizes,
+        pic.width,
+        pic.height,
+        alt,
+        extra,
+    )
+
+
+# The model field ---------------------------------------------------------------------------------
+
+
+class CleanImageField(models.ImageField):
+    """An ImageField that runs the whole pipeline: validate, fix orientation, strip, render."""
+
+    def __init__(self, *args, profile="photo", **kwargs):
+        self.profile = profile
+        kwargs.setdefault("max_length", 255)
+        super().__init__(*args, **kwargs)
+        if validate_image not in self.validators:
+            self._validators = [*self._validators, validate_image]
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["profile"] = self.profile
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        is_new_upload = bool(file) and not file._committed
+        if is_new_upload:
+            content, name = clean_image_content(file.file, file.name)
+            file.save(name, content, save=False)
+        file = super().pre_save(model_instance, add)
+        if is_new_upload:
+            self.update_dimension_fields(model_instance, force=True)
+            generate_renditions(file, self.profile)
+        return file

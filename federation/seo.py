@@ -1,0 +1,96 @@
+"""What every page tells search engines and social networks: one structure, one partial
+(templates/includes/seo.html), and one small JSON-LD function per type."""
+
+import json
+from dataclasses import dataclass, field
+
+from django.utils.html import mark_safe
+from django.utils.timezone import localtime
+
+
+@dataclass
+class PageMeta:
+    title: str
+    description: str = ""
+    canonical: str = ""  # absolute
+    image: str = ""  # absolute URL of a 1200×630 picture
+    image_alt: str = ""
+    type: str = "website"  # og:type
+    published: object = None
+    modified: object = None
+    jsonld: list = field(default_factory=list)
+    noindex: bool = False
+
+    @property
+    def published_iso(self):
+        return iso(self.published)
+
+    @property
+    def modified_iso(self):
+        return iso(self.modified)
+
+    @property
+    def jsonld_html(self):
+        """<script type="application/ld+json"> blocks: data, not code, so CSP lets them be."""
+        blocks = []
+        for data in self.jsonld:
+            text = json.dumps(data, ensure_ascii=False)
+            # Keep "</script>" in any value from ending the block early.
+            text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            blocks.append(f'<script type="application/ld+json">{text}</script>')
+        return mark_safe("\n".join(blocks))
+
+
+def iso(moment):
+    """2021-04-08T02:04:00+07:00: the site's own time zone, with its offset."""
+    return localtime(moment).isoformat(timespec="seconds") if moment else ""
+
+
+def absolute(request, url):
+    if not url:
+        return ""
+    return url if url.startswith(("http://", "https://")) else request.build_absolute_uri(url)
+
+
+def organization_jsonld(request, profile):
+    data = {"@type": "Organization", "name": profile.name, "url": absolute(request, "/")}
+    logo = profile.logo.url if profile.logo else "/static/img/logo.svg"
+    data["logo"] = {"@type": "ImageObject", "url": absolute(request, logo)}
+    return data
+
+
+def news_article_jsonld(request, article, profile, image_url=""):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.description,
+        "datePublished": iso(article.published_at),
+        "dateModified": iso(article.updated_at),
+        "mainEntityOfPage": absolute(request, article.get_absolute_url()),
+        "author": {"@type": "Person", "name": article.byline or profile.short_name},
+        "publisher": organization_jsonld(request, profile),
+        "articleSection": article.category.name,
+        "inLanguage": "vi",
+    }
+    if image_url:
+        data["image"] = [image_url]
+    return data
+
+
+def person_jsonld(request, *, name, url, image_url="", job_title="", works_for="", honours=()):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": name,
+        "url": absolute(request, url),
+    }
+    if image_url:
+        data["image"] = image_url
+    if job_title:
+        data["jobTitle"] = job_title
+    if works_for:
+        data["worksFor"] = {"@type": "Organization", "name": works_for}
+    if honours:
+        data["award"] = list(honours)
+    return data

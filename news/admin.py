@@ -1,0 +1,153 @@
+"""The editors' workplace for news: articles with photo inlines, categories and tags."""
+
+from django.contrib import admin
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+
+from federation.images import picture_html
+from news.models import Article, Category, Photo, Tag
+
+
+def thumbnail(fieldfile, alt=""):
+    html = picture_html(fieldfile, "photo", "card", alt=alt, sizes="120px")
+    return format_html('<span class="admin-thumb">{}</span>', html) if html else "—"
+
+
+class PhotoInline(admin.StackedInline):
+    model = Photo
+    extra = 0
+    fields = [("image", "preview"), "caption", ("alt_text", "credit"), ("order", "is_cover")]
+    readonly_fields = ["preview"]
+    verbose_name = "ảnh"
+    verbose_name_plural = "ảnh trong bài"
+
+    @admin.display(description="xem trước")
+    def preview(self, photo):
+        if not photo.image:
+            return "Chưa có ảnh" if photo.pk else "—"
+        return thumbnail(photo.image, photo.alt_text)
+
+
+class PhotoMissingFilter(admin.SimpleListFilter):
+    title = "ảnh"
+    parameter_name = "anh"
+
+    def lookups(self, request, model_admin):
+        return [("thieu", "Thiếu ảnh")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "thieu":
+            return queryset.filter(photo_missing=True)
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "cover_thumbnail",
+        "title",
+        "category",
+        "status_label",
+        "published_at",
+        "byline",
+        "featured",
+    ]
+    list_display_links = ["cover_thumbnail", "title"]
+    list_filter = ["status", "category", "featured", PhotoMissingFilter, "published_at"]
+    list_select_related = ["category"]
+    search_fields = ["title", "lead", "byline", "search_text"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["category"]
+    inlines = [PhotoInline]
+    list_per_page = 50
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
+        ("Nguồn và tác giả", {"fields": [("byline", "source_label"), "source_url", "tags"]}),
+        ("Đăng bài", {"fields": ["status", ("published_at", "unpublish_at"), "featured"]}),
+    ]
+
+    class Media:
+        js = ["js/admin-slug.js"]
+        css = {"all": ["css/admin.css"]}
+
+    def get_queryset(self, request):
+        photo_missing = Exists(Photo.objects.filter(article=OuterRef("pk"), image=""))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(photo_missing=photo_missing)
+            .prefetch_related("photos")
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        # A published article keeps its URL: links to it are out in the world.
+        if obj and obj.status == Article.Status.PUBLISHED:
+            return ["slug"]
+        return []
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj and obj.status == Article.Status.PUBLISHED:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    @admin.display(description="ảnh")
+    def cover_thumbnail(self, article):
+        cover = article.cover
+        if cover:
+            return thumbnail(cover.image)
+        if getattr(article, "photo_missing", False):
+            return format_html('<span class="badge-missing">thiếu ảnh</span>')
+        return "—"
+
+    @admin.display(description="trạng thái", ordering="status")
+    def status_label(self, article):
+        label = article.get_status_display()
+        if article.status == Article.Status.PUBLISHED and not article.is_public:
+            label = "Hẹn giờ đăng" if article.published_at else label
+        if getattr(article, "photo_missing", False):
+            return format_html('{} <span class="badge-missing">thiếu ảnh</span>', label)
+        return label
+
+    def save_model(self, request, obj, form, change):
+        if not change and not obj.created_by_id:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_search_text()
+
+    def response_change(self, request, obj):
+        if "_preview" in request.POST:
+            return HttpResponseRedirect(reverse("news:preview", args=[obj.pk]))
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_preview" in request.POST:
+            return HttpResponseRedirect(reverse("news:preview", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "show_on_home"]
+    list_editable = ["order", "show_on_home"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        js = ["js/admin-slug.js"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        js = ["js/admin-slug.js"]

@@ -1,0 +1,352 @@
+"""News: categories, articles with photos and tags, and daily read counts."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase, TagBase
+
+from federation.images import CleanImageField, picture_html, social_url
+from federation.richtext import RichTextField, html_to_text
+from federation.text import fold_vi, slugify_vi
+
+
+def unique_slug(model, text, *, instance_pk=None, max_length=200, field="slug"):
+    """slugify_vi(text), with -2, -3… appended until no other row has it."""
+    base = slugify_vi(text, max_length=max_length - 4) or "bai-viet"
+    slug, n = base, 1
+    others = (
+        model._default_manager.exclude(pk=instance_pk) if instance_pk else model._default_manager
+    )
+    while others.filter(**{field: slug}).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+class Category(models.Model):
+    name = models.CharField("tên chuyên mục", max_length=100, unique=True)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=120,
+        unique=True,
+        help_text="Tự tạo từ tên; chỉ gồm a-z, 0-9 và '-'.",
+    )
+    order = models.PositiveSmallIntegerField(
+        "thứ tự", default=0, help_text="Số nhỏ đứng trước trên trình đơn và trang chủ."
+    )
+    description = models.TextField("mô tả", blank=True)
+    show_on_home = models.BooleanField("hiện khối trên trang chủ", default=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "chuyên mục"
+        verbose_name_plural = "chuyên mục"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Category, self.name, instance_pk=self.pk, max_length=120)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class Tag(TagBase):
+    """A tag whose slug reads right for Vietnamese ("Công đoàn" → "cong-doan")."""
+
+    class Meta:
+        verbose_name = "thẻ"
+        verbose_name_plural = "thẻ"
+        ordering = ["name"]
+
+    def slugify(self, tag, i=None):
+        slug = slugify_vi(tag, max_length=90) or "the"
+        return f"{slug}-{i}" if i is not None else slug
+
+    def get_absolute_url(self):
+        return reverse("news:tag", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(ItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = "gắn thẻ"
+        verbose_name_plural = "gắn thẻ"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique")
+        ]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, its time has come, and not yet taken down."""
+        now = timezone.now()
+        return self.filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now,
+        )
+
+    def for_cards(self):
+        """Everything a list card shows, in a fixed number of queries."""
+        return self.select_related("category").prefetch_related(
+            models.Prefetch("photos", queryset=Photo.objects.exclude(image="")), "tags"
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Nháp"
+        SUBMITTED = "submitted", "Chờ duyệt"
+        RETURNED = "returned", "Trả lại"
+        PUBLISHED = "published", "Đã đăng"
+        HIDDEN = "hidden", "Đã gỡ"
+
+    title = models.CharField("tiêu đề", max_length=255)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Tự tạo từ tiêu đề. Không đổi được sau khi bài đã đăng, để liên kết cũ không hỏng.",
+    )
+    lead = models.TextField(
+        "sapo", help_text="Đoạn mở đầu, chữ thường (không định dạng). Hiện đậm dưới tiêu đề."
+    )
+    body = RichTextField("nội dung", blank=True)
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="articles", verbose_name="chuyên mục"
+    )
+    tags = TaggableManager(
+        "thẻ",
+        through=TaggedArticle,
+        blank=True,
+        help_text="Các thẻ cách nhau bằng dấu phẩy, ví dụ: công đoàn, truyền thông.",
+    )
+    byline = models.CharField(
+        "bút danh / tác giả", max_length=100, blank=True, help_text="Ví dụ: D.QUỲNH"
+    )
+    source_label = models.CharField(
+        "nguồn", max_length=100, blank=True, help_text="Ví dụ: LĐ online. Hiện đầu sapo."
+    )
+    source_url = models.URLField("liên kết bài gốc", blank=True)
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        "thời gian đăng",
+        null=True,
+        blank=True,
+        help_text="Đặt thời điểm trong tương lai để hẹn giờ đăng. Bỏ trống: đăng ngay khi duyệt.",
+    )
+    unpublish_at = models.DateTimeField(
+        "tự gỡ lúc", null=True, blank=True, help_text="Không bắt buộc: bài tự ẩn từ thời điểm này."
+    )
+    featured = models.BooleanField("tin nổi bật", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name="người tạo",
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    # Folded (lowercase, no diacritics) text that search matches against.
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = "bài viết"
+        verbose_name_plural = "bài viết"
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub"),
+            models.Index(fields=["category", "-published_at"], name="article_category_pub"),
+            models.Index(fields=["featured", "-published_at"], name="article_featured_pub"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(unpublish_at__gt=models.F("published_at")),
+                name="article_unpublish_after_publish",
+                violation_error_message="Thời điểm tự gỡ phải sau thời điểm đăng.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title, instance_pk=self.pk)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        self.search_title = fold_vi(self.title)
+        self.search_text = self.build_search_text(tags=self._tag_names_for_search())
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
+
+    def clean(self):
+        if self.pk and self.slug:
+            old = Article.objects.filter(pk=self.pk).values_list("slug", "status").first()
+            if old and old[1] == self.Status.PUBLISHED and old[0] != self.slug:
+                raise ValidationError(
+                    {"slug": "Bài đã đăng thì không đổi đường dẫn, để liên kết cũ không bị hỏng."}
+                )
+
+    def _tag_names_for_search(self):
+        if not self.pk:
+            return []
+        return list(self.tags.values_list("name", flat=True))
+
+    def build_search_text(self, tags):
+        parts = [self.title, self.lead, html_to_text(self.body), " ".join(tags), self.byline]
+        return fold_vi(" ".join(p for p in parts if p))
+
+    def refresh_search_text(self):
+        """Tags are saved after the article; search must see them too."""
+        text = self.build_search_text(tags=self._tag_names_for_search())
+        if text != self.search_text:
+            self.search_text = text
+            Article.objects.filter(pk=self.pk).update(search_text=text)
+
+    # What pages show -----------------------------------------------------------------------------
+
+    def _photos_with_images(self):
+        return [photo for photo in self.photos.all() if photo.image]
+
+    @property
+    def cover(self):
+        photos = self._photos_with_images()
+        return next((p for p in photos if p.is_cover), photos[0] if photos else None)
+
+    @property
+    def description(self):
+        """The meta description: the lead, cut at a word near 160 characters."""
+        lead = " ".join(self.lead.split())
+        if len(lead) <= 160:
+            return lead
+        return lead[:157].rsplit(" ", 1)[0] + "…"
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="photos", verbose_name="bài viết"
+    )
+    image = CleanImageField(
+        "ảnh",
+        upload_to="news/%Y/%m/",
+        blank=True,
+        width_field="width",
+        height_field="height",
+        profile="photo",
+        help_text="JPEG, PNG hoặc WebP, tối đa 10 MB. Thông tin vị trí (GPS) trong ảnh sẽ bị xóa.",
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    caption = models.TextField("chú thích", blank=True)
+    alt_text = models.CharField(
+        "mô tả ảnh (alt)",
+        max_length=255,
+        blank=True,
+        help_text="Bắt buộc khi có ảnh: mô tả ngắn cho người khiếm thị và công cụ tìm kiếm.",
+    )
+    credit = models.CharField("tác giả ảnh", max_length=100, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_cover = models.BooleanField("ảnh đại diện", default=False)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "ảnh"
+        verbose_name_plural = "ảnh"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(is_cover=True),
+                name="photo_one_cover_per_article",
+                violation_error_message="Mỗi bài chỉ có một ảnh đại diện.",
+            )
+        ]
+
+    def __str__(self):
+        return self.caption[:80] or self.alt_text or f"Ảnh #{self.pk}"
+
+    def clean(self):
+        if self.image and not self.alt_text.strip():
+            raise ValidationError({"alt_text": "Hãy nhập mô tả ảnh (alt) cho ảnh này."})
+
+    @property
+    def is_placeholder(self):
+        """A caption waiting for its image (from an imported article)."""
+        return not self.image
+
+    def card_html(self, lazy=True):
+        return picture_html(
+            self.image,
+            "photo",
+            "card",
+            alt=self.alt_text,
+            sizes="(min-width: 900px) 360px, 100vw",
+            lazy=lazy,
+        )
+
+    def wide_html(self, lazy=True):
+        return picture_html(
+            self.image,
+            "photo",
+            "wide",
+            alt=self.alt_text,
+            sizes="(min-width: 900px) 780px, 100vw",
+            lazy=lazy,
+        )
+
+    @property
+    def social_url(self):
+        return social_url(self.image)
+
+
+class ArticleViewCount(models.Model):
+    """Reads per article per day, written in batches from the counter (news.popularity)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="view_counts")
+    day = models.DateField("ngày")
+    count = models.PositiveIntegerField("lượt đọc", default=0)
+
+    class Meta:
+        verbose_name = "lượt đọc theo ngày"
+        verbose_name_plural = "lượt đọc theo ngày"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="view_count_article_day")
+        ]
+        indexes = [models.Index(fields=["day"], name="view_count_day")]
+
+    def __str__(self):
+        return f"{self.article_id} {self.day}: {self.count}"

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from news import feeds, views
+
+app_name = "news"
+
+urlpatterns = [
+    path("tin-tuc/", views.ArticleListView.as_view(), name="list"),
+    path("tin-tuc/rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("tin-tuc/luot-doc/<int:pk>/", views.record_view, name="record-view"),
+    path("tin-tuc/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
+    path("chuyen-muc/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("chuyen-muc/<slug:slug>/rss/", feeds.CategoryFeed(), name="category-feed"),
+    path("the/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("xem-truoc/tin-tuc/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+]

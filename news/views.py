@@ -1,0 +1,217 @@
+"""The public news site: lists, the article page, the read beacon and the home page blocks."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import F, Prefetch, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView
+
+from federation.models import SiteProfile
+from federation.seo import PageMeta, absolute, news_article_jsonld
+from news import popularity
+from news.models import Article, Category, Photo, Tag
+
+PAGE_SIZE = 20
+
+
+def list_meta(request, title, description=""):
+    profile = SiteProfile.load()
+    page = request.GET.get("page")
+    canonical = request.build_absolute_uri(request.path) + (f"?page={page}" if page else "")
+    return PageMeta(
+        title=title, description=description or profile.description, canonical=canonical
+    )
+
+
+class ArticleListMixin:
+    """Published articles, with what a card shows, in a fixed number of queries."""
+
+    paginate_by = PAGE_SIZE
+    page_kwarg = "page"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return Article.objects.published().for_cards()
+
+    def paginate_queryset(self, queryset, page_size):
+        # A malformed or out-of-range page number is a 404, never a 500.
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:
+            raise
+        except (ValueError, TypeError) as exc:
+            raise Http404("Trang không tồn tại.") from exc
+
+
+class ArticleListView(ArticleListMixin, ListView):
+    template_name = "news/article_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = "Tin tức"
+        context["meta"] = list_meta(self.request, "Tin tức")
+        context["feed_url"] = "/tin-tuc/rss/"
+        return context
+
+
+class CategoryView(ArticleListMixin, ListView):
+    template_name = "news/article_list.html"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = self.category.name
+        context["intro"] = self.category.description
+        context["meta"] = list_meta(self.request, self.category.name, self.category.description)
+        context["feed_url"] = f"{self.category.get_absolute_url()}rss/"
+        return context
+
+
+class TagView(ArticleListMixin, ListView):
+    template_name = "news/article_list.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = f"Thẻ: {self.tag.name}"
+        context["meta"] = list_meta(self.request, f"Thẻ: {self.tag.name}")
+        return context
+
+
+def article_context(request, article):
+    """Everything the article page shows: shared by the public page and the preview."""
+    profile = SiteProfile.load()
+    photos = list(article.photos.all())
+    cover = article.cover
+    image = absolute(request, cover.social_url) if cover else ""
+    related = list(
+        Article.objects.published()
+        .filter(category_id=article.category_id)
+        .exclude(pk=article.pk)
+        .for_cards()[:4]
+    )
+    url = request.build_absolute_uri(article.get_absolute_url())
+    meta = PageMeta(
+        title=article.title,
+        description=article.description,
+        canonical=url,
+        image=image,
+        image_alt=cover.alt_text if cover else "",
+        type="article",
+        published=article.published_at,
+        modified=article.updated_at,
+        jsonld=[news_article_jsonld(request, article, profile, image)],
+    )
+    return {
+        "article": article,
+        "photos": photos,
+        "related": related,
+        "tags": list(article.tags.all()),
+        "meta": meta,
+        "share_url": url,
+    }
+
+
+class ArticleDetailView(DetailView):
+    template_name = "news/article_detail.html"
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("category").prefetch_related("photos")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(article_context(self.request, self.object))
+        return context
+
+
+@csrf_exempt
+@require_POST
+def record_view(request, pk):
+    """The read beacon: counts in Redis (or memory), never a database write here."""
+    popularity.record_view(pk)
+    return HttpResponse(status=204)
+
+
+HOME_LATEST = 9
+HOME_PER_CATEGORY = 4
+
+
+class HomeView(ListView):
+    """The featured story, the latest news, a block per category and the most read."""
+
+    template_name = "news/home.html"
+    context_object_name = "latest"
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("category")[:HOME_LATEST]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        published = Article.objects.published().select_related("category")
+        featured = published.filter(featured=True).first()
+        latest = [a for a in context["latest"] if a != featured][: HOME_LATEST - 1]
+        categories = list(Category.objects.filter(show_on_home=True))
+        ranked = (
+            published.filter(category__in=categories)
+            .annotate(
+                row=Window(
+                    RowNumber(),
+                    partition_by=[F("category_id")],
+                    order_by=[F("published_at").desc(), F("id").desc()],
+                )
+            )
+            .filter(row__lte=HOME_PER_CATEGORY)
+        )
+        by_category = {}
+        for article in ranked:
+            by_category.setdefault(article.category_id, []).append(article)
+        everything = [a for a in [featured, *latest] if a] + [
+            a for items in by_category.values() for a in items
+        ]
+        prefetch_related_objects(
+            everything, Prefetch("photos", queryset=Photo.objects.exclude(image=""))
+        )
+        context.update(
+            featured=featured,
+            latest=latest,
+            category_blocks=[(c, by_category[c.pk]) for c in categories if c.pk in by_category],
+            most_read=popularity.most_read(),
+            meta=list_meta(self.request, "Trang chủ"),
+        )
+        context["meta"].title = SiteProfile.load().name
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(DetailView):
+    """An unpublished article exactly as the public page will show it, for staff."""
+
+    template_name = "news/article_detail.html"
+
+    def get_queryset(self):
+        return Article.objects.select_related("category").prefetch_related("photos")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated or not request.user.is_staff:
+            return redirect_to_login(request.get_full_path(), login_url=reverse("admin:login"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(article_context(self.request, self.object))
+        context["preview"] = True
+        context["preview_note"] = self.object.get_status_display().lower()
+        context["meta"].noindex = True
+        return context
