@@ -1,0 +1,24 @@
+"""Create the three role groups, so that they exist on every install. Their permissions are
+assigned after every migration (federation.signals), once every model's permissions exist."""
+
+from django.db import migrations
+
+GROUPS = ["Biên tập viên", "Cộng tác viên", "Cán bộ công đoàn"]
+
+
+def create_groups(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in GROUPS:
+        Group.objects.get_or_create(name=name)
+
+
+def remove_groups(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name__in=GROUPS).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("federation", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+    operations = [migrations.RunPython(create_groups, remove_groups)]
