@@ -1,0 +1,71 @@
+"""Plain factories for test data: make_x(**kw) with sensible defaults (setdefault)."""
+
+import io
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from news.models import Article, Category, Photo
+
+_seq = itertools.count(1)
+
+
+def image_bytes(width=1200, height=800, color=(20, 90, 160), image_format="JPEG", exif=None):
+    buffer = io.BytesIO()
+    image = Image.new("RGB", (width, height), color)
+    kwargs = {"exif": exif} if exif is not None else {}
+    image.save(buffer, image_format, **kwargs)
+    return buffer.getvalue()
+
+
+def image_upload(name="anh.jpg", **kw):
+    content_type = "image/png" if name.endswith(".png") else "image/jpeg"
+    if name.endswith(".png"):
+        kw.setdefault("image_format", "PNG")
+    return SimpleUploadedFile(name, image_bytes(**kw), content_type=content_type)
+
+
+def make_user(*, groups=(), **kw):
+    n = next(_seq)
+    kw.setdefault("username", f"nguoidung{n}")
+    kw.setdefault("email", f"nguoidung{n}@example.vn")
+    password = kw.pop("password", "MatKhau@2026")
+    user = get_user_model().objects.create_user(password=password, **kw)
+    for name in groups:
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    return user
+
+
+def make_category(**kw):
+    n = next(_seq)
+    kw.setdefault("name", f"Chuyên mục {n}")
+    return Category.objects.create(**kw)
+
+
+def make_article(*, tags=(), **kw):
+    n = next(_seq)
+    kw.setdefault("title", f"Bài viết số {n} về hoạt động công đoàn")
+    kw.setdefault("lead", "Liên đoàn Lao động tỉnh tổ chức hoạt động chăm lo cho đoàn viên.")
+    kw.setdefault("body", "<p>Nội dung bài viết.</p>")
+    kw.setdefault("status", Article.Status.PUBLISHED)
+    kw.setdefault("published_at", timezone.now() - timezone.timedelta(hours=n))
+    if "category" not in kw:
+        kw["category"] = make_category()
+    article = Article.objects.create(**kw)
+    if tags:
+        article.tags.add(*tags)
+    return article
+
+
+def make_photo(*, with_image=True, **kw):
+    if "article" not in kw:
+        kw["article"] = make_article()
+    kw.setdefault("caption", "Quang cảnh hội nghị")
+    kw.setdefault("alt_text", "Đại biểu dự hội nghị")
+    if with_image:
+        kw.setdefault("image", image_upload())
+    return Photo.objects.create(**kw)
