@@ -11,6 +11,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -51,6 +52,11 @@ def validate_image(upload):
                 if width * height > MAX_PIXELS:
                     raise Image.DecompressionBombError
                 image.verify()
+            # verify() reads no pixels, so a JPEG cut short passes it; decode them all here, or
+            # the re-encoding on save fails with a server error.
+            upload.seek(0)
+            with Image.open(upload) as image:
+                image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ValidationError(
             "Ảnh có kích thước điểm ảnh bất thường (quá %(max)s triệu điểm ảnh), có thể là tệp "
@@ -87,6 +93,9 @@ def clean_image_content(upload, name):
         image = ImageOps.exif_transpose(original)
         image.load()
     extension = ACCEPTED_FORMATS[image_format]
+    # Pillow carries some metadata (a JPEG comment, for one) over into the new file, and a comment
+    # may hold HTML for an image/HTML polyglot: only the pixels (and transparency) go through.
+    image.info = {key: value for key, value in image.info.items() if key == "transparency"}
     buffer = io.BytesIO()
     if extension == "jpg":
         image = image.convert("RGB")
@@ -263,15 +272,30 @@ def picture_html(fieldfile, profile, use="card", alt="", sizes="100vw", lazy=Tru
 # The model field ---------------------------------------------------------------------------------
 
 
+class CleanImageFormField(forms.ImageField):
+    """Runs the pipeline's checks before Django's own, so that a form says why (too large, a
+    decompression bomb) instead of Django's generic "not a valid image"."""
+
+    def to_python(self, data):
+        if data not in self.empty_values:
+            validate_image(data)
+        return super().to_python(data)
+
+
 class CleanImageField(models.ImageField):
     """An ImageField that runs the whole pipeline: validate, fix orientation, strip, render."""
+
+    # A class attribute, not an addition in __init__: Field.validators is a cached property, and
+    # reading it there to check for the validator cached the list without it, so it never ran.
+    default_validators = [validate_image]
 
     def __init__(self, *args, profile="photo", **kwargs):
         self.profile = profile
         kwargs.setdefault("max_length", 255)
         super().__init__(*args, **kwargs)
-        if validate_image not in self.validators:
-            self._validators = [*self._validators, validate_image]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": CleanImageFormField, **kwargs})
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()

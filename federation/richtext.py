@@ -40,7 +40,14 @@ _BLOCK_END = re.compile(r"<(?:br|/p|/h\d|/li|/td|/th|/figcaption|/blockquote|/tr
 def _own_media(url):
     """Images may only come from this site's own media, never from another host or data: URL."""
     media = settings.MEDIA_URL
-    return url.startswith(media) and not url.startswith("//") and ".." not in url
+    # Browsers read "%2e%2e" as ".." and "\\" as "/": either could climb out of the media folder.
+    return (
+        url.startswith(media)
+        and not url.startswith("//")
+        and ".." not in url
+        and "%2e" not in url.lower()
+        and "\\" not in url
+    )
 
 
 def _filter(tag, attribute, value):
