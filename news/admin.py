@@ -74,6 +74,12 @@ class ArticleAdmin(admin.ModelAdmin):
         js = ["js/admin-slug.js"]
         css = {"all": ["css/admin.css"]}
 
+    def get_urls(self):
+        from news.admin_import import import_urls
+
+        # Before the default URLs, whose "<object_id>/" would otherwise catch "nhap/".
+        return import_urls(self) + super().get_urls()
+
     def get_queryset(self, request):
         photo_missing = Exists(Photo.objects.filter(article=OuterRef("pk"), image=""))
         return (

@@ -1,0 +1,1 @@
+"""The news app's manage.py commands."""
