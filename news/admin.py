@@ -5,8 +5,10 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from federation.images import picture_html
+from federation.text import fold_vi
 from news.models import Article, Category, Photo, Tag
 
 
@@ -71,8 +73,17 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["js/admin-slug.js"]
+        js = ["js/admin-slug.js", "js/admin-tags.js"]
         css = {"all": ["css/admin.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "tags":
+            # Suggestions come from the admin's own autocomplete endpoint (TagAdmin's search).
+            field.widget.attrs["data-autocomplete-url"] = (
+                reverse("admin:autocomplete") + "?app_label=news&model_name=article&field_name=tags"
+            )
+        return field
 
     def get_urls(self):
         from news.admin_import import import_urls
@@ -106,7 +117,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if cover:
             return thumbnail(cover.image)
         if getattr(article, "photo_missing", False):
-            return format_html('<span class="badge-missing">thiếu ảnh</span>')
+            return mark_safe('<span class="badge-missing">thiếu ảnh</span>')
         return "—"
 
     @admin.display(description="trạng thái", ordering="status")
@@ -154,6 +165,14 @@ class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_search_results(self, request, queryset, search_term):
+        # Editors type without diacritics; tags are few, so fold them in Python.
+        term = fold_vi(search_term)
+        if not term:
+            return queryset, False
+        names = queryset.values_list("pk", "name")
+        return queryset.filter(pk__in=[pk for pk, name in names if term in fold_vi(name)]), False
 
     class Media:
         js = ["js/admin-slug.js"]

@@ -22,3 +22,21 @@
     });
   });
 })();
+
+/* Count a read once the article page has loaded; works for pages served from the cache too. */
+(function () {
+  "use strict";
+  var article = document.querySelector("[data-view-beacon]");
+  if (!article || !navigator.sendBeacon) { return; }
+  window.addEventListener("load", function () {
+    navigator.sendBeacon(article.getAttribute("data-view-beacon"));
+  });
+})();
+
+/* The print button on article pages. */
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();
