@@ -7,6 +7,12 @@ class FederationConfig(AppConfig):
     verbose_name = "Liên đoàn Lao động"
     default = True
 
+    def ready(self):
+        from federation import search
+        from federation.workers import SEARCH_SOURCE
+
+        search.register(SEARCH_SOURCE)
+
 
 class FederationAdminConfig(admin_apps.AdminConfig):
     """The admin, with the site that names the federation (federation.admin)."""

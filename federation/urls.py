@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from federation import views
+from federation import views, workers
 from news import sitemaps as news_sitemaps
 from news.views import HomeView
 
@@ -13,12 +13,14 @@ sitemaps = {
     "trang": news_sitemaps.StaticSitemap,
     "chuyen-muc": news_sitemaps.CategorySitemap,
     "tin-tuc": news_sitemaps.ArticleSitemap,
+    "dien-hinh-tien-tien": workers.WorkerSitemap,
 }
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("", include("news.urls")),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    path("dien-hinh-tien-tien/", include("federation.worker_urls")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "sitemap-<section>.xml",

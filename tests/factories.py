@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector
 from news.models import Article, Category, Photo
 
 _seq = itertools.count(1)
@@ -69,3 +70,36 @@ def make_photo(*, with_image=True, **kw):
     if with_image:
         kw.setdefault("image", image_upload())
     return Photo.objects.create(**kw)
+
+
+def make_period(**kw):
+    start = kw.setdefault("start_year", 2015 + 5 * (next(_seq) % 3))
+    kw.setdefault("end_year", start + 5)
+    kw.setdefault("name", f"Giai đoạn {start}–{kw['end_year']}")
+    return HonourPeriod.objects.get_or_create(name=kw.pop("name"), defaults=kw)[0]
+
+
+def make_sector(**kw):
+    n = next(_seq)
+    kw.setdefault("name", f"Ngành thử nghiệm {n}")
+    return Sector.objects.create(**kw)
+
+
+def make_worker(*, honours=(), **kw):
+    """A published profile with consent, unless told otherwise; honours: [(period, title, year)]."""
+    n = next(_seq)
+    kw.setdefault("full_name", f"Trần Văn Thành {n}")
+    kw.setdefault("position", "Công nhân kỹ thuật")
+    kw.setdefault("workplace", "Công ty Cổ phần Chè Cao nguyên")
+    kw.setdefault("grassroots_union", "Công đoàn Công ty Cổ phần Chè Cao nguyên")
+    kw.setdefault("locality", "Phường B'Lao, tỉnh Lâm Đồng")
+    kw.setdefault("achievements", "<p>Nhiều năm liền hoàn thành xuất sắc nhiệm vụ.</p>")
+    kw.setdefault("quote", "Làm việc hết mình vì tập thể.")
+    kw.setdefault("is_published", True)
+    kw.setdefault("consent_on", timezone.localdate() - timezone.timedelta(days=30))
+    if "sector" not in kw:
+        kw["sector"] = make_sector()
+    worker = ExemplaryWorker.objects.create(**kw)
+    for order, (period, title, year) in enumerate(honours):
+        Honour.objects.create(worker=worker, period=period, title=title, year=year, order=order)
+    return worker

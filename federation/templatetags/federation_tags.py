@@ -1,9 +1,10 @@
-"""Template helpers shared by every app: Vietnamese dates."""
+"""Template helpers shared by every app: Vietnamese dates, pictures and recurring blocks."""
 
 from django import template
 from django.utils import timezone
 
 from federation.images import picture_html
+from federation.models import ExemplaryWorker
 
 register = template.Library()
 
@@ -27,3 +28,13 @@ def picture(fieldfile, profile, use="card", alt="", sizes="100vw", lazy=True, cs
     return picture_html(
         fieldfile, profile, use, alt=alt, sizes=sizes, lazy=lazy, css_class=css_class
     )
+
+
+SPOTLIGHT_SIZE = 4
+
+
+@register.inclusion_tag("includes/worker_spotlight.html")
+def featured_workers(limit=SPOTLIGHT_SIZE):
+    """The home page's block of featured exemplary workers (two queries, whatever the count)."""
+    workers = ExemplaryWorker.objects.published().filter(featured=True).for_cards()[:limit]
+    return {"workers": list(workers)}

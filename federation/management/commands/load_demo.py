@@ -12,6 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         steps = [
             ("Thông tin đơn vị", demo.load_site_profile),
+            ("Điển hình tiên tiến", demo.load_workers),
         ]
         for label, step in steps:
             self.stdout.write(f"• {label}…", ending="")
