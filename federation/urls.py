@@ -2,9 +2,12 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.views import LogoutView
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from agreements import sitemaps as agreement_sitemaps
+from agreements.views import OfficerLoginView
 from federation import views, workers
 from news import sitemaps as news_sitemaps
 from news.views import HomeView
@@ -13,6 +16,7 @@ sitemaps = {
     "trang": news_sitemaps.StaticSitemap,
     "chuyen-muc": news_sitemaps.CategorySitemap,
     "tin-tuc": news_sitemaps.ArticleSitemap,
+    "chuong-trinh-phoi-hop": agreement_sitemaps.AgreementSitemap,
     "dien-hinh-tien-tien": workers.WorkerSitemap,
 }
 
@@ -20,6 +24,9 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("", include("news.urls")),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    path("", include("agreements.urls")),
+    path("dang-nhap/", OfficerLoginView.as_view(), name="login"),
+    path("dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
     path("dien-hinh-tien-tien/", include("federation.worker_urls")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),
     path(

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from agreements.models import Agreement, AgreementTask, Partner
 from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector
 from news.models import Article, Category, Photo
 
@@ -103,3 +104,51 @@ def make_worker(*, honours=(), **kw):
     for order, (period, title, year) in enumerate(honours):
         Honour.objects.create(worker=worker, period=period, title=title, year=year, order=order)
     return worker
+
+
+def pdf_bytes(pages=1):
+    """A real (blank) PDF document."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def pdf_upload(name="van-ban.pdf", content=None):
+    return SimpleUploadedFile(name, content or pdf_bytes(), content_type="application/pdf")
+
+
+def make_partner(**kw):
+    n = next(_seq)
+    kw.setdefault("name", f"Báo Thử Nghiệm {n}")
+    kw.setdefault("kind", Partner.Kind.NEWSPAPER)
+    return Partner.objects.create(**kw)
+
+
+def make_agreement(*, partners=None, **kw):
+    """A public programme in force today (2 years), with one new partner unless told otherwise."""
+    n = next(_seq)
+    today = timezone.localdate()
+    kw.setdefault("title", f"Chương trình phối hợp tuyên truyền số {n}")
+    kw.setdefault("valid_from", today - timezone.timedelta(days=365))
+    kw.setdefault("valid_until", kw["valid_from"] + timezone.timedelta(days=3 * 365))
+    kw.setdefault("signed_on", kw["valid_from"])
+    kw.setdefault("document_number", f"Số {n:02d}/CTPH-LĐLĐ")
+    kw.setdefault("summary", "<p>Phối hợp tuyên truyền về hoạt động công đoàn.</p>")
+    agreement = Agreement.objects.create(**kw)
+    for partner in [make_partner()] if partners is None else partners:
+        agreement.partners.add(partner)
+    return agreement
+
+
+def make_task(**kw):
+    if "agreement" not in kw:
+        kw["agreement"] = make_agreement()
+    n = next(_seq)
+    kw.setdefault("title", f"Nhiệm vụ số {n}")
+    kw.setdefault("responsible", AgreementTask.Responsible.BOTH)
+    return AgreementTask.objects.create(**kw)

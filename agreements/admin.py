@@ -1,0 +1,200 @@
+"""The communications staff's workplace for partners, agreements and their tasks."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
+from django.db.models import Max, Min
+from django.utils.html import format_html
+
+from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
+from federation.images import picture_html
+
+
+class StatusListFilter(admin.SimpleListFilter):
+    """The derived status, filtered in SQL by date ranges (nothing is stored)."""
+
+    title = "tình trạng"
+    parameter_name = "tinh_trang"
+
+    def lookups(self, request, model_admin):
+        return [(status.value, status.label.capitalize()) for status in Agreement.Status]
+
+    def queryset(self, request, queryset):
+        if self.value() in Agreement.Status.values:
+            return queryset.with_status_filter(self.value())
+        return queryset
+
+
+class YearListFilter(admin.SimpleListFilter):
+    """The years in which a programme was in force (a 2021–2023 programme is in 2021, 2022, 2023)."""
+
+    title = "năm hiệu lực"
+    parameter_name = "nam"
+
+    def lookups(self, request, model_admin):
+        bounds = Agreement.objects.aggregate(first=Min("valid_from"), last=Max("valid_until"))
+        if not bounds["first"]:
+            return []
+        years = range(bounds["last"].year, bounds["first"].year - 1, -1)
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit() and len(value) == 4:
+            return queryset.in_year(int(value))
+        return queryset
+
+
+class AgreementPartnerInline(admin.TabularInline):
+    model = AgreementPartner
+    extra = 0
+    min_num = 1
+    autocomplete_fields = ["partner"]
+    fields = ["partner", "name_at_signing", "order"]
+    verbose_name = "đối tác ký kết"
+    verbose_name_plural = "đối tác ký kết (giữ nguyên tên như trong văn bản)"
+
+
+class AgreementTaskInline(admin.StackedInline):
+    model = AgreementTask
+    extra = 0
+    autocomplete_fields = ["partner", "related_articles"]
+    fields = [
+        "title",
+        ("responsible", "partner"),
+        ("due_on", "progress", "order"),
+        "progress_note",
+        "related_articles",
+    ]
+    verbose_name = "nhiệm vụ"
+    verbose_name_plural = "nhiệm vụ"
+
+
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "document_number",
+        "signed_on",
+        "period",
+        "status_badge",
+        "partner_names",
+        "tasks_progress",
+        "visibility",
+    ]
+    list_filter = [StatusListFilter, "partners", YearListFilter, "visibility"]
+    search_fields = ["title", "document_number", "search_text"]
+    date_hierarchy = "signed_on"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["renews", "related_articles"]
+    inlines = [AgreementPartnerInline, AgreementTaskInline]
+    list_per_page = 50
+    save_on_top = True
+    readonly_fields = ["created_by", "updated_by", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "document_number", "signed_on"]}),
+        ("Thời hạn", {"fields": [("valid_from", "valid_until"), "renews"]}),
+        ("Nội dung", {"fields": ["signatories", "summary", "full_text", "document"]}),
+        ("Công bố", {"fields": ["visibility", "related_articles"]}),
+        ("Theo dõi", {"fields": [("created_by", "updated_by", "updated_at")]}),
+    ]
+
+    class Media:
+        js = ["js/admin-slug.js"]
+        css = {"all": ["css/admin.css", "css/agreements.css"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_status().with_task_counts().with_partners()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "document":
+            # The file picker offers PDFs first; the content is still checked on the server.
+            kwargs["widget"] = AdminFileWidget(attrs={"accept": "application/pdf,.pdf"})
+        elif db_field.name == "signatories":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description="thời hạn", ordering="valid_from")
+    def period(self, agreement):
+        return f"{agreement.valid_from:%d/%m/%Y} – {agreement.valid_until:%d/%m/%Y}"
+
+    @admin.display(description="tình trạng", ordering="valid_until")
+    def status_badge(self, agreement):
+        return format_html(
+            '<span class="status-badge status-badge--{}">{}</span>',
+            agreement.status.value,
+            agreement.status_label,
+        )
+
+    @admin.display(description="đối tác")
+    def partner_names(self, agreement):
+        return ", ".join(link.name_at_signing for link in agreement.partner_links) or "—"
+
+    @admin.display(description="nhiệm vụ hoàn thành")
+    def tasks_progress(self, agreement):
+        done, total = agreement.task_counts
+        return f"{done}/{total}" if total else "—"
+
+    def save_model(self, request, obj, form, change):
+        if not change and not obj.created_by_id:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_search_text()
+
+
+class OverdueListFilter(admin.SimpleListFilter):
+    title = "hạn"
+    parameter_name = "han"
+
+    def lookups(self, request, model_admin):
+        return [("qua-han", "Quá hạn")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "qua-han":
+            return queryset.overdue()
+        return queryset
+
+
+@admin.register(AgreementTask)
+class AgreementTaskAdmin(admin.ModelAdmin):
+    """All tasks of all programmes in one list, to follow up what is late."""
+
+    list_display = ["title", "agreement", "responsible", "partner", "due_on", "progress"]
+    list_editable = ["progress"]
+    list_filter = [OverdueListFilter, "progress", "responsible", "partner"]
+    list_select_related = ["agreement", "partner"]
+    search_fields = ["title", "agreement__title", "progress_note"]
+    autocomplete_fields = ["agreement", "partner", "related_articles"]
+    date_hierarchy = "due_on"
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ["logo_thumbnail", "name", "short_name", "kind", "valid_until", "successor"]
+    list_display_links = ["logo_thumbnail", "name"]
+    list_filter = ["kind"]
+    list_select_related = ["successor"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["successor"]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "slug", "kind", "logo", "website"]}),
+        (
+            "Liên hệ (chỉ cán bộ công đoàn và quản trị viên thấy)",
+            {"fields": ["contact_person", ("contact_phone", "contact_email")]},
+        ),
+        ("Sáp nhập, giải thể", {"fields": ["valid_until", "successor"]}),
+    ]
+
+    class Media:
+        js = ["js/admin-slug.js"]
+        css = {"all": ["css/admin.css"]}
+
+    @admin.display(description="logo")
+    def logo_thumbnail(self, partner):
+        html = picture_html(partner.logo, "logo", "card", alt=partner.logo_alt, sizes="96px")
+        return format_html('<span class="admin-thumb">{}</span>', html) if html else "—"

@@ -1,0 +1,33 @@
+"""Keep the names at signing and the search text in step with partners, which are saved after."""
+
+from django.db.models import OuterRef, Subquery
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
+
+from agreements.models import Agreement, AgreementPartner, Partner
+
+
+@receiver(m2m_changed, sender=Agreement.partners.through)
+def partners_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:
+        links = AgreementPartner.objects.filter(partner=instance)
+        agreements = list(Agreement.objects.filter(pk__in=pk_set or ()))
+    else:
+        links = AgreementPartner.objects.filter(agreement=instance)
+        agreements = [instance]
+    if action == "post_add":
+        # .add() and .set() create the through rows in bulk, without calling their save().
+        current_name = Partner.objects.filter(pk=OuterRef("partner_id")).values("name")[:1]
+        links.filter(name_at_signing="").update(name_at_signing=Subquery(current_name))
+    for agreement in agreements:
+        agreement.refresh_search_text()
+
+
+@receiver(post_save, sender=Partner)
+def partner_saved(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return
+    for agreement in Agreement.objects.filter(partners=instance):
+        agreement.refresh_search_text()
