@@ -15,13 +15,14 @@ from federation.text import fold_vi, slugify_vi
 
 
 def unique_slug(model, text, *, instance_pk=None, max_length=200, field="slug"):
-    """slugify_vi(text), with -2, -3… appended until no other row has it."""
+    """slugify_vi(text), with -2, -3… appended until no other row (or URL) has it."""
     base = slugify_vi(text, max_length=max_length - 4) or "bai-viet"
     slug, n = base, 1
     others = (
         model._default_manager.exclude(pk=instance_pk) if instance_pk else model._default_manager
     )
-    while others.filter(**{field: slug}).exists():
+    reserved = getattr(model, "RESERVED_SLUGS", ())
+    while slug in reserved or others.filter(**{field: slug}).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -168,6 +169,9 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # /tin-tuc/rss/ is the feed: an article with that slug could never be reached.
+    RESERVED_SLUGS = frozenset({"rss"})
+
     class Meta:
         ordering = ["-published_at", "-id"]
         verbose_name = "bài viết"
@@ -215,6 +219,8 @@ class Article(models.Model):
         )
 
     def clean(self):
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": "Đường dẫn này đã dành cho trang khác, hãy chọn khác."})
         if self.pk and self.slug:
             old = Article.objects.filter(pk=self.pk).values_list("slug", "status").first()
             if old and old[1] == self.Status.PUBLISHED and old[0] != self.slug:

@@ -20,13 +20,28 @@ from news.models import Article, Category, Photo, Tag
 PAGE_SIZE = 20
 
 
-def list_meta(request, title, description=""):
+def list_meta(request, title, description="", articles=(), page_number=1):
+    """A list page's meta; its share picture is the first cover among the articles it shows."""
     profile = SiteProfile.load()
-    page = request.GET.get("page")
-    canonical = request.build_absolute_uri(request.path) + (f"?page={page}" if page else "")
-    return PageMeta(
-        title=title, description=description or profile.description, canonical=canonical
+    # The page number as parsed, not as typed: "?page=last" and "?page=01" are not addresses.
+    canonical = request.build_absolute_uri(request.path) + (
+        f"?page={page_number}" if page_number > 1 else ""
     )
+    cover = next((a.cover for a in articles if a and a.cover), None)
+    # Every page needs a description, even before the site profile has one.
+    fallback = f"{title} – " + " ".join(filter(None, [profile.tagline, profile.name]))
+    return PageMeta(
+        title=title,
+        description=description or profile.description or fallback,
+        canonical=canonical,
+        image=absolute(request, cover.social_url) if cover else "",
+        image_alt=cover.alt_text if cover else "",
+    )
+
+
+def page_number(context):
+    page = context.get("page_obj")
+    return page.number if page else 1
 
 
 class ArticleListMixin:
@@ -55,7 +70,9 @@ class ArticleListView(ArticleListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["heading"] = "Tin tức"
-        context["meta"] = list_meta(self.request, "Tin tức")
+        context["meta"] = list_meta(
+            self.request, "Tin tức", articles=context["articles"], page_number=page_number(context)
+        )
         context["feed_url"] = "/tin-tuc/rss/"
         return context
 
@@ -71,7 +88,13 @@ class CategoryView(ArticleListMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["heading"] = self.category.name
         context["intro"] = self.category.description
-        context["meta"] = list_meta(self.request, self.category.name, self.category.description)
+        context["meta"] = list_meta(
+            self.request,
+            self.category.name,
+            self.category.description,
+            context["articles"],
+            page_number(context),
+        )
         context["feed_url"] = f"{self.category.get_absolute_url()}rss/"
         return context
 
@@ -86,7 +109,12 @@ class TagView(ArticleListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["heading"] = f"Thẻ: {self.tag.name}"
-        context["meta"] = list_meta(self.request, f"Thẻ: {self.tag.name}")
+        context["meta"] = list_meta(
+            self.request,
+            f"Thẻ: {self.tag.name}",
+            articles=context["articles"],
+            page_number=page_number(context),
+        )
         return context
 
 
@@ -188,7 +216,7 @@ class HomeView(ListView):
             latest=latest,
             category_blocks=[(c, by_category[c.pk]) for c in categories if c.pk in by_category],
             most_read=popularity.most_read(),
-            meta=list_meta(self.request, "Trang chủ"),
+            meta=list_meta(self.request, "Trang chủ", articles=everything),
         )
         context["meta"].title = SiteProfile.load().name
         return context

@@ -106,6 +106,18 @@ def make_worker(*, honours=(), **kw):
     return worker
 
 
+def make_photo_like(source, **kw):
+    """A photo that reuses another photo's stored image: no upload and no renditions to write,
+    so that tests can give many articles real pictures quickly."""
+    kw.setdefault("article", source.article)
+    kw.setdefault("image", source.image.name)
+    kw.setdefault("width", source.width)
+    kw.setdefault("height", source.height)
+    kw.setdefault("caption", source.caption)
+    kw.setdefault("alt_text", source.alt_text)
+    return Photo.objects.create(**kw)
+
+
 def pdf_bytes(pages=1):
     """A real (blank) PDF document."""
     from pypdf import PdfWriter
