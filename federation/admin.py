@@ -30,6 +30,10 @@ class SiteProfileAdmin(admin.ModelAdmin):
 
 # Exemplary workers -------------------------------------------------------------------------------
 
+# Listing Django's urlify.js first makes the media merge load our Vietnamese URLify after it, so
+# ours is the one the slug prepopulation calls; listed alone, it can land before urlify.js.
+SLUG_JS = ["admin/js/urlify.js", "js/admin-slug.js"]
+
 
 def portrait_thumbnail(worker):
     html = picture_html(worker.portrait, "portrait", "card", alt="", sizes="96px")
@@ -101,7 +105,7 @@ class ExemplaryWorkerAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["js/admin-slug.js"]
+        js = SLUG_JS
         css = {"all": ["css/admin.css"]}
 
     @admin.display(description="ảnh")
@@ -116,7 +120,7 @@ class ExemplaryWorkerAdmin(admin.ModelAdmin):
     def consent(self, worker):
         if worker.consent_on:
             return worker.consent_on.strftime("%d/%m/%Y")
-        return format_html('<span class="badge-missing">chưa có</span>')
+        return format_html('<span class="badge-missing">{}</span>', "chưa có")
 
     def save_model(self, request, obj, form, change):
         if "consent_on" in form.changed_data:
@@ -150,7 +154,7 @@ class HonourPeriodAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     class Media:
-        js = ["js/admin-slug.js"]
+        js = SLUG_JS
 
 
 @admin.register(Sector)
@@ -161,4 +165,4 @@ class SectorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     class Media:
-        js = ["js/admin-slug.js"]
+        js = SLUG_JS

@@ -40,8 +40,11 @@ class WorkerFilterForm(forms.Form):
         error_messages={"invalid_choice": f"Công đoàn cơ sở {INVALID_CHOICE}"},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, **kwargs):
+        if data is not None:
+            # Null characters only come from probes; PostgreSQL refuses them in a query.
+            data = {key: data.get(key, "").replace("\x00", "") for key in self.base_fields}
+        super().__init__(data, **kwargs)
         unions = (
             ExemplaryWorker.objects.published()
             .exclude(grassroots_union="")

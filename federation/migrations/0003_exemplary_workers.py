@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('full_name', models.CharField(max_length=150, verbose_name='họ và tên')),
                 ('slug', models.SlugField(blank=True, help_text="Tự tạo từ họ tên; chỉ gồm a-z, 0-9 và '-'. Nên giữ nguyên sau khi công khai.", max_length=200, unique=True, verbose_name='đường dẫn')),
-                ('portrait', federation.images.CleanImageField(blank=True, height_field='portrait_height', help_text='Ảnh dọc (tỉ lệ 4:5), JPEG, PNG hoặc WebP, tối đa 10 MB. Thông tin vị trí (GPS) trong ảnh sẽ bị xóa.', max_length=255, profile='portrait', upload_to='workers/%Y/', validators=[federation.images.validate_image], verbose_name='ảnh chân dung', width_field='portrait_width')),
+                ('portrait', federation.images.CleanImageField(blank=True, height_field='portrait_height', help_text='Ảnh dọc (tỉ lệ 4:5), JPEG, PNG hoặc WebP, tối đa 10 MB. Thông tin vị trí (GPS) trong ảnh sẽ bị xóa.', max_length=255, profile='portrait', upload_to='workers/%Y/', verbose_name='ảnh chân dung', width_field='portrait_width')),
                 ('portrait_width', models.PositiveIntegerField(editable=False, null=True)),
                 ('portrait_height', models.PositiveIntegerField(editable=False, null=True)),
                 ('portrait_alt', models.CharField(blank=True, help_text='Bỏ trống để dùng họ tên.', max_length=255, verbose_name='mô tả ảnh (alt)')),

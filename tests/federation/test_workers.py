@@ -210,7 +210,17 @@ def test_gallery_filter_keeps_the_filter_on_the_next_page(client):
     assert client.get(GALLERY, {"nganh": sector.slug, "page": 2}).status_code == 200
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "99", "-1", "1.5"])
+def test_gallery_ignores_null_characters_in_filters(client):
+    make_worker(full_name="Nguyễn Văn Hiển")
+    params = {"giai_doan": "\x00", "nganh": "a\x00", "cong_doan": "\x00"}
+    response = client.get(GALLERY, params)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Nguyễn Văn Hiển" in html
+    assert "\x00" not in html
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "99", "-1", "1.5", "\x00"])
 def test_gallery_bad_page_number_is_404(client, page):
     make_worker()
     assert client.get(GALLERY, {"page": page}).status_code == 404
