@@ -19,7 +19,8 @@ GOLD = (255, 210, 63)
 WHITE = (255, 255, 255)
 CREAM = (250, 244, 228)
 
-PHOTO_SIZE = (1280, 720)
+# 16:9 like the card renditions, and as wide as the widest one: no pixel is drawn in vain.
+PHOTO_SIZE = (1200, 675)
 PORTRAIT_SIZE = (720, 900)
 LOGO_SIZE = (512, 512)
 
@@ -97,7 +98,9 @@ def _finish(image, rng, grain=0.035, vignette=0.22):
         mask = radial.point(lambda v: 0 if v < 150 else min(255, round((v - 150) * 2.4 * vignette)))
         image.paste(Image.new("RGB", image.size, (10, 14, 24)), (0, 0), mask)
     if grain:
-        noise = Image.effect_noise((width // 2, height // 2), 48).resize(image.size)
+        # From the seeded generator, not Image.effect_noise: the same seed gives the same bytes.
+        small = (width // 2, height // 2)
+        noise = Image.frombytes("L", small, rng.randbytes(small[0] * small[1])).resize(image.size)
         image = Image.blend(image, Image.merge("RGB", (noise, noise, noise)), grain)
     return image
 
@@ -241,14 +244,14 @@ def _sky_and_hills(rng, size, layers=4, sun=True, trees=True):
     ridges = []
     for i in range(layers):
         depth = i / max(1, layers - 1)  # 0 = far, 1 = near
-        color = _mix(_mix(horizon, (90, 110, 140), 0.35), green, 0.25 + 0.75 * depth)
+        color = _mix(_mix(horizon, (80, 110, 130), 0.45), green, 0.4 + 0.6 * depth)
         color = _shade(color, 1 - 0.25 * depth)
         base = height * (0.5 + 0.11 * i)
         ridge = _ridge(rng, width, base, height * (0.09 - 0.012 * i))
         draw.polygon([*ridge, (width + 40, height), (-40, height)], fill=color)
         ridges.append((ridge, color))
         if i < layers - 1:
-            _mist(image, base + height * 0.05, height * 0.08, _mix(horizon, WHITE, 0.5), 0.35)
+            _mist(image, base + height * 0.05, height * 0.07, _mix(horizon, WHITE, 0.5), 0.28)
             draw = ImageDraw.Draw(image)
         if trees and i >= layers - 2:
             tree_color = _shade(color, 0.62)
@@ -276,10 +279,11 @@ def landscape(seed, size=PHOTO_SIZE, lake=None):
         water_y = round(height * rng.uniform(0.7, 0.78))
         above = image.crop((0, water_y - (height - water_y), width, water_y))
         reflection = above.transpose(Image.Transpose.FLIP_TOP_BOTTOM)
-        reflection = Image.blend(reflection, Image.new("RGB", reflection.size, (20, 60, 90)), 0.35)
+        reflection = Image.blend(reflection, Image.new("RGB", reflection.size, (20, 60, 90)), 0.3)
+        reflection = reflection.filter(ImageFilter.GaussianBlur(2))
         image.paste(reflection, (0, water_y))
         draw = ImageDraw.Draw(image)
-        for _ in range(70):
+        for _ in range(40):
             y = rng.uniform(water_y + 4, height)
             x = rng.uniform(-50, width)
             length = rng.uniform(30, 160) * (1 + (y - water_y) / height)

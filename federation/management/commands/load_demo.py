@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from federation import demo
+from news import demo as news_demo
 
 
 class Command(BaseCommand):
@@ -12,14 +13,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         steps = [
             ("Thông tin đơn vị", demo.load_site_profile),
+            ("Tin tức", news_demo.load_news),
             ("Điển hình tiên tiến", demo.load_workers),
         ]
         for label, step in steps:
             self.stdout.write(f"• {label}…", ending="")
             self.stdout.flush()
             with transaction.atomic():
-                step()
-            self.stdout.write(" xong")
+                result = step()
+            # A step may return a short summary (a string) to print after "xong".
+            self.stdout.write(f" xong ({result})" if isinstance(result, str) else " xong")
         accounts = demo.load_accounts()
         self.stdout.write(self.style.SUCCESS("\nTài khoản dùng thử (đăng nhập tại /quan-tri/):"))
         for username, password, role in accounts:
