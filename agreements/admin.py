@@ -72,6 +72,8 @@ class AgreementTaskInline(admin.StackedInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(admin.ModelAdmin):
+    # Django's facet toggle ("Show counts") has no Vietnamese translation.
+    show_facets = admin.ShowFacets.NEVER
     list_display = [
         "title",
         "document_number",
@@ -128,7 +130,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
     @admin.display(description="đối tác")
     def partner_names(self, agreement):
-        return ", ".join(link.name_at_signing for link in agreement.partner_links) or "—"
+        return ", ".join(link.partner.display_name for link in agreement.partner_links) or "—"
 
     @admin.display(description="nhiệm vụ hoàn thành")
     def tasks_progress(self, agreement):
@@ -163,6 +165,8 @@ class OverdueListFilter(admin.SimpleListFilter):
 class AgreementTaskAdmin(admin.ModelAdmin):
     """All tasks of all programmes in one list, to follow up what is late."""
 
+    show_facets = admin.ShowFacets.NEVER
+
     list_display = ["title", "agreement", "responsible", "partner", "due_on", "progress"]
     list_editable = ["progress"]
     list_filter = [OverdueListFilter, "progress", "responsible", "partner"]
@@ -174,6 +178,7 @@ class AgreementTaskAdmin(admin.ModelAdmin):
 
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
+    show_facets = admin.ShowFacets.NEVER
     list_display = ["logo_thumbnail", "name", "short_name", "kind", "valid_until", "successor"]
     list_display_links = ["logo_thumbnail", "name"]
     list_filter = ["kind"]
@@ -193,6 +198,12 @@ class PartnerAdmin(admin.ModelAdmin):
     class Media:
         js = ["js/admin-slug.js"]
         css = {"all": ["css/admin.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "website":
+            # Editors type "baolamdong.vn": today's sites are served over HTTPS.
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="logo")
     def logo_thumbnail(self, partner):

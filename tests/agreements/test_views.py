@@ -173,7 +173,7 @@ def test_a_merged_partner_says_what_it_is_now_part_of(client):
     html = client.get(old.get_absolute_url()).content.decode()
     assert "nay là một phần của" in html
     assert merged.get_absolute_url() in html
-    assert "Từ 30/06/2025" in html
+    assert "Hoạt động đến ngày 30/06/2025" in html
     merged_html = client.get(merged.get_absolute_url()).content.decode()
     assert "Hình thành từ" in merged_html and old.get_absolute_url() in merged_html
 

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from agreements import demo as agreements_demo
 from federation import demo
 from news import demo as news_demo
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
             ("Thông tin đơn vị", demo.load_site_profile),
             ("Tin tức", news_demo.load_news),
             ("Điển hình tiên tiến", demo.load_workers),
+            ("Chương trình phối hợp", agreements_demo.load_agreements),
         ]
         for label, step in steps:
             self.stdout.write(f"• {label}…", ending="")
