@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from agreements.models import Agreement, AgreementPartner, AgreementTask
 from tests.factories import make_agreement, make_article, make_partner, make_task, make_user
@@ -24,7 +25,7 @@ def staff_client(client):
 @pytest.fixture
 def situation():
     """One programme ending in 10 days with a late task, one in force, one over long ago."""
-    today = date.today()
+    today = timezone.localdate()
     paper = make_partner(name="Báo Lâm Đồng")
     soon = make_agreement(
         title="Chương trình sắp hết hạn",
@@ -268,7 +269,9 @@ def test_reminders_email_each_active_staff_member_with_an_email(situation):
 
 def test_reminders_send_nothing_and_say_so_when_nothing_is_due():
     make_user(is_staff=True, email="bientap@example.vn")
-    make_agreement(valid_from=date.today(), valid_until=date.today() + timedelta(days=400))
+    make_agreement(
+        valid_from=timezone.localdate(), valid_until=timezone.localdate() + timedelta(days=400)
+    )
     output = run_reminders()
     assert mail.outbox == []
     assert "không gửi email" in output

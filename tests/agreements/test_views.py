@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.http import Http404
 from django.test import RequestFactory
+from django.utils import timezone
 from django.views.static import serve
 
 from agreements.models import Agreement, AgreementTask
@@ -303,7 +304,7 @@ def test_list_is_newest_first_and_paginated(client):
 def test_list_filters_by_partner_year_and_status(client):
     paper = make_partner(name="Báo Lâm Đồng")
     radio = make_partner(name="Đài PTTH tỉnh Lâm Đồng")
-    today = date.today()
+    today = timezone.localdate()
     old = make_agreement(
         title="Chương trình cũ với báo",
         valid_from=date(2018, 1, 1),
