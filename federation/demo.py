@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
 from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector, SiteProfile
-from federation.text import slugify_vi
+from federation.text import fold_vi, slugify_vi
 
 # (username, password, full name, role label, superuser)
 DEMO_ACCOUNTS = [
@@ -89,49 +89,50 @@ LDST = "Bằng Lao động sáng tạo của Tổng Liên đoàn Lao động Vi�
 BK_UBND = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 GK_LDLD = "Giấy khen của Liên đoàn Lao động tỉnh"
 
-# Every person, workplace and decision number here is invented for the demo.
+# Every person, workplace and decision number here is invented for the demo. Four of them are the
+# people in the news demo's "điển hình tiên tiến" stories; "article" names the story to link.
 DEMO_WORKERS = [
     {
         "full_name": "Nguyễn Thị Hoa",
-        "position": "Công nhân chế biến chè",
+        "position": "Công nhân may, tổ trưởng tổ chuyền",
+        "workplace": "Công ty TNHH May mặc Đức Trọng",
+        "grassroots_union": "Công đoàn Công ty TNHH May mặc Đức Trọng",
+        "locality": "Xã Đức Trọng, tỉnh Lâm Đồng",
+        "sector": "cong-nghiep",
+        "featured": True,
+        "consent_on": (2021, 3, 2),
+        "quote": "Chuyền may chạy đều là nhờ cả tổ biết nhường nhau từng đường kim.",
+        "achievements": (
+            "<p>Hơn mười lăm năm đứng chuyền, chị Hoa đề xuất cách sắp xếp lại thứ tự công đoạn "
+            "may cổ áo, giúp tổ tăng năng suất mà công nhân không phải tăng ca.</p>"
+            "<p>Chị nhiều năm liền vượt định mức và kèm cặp hơn 30 công nhân mới vào nghề.</p>"
+        ),
+        "honours": [
+            ("2015", CSTD, "112/QĐ-MMĐT", 2017),
+            ("2015", BK_TLD, "1520/QĐ-TLĐ", 2019),
+        ],
+    },
+    {
+        "full_name": "Trần Thị Mai Hương",
+        "position": "Công nhân chế biến chè, tổ trưởng công đoàn",
         "workplace": "Công ty Cổ phần Chè Cao nguyên Bảo Lộc",
         "grassroots_union": "Công đoàn Công ty Cổ phần Chè Cao nguyên Bảo Lộc",
         "locality": "Phường B'Lao, tỉnh Lâm Đồng",
         "sector": "cong-nghiep",
         "featured": True,
-        "consent_on": (2021, 3, 2),
-        "quote": "Mỗi mẻ chè ngon là công sức của cả tổ, không của riêng ai.",
+        "consent_on": (2022, 4, 12),
+        "quote": "Chỗ nào anh chị em còn vất vả thì mình nghĩ cách cho nhẹ đi.",
         "achievements": (
-            "<p>Gần hai mươi năm gắn bó với xưởng chế biến, chị Hoa cùng tổ đề xuất cách đảo "
-            "chè theo mẻ nhỏ, giúp giảm tỉ lệ chè vụn và tiết kiệm điện sấy.</p>"
-            "<p>Chị nhiều năm liền hoàn thành vượt định mức, kèm cặp hơn 30 công nhân mới vào "
-            "nghề.</p>"
+            "<p>Chị Mai Hương là tác giả nhiều sáng kiến ở xưởng chế biến: khay hứng chè sau vò "
+            "đỡ rơi vãi, băng tải phân loại nâng cao để công nhân khỏi phải cúi khom.</p>"
+            "<p>Là tổ trưởng công đoàn, chị kèm cặp công nhân mới và thăm hỏi những gia đình khó "
+            "khăn trong tổ.</p>"
         ),
         "honours": [
-            ("2015", CSTD, "112/QĐ-CT", 2017),
-            ("2015", BK_TLD, "1520/QĐ-TLĐ", 2019),
+            ("2015", CSTD, "64/QĐ-CCN", 2019),
+            ("2020", "Bằng khen của Liên đoàn Lao động tỉnh", "215/QĐ-LĐLĐ", 2022),
         ],
-    },
-    {
-        "full_name": "Trần Văn Minh",
-        "position": "Kỹ sư cơ điện",
-        "workplace": "Công ty Cổ phần Thủy điện Cao nguyên",
-        "grassroots_union": "Công đoàn Công ty Cổ phần Thủy điện Cao nguyên",
-        "locality": "Xã Đức Trọng, tỉnh Lâm Đồng",
-        "sector": "cong-nghiep",
-        "featured": True,
-        "consent_on": (2023, 5, 18),
-        "quote": "Sáng kiến nhỏ mà làm đều thì hiệu quả không nhỏ.",
-        "achievements": (
-            "<p>Anh Minh chủ trì sáng kiến cải tiến hệ thống làm mát ổ trục tổ máy, giúp nhà máy "
-            "giảm số lần dừng máy ngoài kế hoạch trong mùa khô.</p>"
-            "<ul><li>3 sáng kiến được công nhận cấp cơ sở.</li>"
-            "<li>Hướng dẫn đồng nghiệp trẻ về an toàn điện.</li></ul>"
-        ),
-        "honours": [
-            ("2020", LDST, "2045/QĐ-TLĐ", 2022),
-            ("2020", CSTD, "76/QĐ-TĐCN", 2023),
-        ],
+        "article": "Nữ công nhân chè với hàng chục sáng kiến cải tiến kỹ thuật",
     },
     {
         "full_name": "Nguyễn Thị Thu Hà",
@@ -140,7 +141,7 @@ DEMO_WORKERS = [
         "grassroots_union": "Công đoàn Trường Tiểu học Hoa Hồng",
         "locality": "Phường Xuân Hương – Đà Lạt, tỉnh Lâm Đồng",
         "sector": "giao-duc",
-        "featured": True,
+        "featured": False,
         "consent_on": (2021, 2, 22),
         "quote": "Học trò vui đến lớp là phần thưởng lớn nhất của cô giáo.",
         "achievements": (
@@ -174,20 +175,29 @@ DEMO_WORKERS = [
         ],
     },
     {
-        "full_name": "Ka Hồng",
-        "position": "Tổ trưởng tổ sản xuất cà phê",
-        "workplace": "Hợp tác xã Cà phê xanh Di Linh",
-        "grassroots_union": "Công đoàn Hợp tác xã Cà phê xanh Di Linh",
+        "full_name": "Ka Thủy",
+        "position": "Giáo viên tiểu học, ủy viên Ban Chấp hành công đoàn trường",
+        "workplace": "Trường Tiểu học vùng cao Di Linh",
+        "grassroots_union": "Công đoàn Trường Tiểu học vùng cao Di Linh",
         "locality": "Xã Di Linh, tỉnh Lâm Đồng",
-        "sector": "nong-nghiep",
+        "sector": "giao-duc",
         "featured": False,
         "consent_on": (2023, 6, 5),
-        "quote": "Làm cà phê sạch để con cháu còn đất tốt mà trồng.",
+        "quote": "Mùa cà phê chín, cô lại đến từng nhà gọi các em về lớp.",
         "achievements": (
-            "<p>Chị Ka Hồng vận động các hộ trong tổ chuyển sang canh tác cà phê theo hướng bền "
-            "vững, giảm phân bón hóa học và tăng giá bán nhờ chứng nhận chất lượng.</p>"
+            "<p>Cô giáo người K’Ho Ka Thủy gắn bó gần mười lăm năm với các điểm trường xa, tự "
+            "làm đồ dùng dạy học từ tre, lá và vận động học sinh đi học đều trong mùa thu "
+            "hoạch.</p>"
         ),
-        "honours": [("2020", GK_LDLD, "245/QĐ-LĐLĐ", 2023)],
+        "honours": [
+            (
+                "2020",
+                "Nữ đoàn viên tiêu biểu của Công đoàn ngành Giáo dục tỉnh",
+                "41/QĐ-CĐGD",
+                2024,
+            ),
+        ],
+        "article": "Cô giáo Ka Thủy và những lớp học vùng cao Di Linh",
     },
     {
         "full_name": "Phạm Văn Tuấn",
@@ -241,42 +251,47 @@ DEMO_WORKERS = [
         "honours": [("2015", CSTD, "19/QĐ-VTCN", 2019)],
     },
     {
-        "full_name": "Đặng Thị Kim Oanh",
+        "full_name": "Phạm Văn Lộc",
         "position": "Chủ tịch Công đoàn cơ sở",
-        "workplace": "Công ty TNHH May mặc Đức Trọng",
-        "grassroots_union": "Công đoàn Công ty TNHH May mặc Đức Trọng",
+        "workplace": "Công ty TNHH Rau hoa Đức Trọng",
+        "grassroots_union": "Công đoàn Công ty TNHH Rau hoa Đức Trọng",
         "locality": "Xã Đức Trọng, tỉnh Lâm Đồng",
-        "sector": "cong-nghiep",
+        "sector": "nong-nghiep",
         "featured": False,
         "consent_on": (2023, 8, 21),
-        "quote": "Công đoàn mạnh khi người lao động thấy mình được lắng nghe.",
+        "quote": "Công đoàn phải là nơi anh em tìm đến đầu tiên khi có chuyện.",
         "achievements": (
-            "<p>Chị Oanh tổ chức đối thoại định kỳ giữa người lao động và ban giám đốc, thương "
-            "lượng thỏa ước lao động tập thể có nhiều điều khoản có lợi hơn luật cho hơn 800 "
-            "công nhân.</p>"
-            "<p>Mô hình «Bữa cơm công đoàn» và «Tủ sách công nhân» của công đoàn cơ sở được "
-            "nhiều đơn vị học tập.</p>"
+            "<p>Anh Lộc đi từ công nhân trồng hoa lên Chủ tịch công đoàn cơ sở của gần 400 lao "
+            "động. Công đoàn thương lượng được phụ cấp làm việc trong nhà kính, hỗ trợ tiền xăng "
+            "xe và bữa ăn giữa ca.</p>"
+            "<p>Anh vận động lập quỹ «Tương thân tương ái» giúp công nhân ốm đau, hoạn nạn.</p>"
         ),
         "honours": [
             ("2020", BK_TLD, "2210/QĐ-TLĐ", 2023),
             ("2020", GK_LDLD, "118/QĐ-LĐLĐ", 2021),
         ],
+        "article": "Người “giữ lửa” công đoàn ở doanh nghiệp rau hoa Đức Trọng",
     },
     {
-        "full_name": "Võ Minh Quang",
-        "position": "Bác sĩ khoa Nội",
-        "workplace": "Trung tâm Y tế khu vực Di Linh",
-        "grassroots_union": "Công đoàn Trung tâm Y tế khu vực Di Linh",
+        "full_name": "Lê Minh Tuấn",
+        "position": "Công nhân quản lý vận hành lưới điện",
+        "workplace": "Điện lực khu vực Di Linh",
+        "grassroots_union": "Công đoàn Điện lực khu vực Di Linh",
         "locality": "Xã Di Linh, tỉnh Lâm Đồng",
-        "sector": "y-te",
-        "featured": False,
-        "consent_on": (2021, 1, 8),
-        "quote": "",
+        "sector": "cong-nghiep",
+        "featured": True,
+        "consent_on": (2023, 5, 18),
+        "quote": "Trên cột điện, chủ quan một phút là trả giá cả đời.",
         "achievements": (
-            "<p>Bác sĩ Quang thường xuyên tham gia khám bệnh, cấp thuốc miễn phí cho đồng bào ở "
-            "các thôn vùng sâu, vùng xa.</p>"
+            "<p>Anh Tuấn là tác giả sáng kiến cần cách điện nối dài để phát quang hành lang "
+            "tuyến, giúp công nhân không phải trèo cây. Là an toàn, vệ sinh viên, anh nhắc đồng "
+            "đội kiểm tra dây an toàn và tiếp địa trước mỗi lần thao tác.</p>"
         ),
-        "honours": [("2015", CSTD, "88/QĐ-TTYT", 2018)],
+        "honours": [
+            ("2015", CSTD, "76/QĐ-ĐLDL", 2018),
+            ("2020", LDST, "2045/QĐ-TLĐ", 2022),
+        ],
+        "article": "Người thợ điện hơn 20 năm bám tuyến đường dây vùng cao",
     },
     {
         "full_name": "Nguyễn Thị Bích Ngọc",
@@ -335,13 +350,10 @@ def load_workers():
             },
         )
         periods[str(start)] = period
-    Article = ExemplaryWorker.related_articles.field.related_model
-    related = list(
-        Article.objects.published().filter(search_text__contains="dien hinh").order_by("-id")[:2]
-    )
     created = 0
     for data in DEMO_WORKERS:
         data = dict(data)
+        data.pop("article", None)
         slug = slugify_vi(data["full_name"])
         if ExemplaryWorker.objects.filter(slug=slug).exists():
             continue
@@ -368,9 +380,20 @@ def load_workers():
         created += 1
         sys.stdout.write(".")
         sys.stdout.flush()
-    # The news demo may load after this step: link its articles on a later run too.
-    if related:
-        slugs = [slugify_vi(data["full_name"]) for data in DEMO_WORKERS]
-        for worker in ExemplaryWorker.objects.filter(slug__in=slugs, related_articles=None):
-            worker.related_articles.add(*related)
-    return created
+    link_demo_stories()
+    return f"{created} hồ sơ mới"
+
+
+def link_demo_stories():
+    """Link each demo profile to the news demo's story about that person, when both exist and
+    the profile has no related news yet (an editor's choice is kept)."""
+    Article = ExemplaryWorker.related_articles.field.related_model
+    for data in DEMO_WORKERS:
+        if "article" not in data:
+            continue
+        worker = ExemplaryWorker.objects.filter(
+            slug=slugify_vi(data["full_name"]), related_articles=None
+        ).first()
+        story = Article.objects.published().filter(search_title=fold_vi(data["article"])).first()
+        if worker and story:
+            worker.related_articles.add(story)

@@ -167,9 +167,11 @@ def test_admin_finds_articles_to_relate_by_autocomplete(admin_client):
 
 
 def test_demo_loads_a_dozen_profiles_once(capsys):
-    created = demo.load_workers()
+    summary = demo.load_workers()
     workers = ExemplaryWorker.objects.published()
-    assert created == workers.count() >= 12
+    created = workers.count()
+    assert created >= 12
+    assert summary == f"{created} hồ sơ mới"
     assert workers.filter(featured=True).count() == 4
     assert workers.filter(full_name__startswith="Nguyễn Thị").count() >= 3
     assert workers.values("sector").distinct().count() >= 5
@@ -177,5 +179,14 @@ def test_demo_loads_a_dozen_profiles_once(capsys):
     assert {"Giai đoạn 2015–2020", "Giai đoạn 2020–2025"} <= periods
     assert all(w.portrait and w.portrait_width for w in workers)
     assert "." * created in capsys.readouterr().out
-    assert demo.load_workers() == 0
+    assert demo.load_workers() == "0 hồ sơ mới"
     assert ExemplaryWorker.objects.count() == created
+
+
+def test_demo_links_each_profile_to_the_news_story_about_that_person(client):
+    story = make_article(title="Người thợ điện hơn 20 năm bám tuyến đường dây vùng cao")
+    demo.load_workers()
+    worker = ExemplaryWorker.objects.get(slug="le-minh-tuan")
+    assert list(worker.related_articles.all()) == [story]
+    html = client.get(worker.get_absolute_url()).content.decode()
+    assert "Người thợ điện hơn 20 năm bám tuyến đường dây vùng cao" in html
