@@ -429,16 +429,59 @@ def flowers(seed, size=PHOTO_SIZE, kind=None):
     return _jpeg(_finish(image, rng, vignette=0.15))
 
 
+def _audience(draw, rng, size, top, rows, chairs, dark=False):
+    """Rows of people seen from behind, nearer rows larger; a few seats left empty."""
+    width, height = size
+    u = height / 675
+    for row in range(rows):
+        depth = row / max(1, rows - 1)
+        y = top + (height - top) * 0.95 * row / rows
+        head = (14 + 16 * depth) * u
+        spacing = head * rng.uniform(2.5, 2.9)
+        x = rng.uniform(-spacing, 0)
+        while x < width + spacing:
+            if chairs:
+                draw.rounded_rectangle(
+                    (x - head * 1.35, y - head * 0.2, x + head * 1.35, y + head * 3.2),
+                    head * 0.4,
+                    fill=_shade(chairs, 1 - 0.25 * depth),
+                )
+            if rng.random() > 0.1:
+                tone = rng.choice([(40, 40, 50), (50, 44, 40), (30, 40, 70), (226, 228, 234)])
+                tone = _shade(tone, (0.3 if dark else 1) - 0.3 * depth * (0.3 if dark else 1))
+                hair = _shade((30, 26, 26), 1 - 0.2 * depth)
+                draw.rounded_rectangle(
+                    (x - head * 1.2, y, x + head * 1.2, y + head * 3), head * 0.6, fill=tone
+                )
+                draw.ellipse(
+                    (x - head * 0.7, y - head * 1.3, x + head * 0.7, y + head * 0.2), fill=hair
+                )
+            x += spacing * rng.uniform(0.92, 1.08)
+
+
+def _ceiling_lights(image, rng, count=None):
+    width, height = image.size
+    count = count or rng.randint(5, 8)
+    for i in range(count):
+        x = width * (i + 0.5) / count
+        _glow(image, (x, height * 0.04), height * 0.075, (255, 240, 200), 0.5)
+
+
+WALLS = [(120, 36, 40), (60, 50, 70), (150, 110, 80), (204, 192, 168), (70, 96, 104)]
+
+
 def hall(seed, size=PHOTO_SIZE, text=None):
-    """A conference hall seen from the back rows: stage, backdrop, presidium, audience."""
+    """A conference hall seen from the back rows: backdrop, presidium, podium, audience."""
     rng = random.Random(f"hall-{seed}")
     width, height = size
-    wall = rng.choice([(120, 36, 40), (60, 50, 70), (150, 110, 80)])
+    u = height / 675
+    wall = rng.choice(WALLS)
     image = _gradient(size, [(0, _shade(wall, 0.55)), (0.6, wall), (1, _shade(wall, 0.7))])
     draw = ImageDraw.Draw(image)
-    # Backdrop: the union blue, a red band and a gold star.
-    margin = rng.uniform(0.08, 0.18)
-    bx0, by0, bx1, by1 = width * margin, height * 0.1, width * (1 - margin), height * 0.5
+    # Backdrop: the union colours, a band and a gold star.
+    margin = rng.uniform(0.08, 0.2)
+    top = rng.uniform(0.08, 0.14)
+    bx0, by0, bx1, by1 = width * margin, height * top, width * (1 - margin), height * 0.5
     back, band_color = rng.choice([(BLUE, RED), (RED, BLUE_DARK), (BLUE_DARK, RED)])
     backdrop = _gradient(
         (round(bx1 - bx0), round(by1 - by0)), [(0, back), (1, _shade(back, 0.6))], horizontal=True
@@ -452,65 +495,146 @@ def hall(seed, size=PHOTO_SIZE, text=None):
     _text_block(
         draw,
         text or rng.choice(["HỘI NGHỊ", "CÔNG ĐOÀN LÂM ĐỒNG", "ĐẠI HỘI THI ĐUA"]),
-        (bx0 + (by1 - by0) * 0.8, by0 + 12, bx1 - 24, by1 - band - 8),
+        (bx0 + (by1 - by0) * 0.8, by0 + 12 * u, bx1 - 24 * u, by1 - band - 8 * u),
         color=GOLD,
         max_size=round(height * 0.075),
         shadow=_shade(back, 0.5),
     )
+    if margin > 0.13:  # side screens showing slides
+        for x0 in (width * 0.015, width * (1 - margin + 0.015)):
+            x1 = x0 + width * (margin - 0.03)
+            screen = (x0, height * 0.16, x1, height * 0.16 + (x1 - x0) * 0.6)
+            draw.rectangle(screen, fill=(226, 236, 246))
+            draw.rectangle((x0, screen[1], x1, screen[1] + (x1 - x0) * 0.12), fill=BLUE)
+            for line in range(3):
+                ly = screen[1] + (x1 - x0) * (0.22 + 0.11 * line)
+                draw.line(
+                    (x0 + 8 * u, ly, x1 - (20 + 14 * line) * u, ly),
+                    fill=(120, 140, 170),
+                    width=max(2, round(4 * u)),
+                )
     # Stage, presidium table and podium.
     stage_top = height * 0.56
-    draw.rectangle((0, stage_top, width, height), fill=(96, 64, 44))
-    table_x = rng.uniform(0.18, 0.3)
+    floor = rng.choice([(96, 64, 44), (70, 48, 40), (120, 40, 44)])
+    draw.rectangle((0, stage_top, width, height), fill=floor)
+    seats = rng.randint(4, 7)
+    table_w = 0.07 * seats + 0.02
+    table_x = rng.uniform(0.12, 0.86 - table_w - 0.1)
+    cloth = rng.choice([(246, 246, 240), BLUE, (250, 236, 200)])
     draw.rectangle(
-        (width * table_x, height * 0.5, width * (table_x + 0.44), height * 0.6),
-        fill=(246, 246, 240),
+        (width * table_x, height * 0.5, width * (table_x + table_w), height * 0.6), fill=cloth
     )
-    for i in range(6):  # the presidium
-        x = width * (table_x + 0.04 + 0.07 * i)
-        draw.ellipse((x - 11, height * 0.44, x + 11, height * 0.44 + 22), fill=(40, 34, 34))
-        draw.rounded_rectangle((x - 22, height * 0.47, x + 22, height * 0.51), 8, fill=(30, 36, 60))
-    podium = rng.choice([0.09, table_x + 0.53])
+    for i in range(seats):  # the presidium
+        x = width * (table_x + 0.045 + 0.07 * i)
+        r = 11 * u
+        draw.ellipse((x - r, height * 0.44, x + r, height * 0.44 + 2 * r), fill=(40, 34, 34))
+        draw.rounded_rectangle(
+            (x - 2 * r, height * 0.47, x + 2 * r, height * 0.51), 8 * u, fill=(30, 36, 60)
+        )
+    podium = rng.choice([table_x - 0.06, table_x + table_w + 0.06])
     draw.rectangle(
-        (width * (podium - 0.04), height * 0.44, width * (podium + 0.04), height * 0.62), fill=RED
+        (width * (podium - 0.035), height * 0.44, width * (podium + 0.035), height * 0.62), fill=RED
     )
-    cx, cy = width * podium, height * 0.5
-    draw.ellipse((cx - 14, cy - 14, cx + 14, cy + 14), fill=GOLD)
-    for fx in (0.2, 0.4, 0.6, 0.84):  # flowers along the stage
+    cx, cy, r = width * podium, height * 0.5, 14 * u
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=GOLD)
+    for i in range(rng.randint(3, 6)):  # flowers along the stage
+        fx = (i + 0.5) / 5.5 + rng.uniform(-0.03, 0.03)
         for _ in range(14):
-            px = width * fx + rng.uniform(-36, 36)
-            py = height * 0.6 + rng.uniform(-16, 8)
-            r = rng.uniform(6, 11)
+            px = width * fx + rng.uniform(-36, 36) * u
+            py = height * 0.6 + rng.uniform(-16, 8) * u
+            pr = rng.uniform(6, 11) * u
             draw.ellipse(
-                (px - r, py - r, px + r, py + r),
+                (px - pr, py - pr, px + pr, py + pr),
                 fill=rng.choice([GOLD, RED, (250, 140, 40), CREAM]),
             )
-    # Ceiling lights.
-    for i in range(7):
-        x = width * (0.08 + 0.14 * i)
-        _glow(image, (x, height * 0.04), 50, (255, 240, 200), 0.5)
+    _ceiling_lights(image, rng)
     draw = ImageDraw.Draw(image)
-    # Audience rows, nearer rows larger and darker.
-    rows = 4
-    for row in range(rows):
-        depth = row / (rows - 1)
-        y = height * (0.7 + 0.1 * row)
-        head = 14 + 16 * depth
-        spacing = head * 2.6
-        x = rng.uniform(-spacing, 0)
-        while x < width + spacing:
-            tone = _shade(
-                rng.choice([(40, 40, 50), (50, 44, 40), (30, 40, 70), (230, 230, 236)]),
-                1 - 0.3 * depth,
-            )
-            hair = _shade((30, 26, 26), 1 - 0.2 * depth)
-            draw.rounded_rectangle(
-                (x - head * 1.2, y, x + head * 1.2, y + head * 3), head * 0.6, fill=tone
-            )
-            draw.ellipse(
-                (x - head * 0.7, y - head * 1.3, x + head * 0.7, y + head * 0.2), fill=hair
-            )
-            x += spacing * rng.uniform(0.9, 1.1)
+    chairs = rng.choice([None, (150, 30, 36), (40, 60, 120)])
+    _audience(draw, rng, size, height * rng.uniform(0.68, 0.74), rng.randint(3, 4), chairs)
     return _jpeg(_finish(image, rng, vignette=0.3))
+
+
+def stage(seed, size=PHOTO_SIZE, text=None):
+    """A performance: spotlights on dancers in áo dài, the audience dark in front."""
+    rng = random.Random(f"stage-{seed}")
+    width, height = size
+    u = height / 675
+    image = _gradient(size, [(0, (18, 16, 40)), (0.55, (60, 24, 70)), (1, (20, 14, 30))])
+    draw = ImageDraw.Draw(image)
+    # An LED backdrop: a grid of soft dots in two colours.
+    first, second = rng.choice([(BLUE, GOLD), (RED, GOLD), ((120, 60, 180), (80, 200, 220))])
+    step = round(18 * u)
+    for y in range(round(height * 0.08), round(height * 0.52), step):
+        for x in range(step // 2, width, step):
+            t = (math.sin(x / width * 6 + rng.random() * 0.3) + 1) / 2
+            draw.ellipse((x - 3 * u, y - 3 * u, x + 3 * u, y + 3 * u), fill=_mix(first, second, t))
+    band = (width * 0.2, height * 0.1, width * 0.8, height * 0.24)
+    draw.rounded_rectangle(band, 10 * u, fill=_shade(first, 0.55))
+    _text_block(
+        draw,
+        text or "HỘI DIỄN VĂN NGHỆ",
+        (band[0] + 16 * u, band[1] + 6 * u, band[2] - 16 * u, band[3] - 6 * u),
+        color=GOLD,
+        max_size=round(height * 0.06),
+        shadow=(0, 0, 0),
+    )
+    floor_y = height * 0.66
+    draw.rectangle((0, floor_y, width, height), fill=(50, 30, 40))
+    # Spotlight cones, drawn small and blurred so their edges are soft.
+    scale = 6
+    beams = Image.new("L", (width // scale + 1, height // scale + 1), 0)
+    beam_draw = ImageDraw.Draw(beams)
+    dancers = rng.randint(4, 7)
+    xs = [width * (0.18 + 0.64 * (i + 0.5) / dancers) for i in range(dancers)]
+    for x in xs[:: rng.choice([1, 2])]:
+        top = rng.uniform(0.1, 0.9) * width
+        beam_draw.polygon(
+            [
+                (top / scale - 4, 0),
+                (top / scale + 4, 0),
+                ((x + 90 * u) / scale, floor_y / scale + 8),
+                ((x - 90 * u) / scale, floor_y / scale + 8),
+            ],
+            fill=90,
+        )
+    mask = beams.filter(ImageFilter.GaussianBlur(3)).resize(size, Image.Resampling.BILINEAR)
+    image.paste(Image.new("RGB", size, (255, 240, 200)), (0, 0), mask)
+    draw = ImageDraw.Draw(image)
+    dress = rng.choice([(214, 40, 60), (250, 210, 80), (240, 240, 246), (60, 130, 200)])
+    for i, x in enumerate(xs):
+        s = 34 * u * rng.uniform(0.95, 1.05)
+        feet = floor_y + 6 * u
+        color = dress if i % 2 == 0 else _mix(dress, WHITE, 0.35)
+        draw.polygon(  # the áo dài: a long, narrow tunic flaring at the hem
+            [
+                (x - s * 0.35, feet - s * 4.1),
+                (x + s * 0.35, feet - s * 4.1),
+                (x + s * 0.8, feet - s * 0.4),
+                (x - s * 0.8, feet - s * 0.4),
+            ],
+            fill=color,
+        )
+        draw.rectangle((x - s * 0.45, feet - s * 0.5, x + s * 0.45, feet), fill=WHITE)
+        draw.ellipse(
+            (x - s * 0.35, feet - s * 5.0, x + s * 0.35, feet - s * 4.2), fill=(60, 40, 36)
+        )
+        arm = rng.choice([-1, 1])
+        draw.line(
+            (x, feet - s * 3.8, x + arm * s * 1.1, feet - s * 5.0),
+            fill=color,
+            width=round(s * 0.22),
+        )
+        hat = (x + arm * s * 1.1, feet - s * 5.0)  # a conical hat held up as in a dance
+        draw.polygon(
+            [
+                (hat[0] - s * 0.7, hat[1] + s * 0.2),
+                (hat[0] + s * 0.7, hat[1] + s * 0.2),
+                (hat[0], hat[1] - s * 0.5),
+            ],
+            fill=CREAM,
+        )
+    _audience(draw, rng, size, height * 0.84, 2, None, dark=True)
+    return _jpeg(_finish(image, rng, vignette=0.35))
 
 
 def house(seed, size=PHOTO_SIZE):
@@ -561,16 +685,21 @@ def house(seed, size=PHOTO_SIZE):
     bow = hx + hw * 0.5
     draw.polygon([(bow, ry), (bow - 34, ry - 22), (bow - 34, ry + 22)], fill=RED)
     draw.polygon([(bow, ry), (bow + 34, ry - 22), (bow + 34, ry + 22)], fill=RED)
-    for _ in range(rng.randint(4, 8)):  # shrubs and flowers in front
+    for _ in range(rng.randint(4, 7)):  # shrubs in flower, in front of the house
         x = rng.uniform(0, width)
-        y = ground + rng.uniform(10, height - ground)
-        r = rng.uniform(16, 36)
-        draw.ellipse((x - r, y - r * 0.7, x + r, y + r * 0.7), fill=rng.choice(GREENS))
-        for _ in range(5):
-            px, py = x + rng.uniform(-r, r), y + rng.uniform(-r * 0.5, r * 0.3)
-            draw.ellipse(
-                (px - 5, py - 5, px + 5, py + 5), fill=rng.choice([GOLD, RED, (250, 160, 200)])
-            )
+        y = ground + rng.uniform(0.25, 0.85) * (height - ground)
+        r = rng.uniform(22, 40) * height / 675
+        leaf = rng.choice([(62, 132, 62), (78, 146, 70), (52, 118, 84)])
+        for dx, dy, k in ((-0.6, 0.1, 0.7), (0.6, 0.1, 0.7), (0, -0.2, 0.9)):
+            cx, cy, cr = x + dx * r, y + dy * r, r * k
+            draw.ellipse((cx - cr, cy - cr, cx + cr, cy + cr * 0.8), fill=leaf)
+        highlight = _mix(leaf, (180, 220, 120), 0.35)
+        draw.ellipse((x - r * 0.5, y - r * 0.9, x + r * 0.3, y - r * 0.4), fill=highlight)
+        petal = rng.choice([GOLD, RED, (250, 160, 200), WHITE])
+        for _ in range(7):
+            px, py = x + rng.uniform(-r, r), y + rng.uniform(-r * 0.9, r * 0.1)
+            pr = r * 0.12
+            draw.ellipse((px - pr, py - pr, px + pr, py + pr), fill=petal)
     return _jpeg(_finish(image, rng))
 
 
@@ -773,6 +902,7 @@ SCENES = {
     "cherry": lambda seed, size: flowers(seed, size, kind="cherry"),
     "hydrangea": lambda seed, size: flowers(seed, size, kind="hydrangea"),
     "hall": hall,
+    "stage": stage,
     "house": house,
     "stadium": stadium,
     "banner": banner,
@@ -780,7 +910,7 @@ SCENES = {
 
 
 def scene(kind, seed, size=PHOTO_SIZE, text=None):
-    """One of the SCENES by name; `text` goes on the banner or the hall backdrop."""
-    if kind in ("banner", "hall"):
+    """One of the SCENES by name; `text` goes on the banner, the hall or the stage backdrop."""
+    if kind in ("banner", "hall", "stage"):
         return SCENES[kind](seed, size, text=text)
     return SCENES[kind](seed, size)

@@ -237,10 +237,10 @@ STORIES = [
         when=days_ago(16, 9, 45),
         photos=[
             Pic(
-                "hall",
-                "Lớp tập huấn nghiệp vụ cho cộng tác viên, thông tín viên công đoàn.",
-                "Hội trường với phông nền ghi dòng chữ Tập huấn cộng tác viên",
-                text="TẬP HUẤN CỘNG TÁC VIÊN",
+                "banner",
+                "Viết nhanh, viết đúng: yêu cầu với mỗi cộng tác viên công đoàn.",
+                "Áp phích xanh đỏ với dòng chữ Viết tin – chụp ảnh – lan tỏa",
+                text="Viết tin – chụp ảnh – lan tỏa",
             ),
         ],
     ),
@@ -746,9 +746,9 @@ STORIES = [
         when=days_ago(27, 19, 30),
         photos=[
             Pic(
-                "hall",
-                "Tiết mục mở màn hội diễn “Sắc màu cao nguyên”.",
-                "Sân khấu hội diễn với phông nền ghi dòng chữ Sắc màu cao nguyên",
+                "stage",
+                "Tiết mục múa nón mở màn hội diễn “Sắc màu cao nguyên”.",
+                "Các diễn viên mặc áo dài múa với nón lá dưới ánh đèn sân khấu",
                 text="HỘI DIỄN SẮC MÀU CAO NGUYÊN",
             ),
         ],
