@@ -1,5 +1,7 @@
 """RSS 2.0 feeds: the latest news and each category, with full dates and the cover photo."""
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -9,6 +11,13 @@ from federation.models import SiteProfile
 from news.models import Article, Category
 
 FEED_SIZE = 30
+# XML 1.0 cannot carry these, and text pasted from Word brings some (a vertical tab for each manual
+# line break): left in, they make the whole feed fail.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_text(value):
+    return " ".join(_CONTROL.sub(" ", value or "").split())
 
 
 class LatestArticlesFeed(Feed):
@@ -31,10 +40,10 @@ class LatestArticlesFeed(Feed):
         return self.get_queryset(obj)[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.title
+        return xml_text(item.title)
 
     def item_description(self, item):
-        return item.lead
+        return xml_text(item.lead)
 
     def item_pubdate(self, item):
         return item.published_at
@@ -43,10 +52,10 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.byline or None
+        return xml_text(item.byline) or None
 
     def item_categories(self, item):
-        return [item.category.name, *(tag.name for tag in item.tags.all())]
+        return [xml_text(name) for name in [item.category.name, *(t.name for t in item.tags.all())]]
 
     def item_guid_is_permalink(self, item):
         return True
@@ -79,13 +88,13 @@ class CategoryFeed(LatestArticlesFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, obj):
-        return f"{obj.name} – {SiteProfile.load().name}"
+        return xml_text(f"{obj.name} – {SiteProfile.load().name}")
 
     def link(self, obj):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return obj.description or self.title(obj)
+        return xml_text(obj.description) or self.title(obj)
 
     def get_queryset(self, obj):
         return super().get_queryset(obj).filter(category=obj)

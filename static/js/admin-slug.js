@@ -16,6 +16,14 @@
   }
 
   var root = typeof window !== "undefined" ? window : globalThis;
-  root.slugifyVi = slugifyVi;
-  root.URLify = function (s, numChars) { return slugifyVi(s, numChars); };
+  function install() {
+    root.slugifyVi = slugifyVi;
+    root.URLify = function (s, numChars) { return slugifyVi(s, numChars); };
+  }
+  install();
+  // The admin merges its media lists and may load Django's urlify.js after this file, putting
+  // its URLify back: install again once every script has run, before anyone types a title.
+  if (typeof document !== "undefined" && document.addEventListener) {
+    document.addEventListener("DOMContentLoaded", install);
+  }
 })();
