@@ -33,7 +33,9 @@ ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "png", "
 
 def validate_image(upload):
     """Refuse anything that is not a real, reasonably sized raster image, whatever its name says."""
-    if upload is None:
+    # A stored file passed this check when it was uploaded (and is closed by now): only new
+    # uploads are read, or every later edit of the record would fail here.
+    if upload is None or getattr(upload, "_committed", False):
         return
     size = getattr(upload, "size", None)
     if size is not None and size > MAX_UPLOAD_BYTES:

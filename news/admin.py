@@ -1,12 +1,15 @@
 """The editors' workplace for news: articles with photo inlines, categories and tags."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from federation.admin_site import SLUG_JS
 from federation.images import picture_html
 from federation.text import fold_vi
 from news.models import Article, Category, Photo, Tag
@@ -17,8 +20,37 @@ def thumbnail(fieldfile, alt=""):
     return format_html('<span class="admin-thumb">{}</span>', html) if html else "—"
 
 
+class PhotoInlineFormSet(BaseInlineFormSet):
+    """One cover per article, checked across the forms: each form alone cannot see the others,
+    and the database would refuse a second cover with a server error."""
+
+    def clean(self):
+        super().clean()
+        covers = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("is_cover") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(covers) > 1:
+            raise ValidationError("Mỗi bài chỉ có một ảnh đại diện.")
+
+    def save(self, commit=True):
+        if commit:
+            # Forms save in page order; release the old cover first, or moving the cover to an
+            # earlier photo breaks the database's one-cover rule halfway through.
+            released = [
+                form.instance.pk
+                for form in self.initial_forms
+                if form.initial.get("is_cover")
+                and (not form.cleaned_data.get("is_cover") or form.cleaned_data.get("DELETE"))
+            ]
+            Photo.objects.filter(pk__in=released).update(is_cover=False)
+        return super().save(commit)
+
+
 class PhotoInline(admin.StackedInline):
     model = Photo
+    formset = PhotoInlineFormSet
     extra = 0
     fields = [("image", "preview"), "caption", ("alt_text", "credit"), ("order", "is_cover")]
     readonly_fields = ["preview"]
@@ -73,7 +105,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["js/admin-slug.js", "js/admin-tags.js"]
+        js = [*SLUG_JS, "js/admin-tags.js"]
         css = {"all": ["css/admin.css"]}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -157,7 +189,7 @@ class CategoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     class Media:
-        js = ["js/admin-slug.js"]
+        js = SLUG_JS
 
 
 @admin.register(Tag)
@@ -175,4 +207,4 @@ class TagAdmin(admin.ModelAdmin):
         return queryset.filter(pk__in=[pk for pk, name in names if term in fold_vi(name)]), False
 
     class Media:
-        js = ["js/admin-slug.js"]
+        js = SLUG_JS

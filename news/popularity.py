@@ -19,6 +19,9 @@ from django.utils import timezone
 MOST_READ_CACHE_KEY = "news:most-read"
 MOST_READ_SECONDS = 300
 _REDIS_KEY = "news:views:pending"
+# The beacon's URL takes any integer; a key the database cannot hold would fail the whole flush,
+# and with it the home page that triggered it.
+_MAX_ID = 2**63 - 1
 
 
 class LocalCounter:
@@ -79,7 +82,7 @@ def flush_view_counts():
     """Move pending reads into ArticleViewCount. Returns the number of reads written."""
     from news.models import Article, ArticleViewCount
 
-    pending = counter().drain()
+    pending = {pk: n for pk, n in counter().drain().items() if 0 < pk <= _MAX_ID}
     if not pending:
         return 0
     today = timezone.localdate()

@@ -339,3 +339,11 @@ def test_no_picture_for_a_photo_without_an_image():
     photo = make_photo(with_image=False)
     assert picture_html(photo.image, "photo") == ""
     assert photo.social_url == ""
+
+
+def test_a_stored_photo_is_not_read_again_when_its_record_is_checked():
+    photo = Photo.objects.get(pk=make_photo().pk)
+    photo.caption = "Chú thích mới"
+    photo.full_clean()  # the stored file is closed; validating it again must not fail
+    Path(photo.image.path).unlink()
+    photo.full_clean()  # nor need the file at all

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from PIL import Image
 
 from news.models import Article, Photo
@@ -479,3 +480,132 @@ def test_editor_upload_answers_in_json_the_way_ckeditor_expects(client, editor):
     response = upload(client, image_bytes())
     assert response["Content-Type"] == "application/json"
     assert set(json.loads(response.content)) == {"url"}
+
+
+def change_form(article, photos, **overrides):
+    """The change form's data as the browser sends it back, photos included."""
+    data = article_form(
+        article.category,
+        title=article.title,
+        lead=article.lead,
+        body=article.body,
+        byline=article.byline,
+        tags=", ".join(article.tags.names()),
+        status=article.status,
+        **{
+            "photos-TOTAL_FORMS": str(len(photos)),
+            "photos-INITIAL_FORMS": str(len(photos)),
+            "photos-MIN_NUM_FORMS": "0",
+            "photos-MAX_NUM_FORMS": "1000",
+        },
+    )
+    local = timezone.localtime(article.published_at)
+    data["published_at_0"] = f"{local:%d/%m/%Y}"
+    data["published_at_1"] = f"{local:%H:%M:%S}"
+    for i, photo in enumerate(photos):
+        data.update(
+            {
+                f"photos-{i}-id": str(photo.pk),
+                f"photos-{i}-article": str(article.pk),
+                f"photos-{i}-caption": photo.caption,
+                f"photos-{i}-alt_text": photo.alt_text,
+                f"photos-{i}-credit": photo.credit,
+                f"photos-{i}-order": str(photo.order),
+            }
+        )
+    data.update(overrides)
+    return data
+
+
+def test_editing_a_caption_keeps_the_stored_image_untouched(client, editor):
+    article = make_article(title="Bài có ảnh")
+    photo = make_photo(article=article)
+    name, stat = photo.image.name, Path(photo.image.path).stat().st_mtime_ns
+    data = change_form(article, [photo], **{"photos-0-caption": "Chú thích đã sửa"})
+    response = client.post(f"/quan-tri/news/article/{article.pk}/change/", data)
+    assert response.status_code == 302, form_errors(response)
+    photo.refresh_from_db()
+    assert photo.caption == "Chú thích đã sửa"
+    assert photo.image.name == name
+    assert Path(photo.image.path).stat().st_mtime_ns == stat
+
+
+def test_replacing_a_photo_runs_the_new_upload_through_the_pipeline(client, editor):
+    article = make_article(title="Bài thay ảnh")
+    photo = make_photo(article=article)
+    old_name = photo.image.name
+    data = change_form(
+        article,
+        [photo],
+        **{"photos-0-image": SimpleUploadedFile("moi.jpg", image_bytes(640, 960), "image/jpeg")},
+    )
+    response = client.post(f"/quan-tri/news/article/{article.pk}/change/", data)
+    assert response.status_code == 302, form_errors(response)
+    photo.refresh_from_db()
+    assert photo.image.name != old_name
+    assert (photo.width, photo.height) == (640, 960)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'width="640" height="960"' in html
+
+
+def test_deleting_a_photo_in_the_admin_removes_it_from_the_page(client, editor):
+    article = make_article(title="Bài xóa ảnh")
+    keep = make_photo(article=article, caption="Ảnh giữ lại", order=0)
+    drop = make_photo(article=article, caption="Ảnh bị xóa", order=1)
+    data = change_form(article, [keep, drop], **{"photos-1-DELETE": "on"})
+    response = client.post(f"/quan-tri/news/article/{article.pk}/change/", data)
+    assert response.status_code == 302, form_errors(response)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Ảnh giữ lại" in html
+    assert "Ảnh bị xóa" not in html
+
+
+def test_two_covers_in_one_article_are_refused_in_vietnamese(client, editor):
+    category = make_category()
+    data = article_form(
+        category,
+        **inline_management(2),
+        **photo_fields(
+            0,
+            caption="Một",
+            alt_text="Một",
+            upload=SimpleUploadedFile("a.jpg", image_bytes()),
+            cover=True,
+        ),
+        **photo_fields(
+            1,
+            caption="Hai",
+            alt_text="Hai",
+            upload=SimpleUploadedFile("b.jpg", image_bytes()),
+            cover=True,
+        ),
+    )
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+    assert "Mỗi bài chỉ có một ảnh đại diện." in response.content.decode()
+
+
+@pytest.mark.parametrize("new_cover", [0, 1])
+def test_moving_the_cover_to_another_photo_takes_one_save(client, editor, new_cover):
+    article = make_article(title="Bài đổi ảnh đại diện")
+    first = make_photo(article=article, caption="Ảnh một", order=0, is_cover=new_cover == 1)
+    second = make_photo_like(first, caption="Ảnh hai", order=1, is_cover=new_cover == 0)
+    photos = [first, second]
+    data = change_form(article, photos, **{f"photos-{new_cover}-is_cover": "on"})
+    response = client.post(f"/quan-tri/news/article/{article.pk}/change/", data)
+    assert response.status_code == 302, form_errors(response)
+    assert Article.objects.get(pk=article.pk).cover == photos[new_cover]
+
+
+def test_deleting_the_cover_and_choosing_another_takes_one_save(client, editor):
+    article = make_article(title="Bài xóa ảnh đại diện")
+    first = make_photo(article=article, caption="Ảnh một", order=0)
+    second = make_photo_like(first, caption="Ảnh hai", order=1, is_cover=True)
+    data = change_form(
+        article, [first, second], **{"photos-0-is_cover": "on", "photos-1-DELETE": "on"}
+    )
+    response = client.post(f"/quan-tri/news/article/{article.pk}/change/", data)
+    assert response.status_code == 302, form_errors(response)
+    assert list(Photo.objects.filter(article=article)) == [first]
+    assert Photo.objects.get(pk=first.pk).is_cover

@@ -554,3 +554,22 @@ def test_most_read_counts_only_the_last_seven_days(client, conference):
     block = body(client.get("/")).split('id="doc-nhieu"')[1].split("</section>")[0]
     assert conference.title in block
     assert old.title not in block
+
+
+def test_beacon_for_an_impossible_article_number_breaks_nothing(client, conference):
+    client.post(f"/tin-tuc/luot-doc/{conference.pk}/")
+    for pk in ["99999999999999999999999", "9223372036854775808", "0"]:
+        assert client.post(f"/tin-tuc/luot-doc/{pk}/").status_code == 204
+    response = client.get("/")
+    assert response.status_code == 200
+    block = body(response).split('id="doc-nhieu"')[1].split("</section>")[0]
+    assert conference.title in block  # the real read was not lost with the bad ones
+
+
+def test_category_hidden_from_home_has_no_block_there(client):
+    hidden = make_category(name="Thông báo nội bộ", show_on_home=False)
+    article = make_article(category=hidden, title="Thông báo lịch họp")
+    html = body(client.get("/"))
+    assert '<a href="/chuyen-muc/thong-bao-noi-bo/">Thông báo nội bộ</a>' not in html
+    assert article.title in html  # still among the latest news
+    assert client.get(hidden.get_absolute_url()).status_code == 200
