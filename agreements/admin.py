@@ -7,6 +7,7 @@ from django.db.models import Max, Min
 from django.utils.html import format_html
 
 from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
+from federation.admin_site import SLUG_JS
 from federation.images import picture_html
 
 
@@ -102,7 +103,7 @@ class AgreementAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["js/admin-slug.js"]
+        js = SLUG_JS
         css = {"all": ["css/admin.css", "css/agreements.css"]}
 
     def get_queryset(self, request):
@@ -196,7 +197,7 @@ class PartnerAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["js/admin-slug.js"]
+        js = SLUG_JS
         css = {"all": ["css/admin.css"]}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

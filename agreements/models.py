@@ -14,8 +14,7 @@ from agreements.documents import PrivateFileField, document_path, private_storag
 from federation import roles
 from federation.images import CleanImageField, picture_html
 from federation.richtext import RichTextField, html_to_text
-from federation.text import fold_vi
-from news.models import unique_slug
+from federation.text import fold_vi, unique_slug
 
 
 def today():

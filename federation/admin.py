@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.utils.html import format_html
 
+from federation.admin_site import SLUG_JS
 from federation.images import picture_html
 from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector, SiteProfile
 
@@ -29,10 +30,6 @@ class SiteProfileAdmin(admin.ModelAdmin):
 
 
 # Exemplary workers -------------------------------------------------------------------------------
-
-# Listing Django's urlify.js first makes the media merge load our Vietnamese URLify after it, so
-# ours is the one the slug prepopulation calls; listed alone, it can land before urlify.js.
-SLUG_JS = ["admin/js/urlify.js", "js/admin-slug.js"]
 
 
 def portrait_thumbnail(worker):

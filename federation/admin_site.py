@@ -4,6 +4,10 @@ from django.contrib import admin
 
 from federation.models import SiteProfile
 
+# Django's URLify drops Vietnamese letters and admin-slug.js replaces it. Listing urlify.js first
+# makes the media merge load ours after it; listed alone, ours can land before urlify.js.
+SLUG_JS = ["admin/js/urlify.js", "js/admin-slug.js"]
+
 
 class FederationAdminSite(admin.AdminSite):
     site_title = "Quản trị cổng thông tin"

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from federation.images import CleanImageField, picture_html, social_url
 from federation.richtext import RichTextField, html_to_text
-from federation.text import fold_vi, slugify_vi
+from federation.text import fold_vi, unique_slug
 
 SITE_PROFILE_CACHE_KEY = "federation:site-profile"
 
@@ -78,20 +78,6 @@ class SiteProfile(models.Model):
 # Exemplary workers -------------------------------------------------------------------------------
 
 
-def _unique_slug(model, text, *, instance_pk=None, max_length=200, fallback="ho-so"):
-    """slugify_vi(text), with -2, -3… appended until no other row has it (two people may share
-    a name: Nguyễn Thị Hoa is common)."""
-    base = slugify_vi(text, max_length=max_length - 4) or fallback
-    others = (
-        model._default_manager.exclude(pk=instance_pk) if instance_pk else model._default_manager
-    )
-    slug, n = base, 1
-    while others.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 class HonourPeriod(models.Model):
     """A term over which the federation honours exemplary figures, e.g. 2015–2020."""
 
@@ -126,7 +112,7 @@ class HonourPeriod(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = _unique_slug(
+            self.slug = unique_slug(
                 HonourPeriod, self.name, instance_pk=self.pk, max_length=120, fallback="giai-doan"
             )
         super().save(*args, **kwargs)
@@ -153,7 +139,7 @@ class Sector(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = _unique_slug(
+            self.slug = unique_slug(
                 Sector, self.name, instance_pk=self.pk, max_length=120, fallback="nganh"
             )
         super().save(*args, **kwargs)
@@ -309,7 +295,9 @@ class ExemplaryWorker(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = _unique_slug(ExemplaryWorker, self.full_name, instance_pk=self.pk)
+            self.slug = unique_slug(
+                ExemplaryWorker, self.full_name, instance_pk=self.pk, fallback="ho-so"
+            )
         self.search_title = fold_vi(self.full_name)
         self.search_text = self.build_search_text(honours=self._honour_titles_for_search())
         if kwargs.get("update_fields") is not None:

@@ -31,3 +31,19 @@ def slugify_vi(text, max_length=None):
     if max_length:
         slug = slug[:max_length].rstrip("-")
     return slug
+
+
+def unique_slug(model, text, *, instance_pk=None, max_length=200, fallback="muc", field="slug"):
+    """slugify_vi(text), with -2, -3… appended until no other row of `model` has it (two people
+    may share a name: Nguyễn Thị Hoa is common; two articles may share a title) and it is not one
+    of the model's RESERVED_SLUGS (paths such as "rss" that sit beside the detail pages)."""
+    base = slugify_vi(text, max_length=max_length - 4) or fallback
+    others = model._default_manager.all()
+    if instance_pk:
+        others = others.exclude(pk=instance_pk)
+    reserved = getattr(model, "RESERVED_SLUGS", ())
+    slug, n = base, 1
+    while slug in reserved or others.filter(**{field: slug}).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug

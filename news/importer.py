@@ -29,8 +29,8 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils.html import escape
 
-from federation.text import fold_vi
-from news.models import Article, Photo, unique_slug
+from federation.text import fold_vi, unique_slug
+from news.models import Article, Photo
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 TITLE_MAX = Article._meta.get_field("title").max_length

@@ -11,21 +11,7 @@ from taggit.models import ItemBase, TagBase
 
 from federation.images import CleanImageField, picture_html, social_url
 from federation.richtext import RichTextField, html_to_text
-from federation.text import fold_vi, slugify_vi
-
-
-def unique_slug(model, text, *, instance_pk=None, max_length=200, field="slug"):
-    """slugify_vi(text), with -2, -3… appended until no other row (or URL) has it."""
-    base = slugify_vi(text, max_length=max_length - 4) or "bai-viet"
-    slug, n = base, 1
-    others = (
-        model._default_manager.exclude(pk=instance_pk) if instance_pk else model._default_manager
-    )
-    reserved = getattr(model, "RESERVED_SLUGS", ())
-    while slug in reserved or others.filter(**{field: slug}).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+from federation.text import fold_vi, slugify_vi, unique_slug
 
 
 class Category(models.Model):
@@ -196,7 +182,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Article, self.title, instance_pk=self.pk)
+            self.slug = unique_slug(Article, self.title, instance_pk=self.pk, fallback="bai-viet")
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         self.search_title = fold_vi(self.title)
