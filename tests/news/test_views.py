@@ -8,6 +8,7 @@ from urllib.parse import quote, urlparse
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -473,7 +474,7 @@ def test_page_takes_the_same_number_of_queries_for_1_and_50_articles(
     client, django_assert_max_num_queries, page
 ):
     picture = make_photo(article=make_article(status=Article.Status.DRAFT))
-    categories = [make_category(name=f"Chuyên mục {i}") for i in range(5)]
+    categories = [make_category(name=f"Khối tin {i}") for i in range(5)]
     # The article page lists related articles: at one article it has none, and an empty
     # prefetch costs no query, so its small case is the article plus one related one.
     first = publish_articles(2 if page == "bai-viet" else 1, categories[:1], picture)[0]
@@ -573,3 +574,25 @@ def test_category_hidden_from_home_has_no_block_there(client):
     assert '<a href="/chuyen-muc/thong-bao-noi-bo/">Thông báo nội bộ</a>' not in html
     assert article.title in html  # still among the latest news
     assert client.get(hidden.get_absolute_url()).status_code == 200
+
+
+def test_home_with_featured_story_and_most_read_takes_the_same_queries_at_1_and_50(client):
+    picture = make_photo(article=make_article(status=Article.Status.DRAFT))
+    categories = [make_category(name=f"Khối tin {i}") for i in range(5)]
+
+    def read_everything():
+        for article in Article.objects.published():
+            client.post(f"/tin-tuc/luot-doc/{article.pk}/")
+        popularity.flush_view_counts()
+        cache.delete(popularity.MOST_READ_CACHE_KEY)
+
+    first = publish_articles(1, categories[:1], picture)[0]
+    Article.objects.filter(pk=first.pk).update(featured=True)
+    read_everything()
+    small = count_queries(client, "/")
+    publish_articles(50, categories, picture)
+    read_everything()
+    large = count_queries(client, "/")
+    assert large == small
+    html = body(client.get("/"))
+    assert html.split('id="doc-nhieu"')[1].split("</section>")[0].count("<li>") == 5
