@@ -9,6 +9,7 @@ from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from agreements.documents import PrivateFileField, document_path, private_storage, validate_pdf
 from federation import roles
@@ -293,6 +294,9 @@ class Agreement(models.Model):
     search_text = models.TextField(editable=False, default="")
 
     objects = AgreementQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name="lịch sử chương trình", excluded_fields=["search_title", "search_text"]
+    )
 
     class Meta:
         ordering = ["-signed_on", "-id"]
@@ -567,6 +571,7 @@ class AgreementTask(models.Model):
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
     objects = AgreementTaskQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name="lịch sử nhiệm vụ")
 
     class Meta:
         ordering = ["order", "id"]

@@ -8,7 +8,9 @@ class FederationConfig(AppConfig):
     default = True
 
     def ready(self):
-        from federation import search
+        from federation import permissions, search
+
+        permissions.connect()
         from federation.workers import SEARCH_SOURCE
 
         search.register(SEARCH_SOURCE)

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from federation.images import CleanImageField, picture_html, social_url
 from federation.richtext import RichTextField, html_to_text
@@ -272,6 +273,9 @@ class ExemplaryWorker(models.Model):
     search_text = models.TextField(editable=False, default="")
 
     objects = ExemplaryWorkerQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name="lịch sử hồ sơ", excluded_fields=["search_title", "search_text"]
+    )
 
     class Meta:
         ordering = ["search_title", "id"]
@@ -415,6 +419,8 @@ class Honour(models.Model):
     order = models.PositiveSmallIntegerField(
         "thứ tự", default=0, help_text="Số nhỏ đứng trước trong cùng giai đoạn."
     )
+
+    history = HistoricalRecords(verbose_name="lịch sử danh hiệu")
 
     class Meta:
         ordering = ["order", "-year", "id"]

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "taggit",
+    "simple_history",
+    "axes",
     "imagekit",
     "django_ckeditor_5",
     "federation",
@@ -66,6 +68,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "federation.urls"
@@ -114,6 +124,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# A working day; after that, staff and officers sign in again.
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_SECONDS", 9 * 3600))
+
+# Brute force: 5 failed logins for one account from one address lock it for 30 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_VERBOSE = False
+
+# History: file fields are kept as their names; the files themselves are never copied.
+SIMPLE_HISTORY_FILEFIELD_TO_CHARFIELD = True
+SIMPLE_HISTORY_REVERT_DISABLED = False
+
+# Absolute links in emails (notifications, reminders).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -217,3 +246,5 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     },
 }  # fmt: skip
+# Django 6 behaviour now: a URL typed without a scheme is https.
+FORMS_URLFIELD_ASSUME_HTTPS = True

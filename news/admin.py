@@ -8,10 +8,13 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from simple_history.admin import SimpleHistoryAdmin
 
 from federation.admin_site import SLUG_JS
 from federation.images import picture_html
 from federation.text import fold_vi
+from news.admin_workflow import WorkflowAdminMixin
+from news.forms import ArticleAdminForm
 from news.models import Article, Category, Photo, Tag
 
 
@@ -78,7 +81,7 @@ class PhotoMissingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "cover_thumbnail",
         "title",
@@ -98,8 +101,10 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [PhotoInline]
     list_per_page = 50
     save_on_top = True
+    form = ArticleAdminForm
+    actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
+        (None, {"fields": ["title", "slug", "category", "lead", "body", "edit_version"]}),
         ("Nguồn và tác giả", {"fields": [("byline", "source_label"), "source_url", "tags"]}),
         ("Đăng bài", {"fields": ["status", ("published_at", "unpublish_at"), "featured"]}),
     ]

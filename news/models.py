@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
@@ -75,13 +76,25 @@ class TaggedArticle(ItemBase):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What the public may see: published, its time has come, and not yet taken down."""
+        """What the public may see: published, its time has come, not yet taken down, not in the
+        trash. Scheduling needs no cron job: the time is part of the query."""
         now = timezone.now()
         return self.filter(
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
             status=Article.Status.PUBLISHED,
             published_at__lte=now,
+            deleted_at__isnull=True,
         )
+
+    def alive(self):
+        """Everything not in the trash."""
+        return self.filter(deleted_at__isnull=True)
+
+    def trashed(self):
+        return self.filter(deleted_at__isnull=False)
+
+    def scheduled(self):
+        return self.alive().filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def for_cards(self):
         """Everything a list card shows, in a fixed number of queries."""
@@ -149,11 +162,28 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    # Bumped on every save: a form that was opened on an older version is refused (edit conflicts).
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
+    deleted_at = models.DateTimeField(
+        "chuyển vào thùng rác lúc", null=True, blank=True, editable=False
+    )
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="người xóa",
+    )
     # Folded (lowercase, no diacritics) text that search matches against.
     search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name="lịch sử bài viết", excluded_fields=["search_title", "search_text", "version"]
+    )
 
     # /tin-tuc/rss/ is the feed: an article with that slug could never be reached.
     RESERVED_SLUGS = frozenset({"rss"})
@@ -176,6 +206,9 @@ class Article(models.Model):
                 violation_error_message="Thời điểm tự gỡ phải sau thời điểm đăng.",
             ),
         ]
+        permissions = [
+            ("publish_article", "Có thể đăng, gỡ, hẹn giờ và đặt tin nổi bật"),
+        ]
 
     def __str__(self):
         return self.title
@@ -187,9 +220,19 @@ class Article(models.Model):
             self.published_at = timezone.now()
         self.search_title = fold_vi(self.title)
         self.search_text = self.build_search_text(tags=self._tag_names_for_search())
+        if self.pk:
+            # Counted in the database, so a stale copy of the article cannot lower it.
+            self.version = models.F("version") + 1
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "search_title",
+                "search_text",
+                "version",
+            }
         super().save(*args, **kwargs)
+        if isinstance(self.version, models.expressions.Combinable):
+            self.refresh_from_db(fields=["version"])
 
     def get_absolute_url(self):
         return reverse("news:article", kwargs={"slug": self.slug})
@@ -213,6 +256,21 @@ class Article(models.Model):
                 raise ValidationError(
                     {"slug": "Bài đã đăng thì không đổi đường dẫn, để liên kết cũ không bị hỏng."}
                 )
+
+    @property
+    def is_trashed(self):
+        return self.deleted_at is not None
+
+    def trash(self, *, by=None):
+        """Move to the trash: hidden everywhere, restorable for TRASH_DAYS days."""
+        self.deleted_at = timezone.now()
+        self.deleted_by = by
+        self.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+
+    def restore(self):
+        self.deleted_at = None
+        self.deleted_by = None
+        self.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
 
     def _tag_names_for_search(self):
         if not self.pk:
@@ -274,6 +332,8 @@ class Photo(models.Model):
     credit = models.CharField("tác giả ảnh", max_length=100, blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     is_cover = models.BooleanField("ảnh đại diện", default=False)
+
+    history = HistoricalRecords(verbose_name="lịch sử ảnh")
 
     class Meta:
         ordering = ["order", "id"]
@@ -342,3 +402,78 @@ class ArticleViewCount(models.Model):
 
     def __str__(self):
         return f"{self.article_id} {self.day}: {self.count}"
+
+
+TRASH_DAYS = 30
+
+
+class TrashedArticle(Article):
+    """The trash (thùng rác) as its own admin list: deleted articles, restorable for 30 days."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "bài trong thùng rác"
+        verbose_name_plural = "thùng rác"
+
+
+class ArticleEvent(models.Model):
+    """One step of an article's editorial workflow, with the comment that went with it."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", "Gửi duyệt"
+        RETURNED = "returned", "Trả lại"
+        PUBLISHED = "published", "Đăng bài"
+        UNPUBLISHED = "unpublished", "Gỡ bài"
+        TRASHED = "trashed", "Chuyển vào thùng rác"
+        RESTORED = "restored", "Khôi phục"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="events", verbose_name="bài viết"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="người thực hiện",
+    )
+    action = models.CharField("thao tác", max_length=20, choices=Action.choices)
+    status = models.CharField("trạng thái sau đó", max_length=20, choices=Article.Status.choices)
+    comment = models.TextField("nhận xét", blank=True)
+    at = models.DateTimeField("lúc", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "bước duyệt bài"
+        verbose_name_plural = "các bước duyệt bài"
+        indexes = [models.Index(fields=["article", "-at"], name="article_event_article_at")]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.article}"
+
+
+class Correspondent(models.Model):
+    """A grassroots correspondent (cộng tác viên, thông tín viên) and the union unit they write from."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="correspondent",
+        verbose_name="tài khoản",
+    )
+    unit = models.CharField(
+        "đơn vị (công đoàn cơ sở)",
+        max_length=200,
+        help_text="Ví dụ: Công đoàn cơ sở Công ty CP Chè Cầu Đất.",
+    )
+    phone = models.CharField("điện thoại", max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["unit", "user__username"]
+        verbose_name = "cộng tác viên"
+        verbose_name_plural = "cộng tác viên"
+        indexes = [models.Index(fields=["unit"], name="correspondent_unit")]
+
+    def __str__(self):
+        name = self.user.get_full_name() or self.user.get_username()
+        return f"{name} ({self.unit})"

@@ -13,4 +13,5 @@ urlpatterns = [
     path("chuyen-muc/<slug:slug>/rss/", feeds.CategoryFeed(), name="category-feed"),
     path("the/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("xem-truoc/tin-tuc/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("xem-truoc/<str:token>/", views.SharedPreviewView.as_view(), name="shared-preview"),
 ]

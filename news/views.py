@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView
 
 from federation.models import SiteProfile
 from federation.seo import PageMeta, absolute, news_article_jsonld
-from news import popularity
+from news import popularity, preview, workflow
 from news.models import Article, Category, Photo, Tag
 
 PAGE_SIZE = 20
@@ -224,17 +224,24 @@ class HomeView(ListView):
 
 @method_decorator(never_cache, name="dispatch")
 class ArticlePreviewView(DetailView):
-    """An unpublished article exactly as the public page will show it, for staff."""
+    """Any article, published or not, exactly as the public page will show it: for its author
+    and for editors. The page is never cached and never indexed."""
 
     template_name = "news/article_detail.html"
 
     def get_queryset(self):
-        return Article.objects.select_related("category").prefetch_related("photos")
+        return Article.objects.alive().select_related("category").prefetch_related("photos")
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated or not request.user.is_staff:
             return redirect_to_login(request.get_full_path(), login_url=reverse("admin:login"))
         return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        if not workflow.can_view(self.request.user, article):
+            raise Http404("Không tìm thấy bài viết.")
+        return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -243,3 +250,16 @@ class ArticlePreviewView(DetailView):
         context["preview_note"] = self.object.get_status_display().lower()
         context["meta"].noindex = True
         return context
+
+
+class SharedPreviewView(ArticlePreviewView):
+    """The same preview through a signed link that expires: for a colleague with no account."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return DetailView.dispatch(self, request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        pk = preview.article_pk_from(self.kwargs["token"])
+        if pk is None:
+            raise Http404("Liên kết xem trước không hợp lệ hoặc đã hết hạn.")
+        return get_object_or_404(self.get_queryset(), pk=pk)

@@ -38,3 +38,10 @@ def featured_workers(limit=SPOTLIGHT_SIZE):
     """The home page's block of featured exemplary workers (two queries, whatever the count)."""
     workers = ExemplaryWorker.objects.published().filter(featured=True).for_cards()[:limit]
     return {"workers": list(workers)}
+
+
+@register.filter
+def lockout_minutes(value):
+    """A timedelta as whole minutes, rounded up: "Hãy thử lại sau 30 phút"."""
+    seconds = value.total_seconds() if hasattr(value, "total_seconds") else float(value or 0)
+    return max(1, -(-int(seconds) // 60))

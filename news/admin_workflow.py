@@ -1,0 +1,322 @@
+"""The editorial workflow in the admin: who sees and edits what, the transition buttons and
+actions, the trash, and the correspondents. The rules themselves live in news.workflow."""
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from news import preview, workflow
+from news.models import TRASH_DAYS, Article, ArticleEvent, Correspondent, TrashedArticle
+
+EDITOR_ONLY_FIELDS = {"status", "published_at", "unpublish_at", "featured"}
+
+# The buttons of the change form: name → (label, who may see it).
+BUTTONS = {
+    "submit": "Gửi duyệt",
+    "publish": "Đăng bài",
+    "return": "Trả lại cho tác giả",
+    "unpublish": "Gỡ bài (về nháp)",
+    "hide": "Gỡ bài (ẩn, giữ nguyên)",
+}
+
+
+def available_buttons(user, article):
+    if article is None:
+        return ["submit"] if not workflow.is_editor(user) else ["submit", "publish"]
+    status = article.status
+    buttons = []
+    if status in workflow.EDITABLE_BY_AUTHOR and workflow.can_edit(user, article):
+        buttons.append("submit")
+    if workflow.is_editor(user):
+        if status != Article.Status.PUBLISHED:
+            buttons.append("publish")
+        if status == Article.Status.SUBMITTED:
+            buttons.append("return")
+        if status == Article.Status.PUBLISHED:
+            buttons += ["unpublish", "hide"]
+    return buttons
+
+
+def run_transition(request, article, name):
+    """Run one workflow step for the user; False (with a message) when refused."""
+    user = request.user
+    try:
+        if name == "submit":
+            workflow.submit(article=article, by=user)
+            messages.success(request, "Đã gửi bài cho biên tập viên duyệt.")
+        elif name == "publish":
+            workflow.publish(article=article, by=user)
+            if article.is_public:
+                messages.success(request, "Bài đã được đăng.")
+            else:
+                when = timezone.localtime(article.published_at).strftime("%H:%M, %d/%m/%Y")
+                messages.success(request, f"Bài đã được hẹn giờ đăng lúc {when}.")
+        elif name == "return":
+            workflow.return_for_changes(
+                article=article, by=user, comment=request.POST.get("workflow_comment", "")
+            )
+            messages.success(request, "Đã trả bài lại cho tác giả kèm nhận xét.")
+        elif name in ("unpublish", "hide"):
+            workflow.unpublish(article=article, by=user, keep_hidden=name == "hide")
+            messages.success(request, "Đã gỡ bài khỏi trang công khai.")
+        else:
+            raise ValidationError("Thao tác không hợp lệ.")
+    except (PermissionDenied, ValidationError) as exc:
+        text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        messages.error(request, text or "Bạn không có quyền thực hiện thao tác này.")
+        return False
+    return True
+
+
+class UnitFilter(admin.SimpleListFilter):
+    title = "đơn vị"
+    parameter_name = "don_vi"
+
+    def lookups(self, request, model_admin):
+        units = Correspondent.objects.order_by("unit").values_list("unit", flat=True).distinct()
+        return [(unit, unit) for unit in units]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(created_by__correspondent__unit=self.value())
+        return queryset
+
+
+class AuthorFilter(admin.SimpleListFilter):
+    title = "cộng tác viên"
+    parameter_name = "tac_gia"
+
+    def lookups(self, request, model_admin):
+        people = Correspondent.objects.select_related("user")
+        return [(str(c.user_id), str(c)) for c in people]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(created_by_id=int(self.value()))
+        return queryset
+
+
+class WorkflowAdminMixin:
+    """Roles on top of the article admin: correspondents see and edit only their own drafts and
+    returned articles, never the publishing fields; deleting moves an article to the trash."""
+
+    change_form_template = "admin/news/article/change_form.html"
+
+    # Visibility --------------------------------------------------------------------------------
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).alive()
+        if not workflow.is_editor(request.user):
+            queryset = queryset.filter(created_by=request.user)
+        return queryset
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or workflow.can_edit(request.user, obj))
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or workflow.can_view(request.user, obj))
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if workflow.is_editor(request.user):
+            return fieldsets
+        trimmed = []
+        for name, options in fieldsets:
+            fields = [
+                f
+                for f in options["fields"]
+                if (set(f) if isinstance(f, tuple) else {f}).isdisjoint(EDITOR_ONLY_FIELDS)
+            ]
+            if fields:
+                trimmed.append((name, {**options, "fields": fields}))
+        return trimmed
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if workflow.is_editor(request.user):
+            filters += [UnitFilter, AuthorFilter]
+        return filters
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not workflow.is_editor(request.user):
+            actions.pop("publish_selected", None)
+            actions.pop("unpublish_selected", None)
+        return actions
+
+    # Saving ------------------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        before = Article.objects.filter(pk=obj.pk).first() if change else None
+        # The form has no publishing fields for correspondents; this refuses a crafted POST too.
+        workflow.check_edit(article=obj, before=before, by=request.user)
+        super().save_model(request, obj, form, change)
+
+    def _after_save(self, request, obj):
+        name = request.POST.get("_workflow")
+        if name:
+            run_transition(request, obj, name)
+            return HttpResponseRedirect(request.path)
+        return None
+
+    def response_change(self, request, obj):
+        return self._after_save(request, obj) or super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.POST.get("_workflow"):
+            run_transition(request, obj, request.POST["_workflow"])
+            return HttpResponseRedirect(reverse("admin:news_article_change", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        article = self.get_object(request, object_id) if object_id else None
+        extra_context["workflow_buttons"] = [
+            (name, BUTTONS[name]) for name in available_buttons(request.user, article)
+        ]
+        if article is not None:
+            extra_context["workflow_events"] = article.events.select_related("actor")[:20]
+            extra_context["preview_link"] = request.build_absolute_uri(
+                preview.preview_link(article)
+            )
+            extra_context["preview_days"] = preview.MAX_AGE_DAYS
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # Actions -----------------------------------------------------------------------------------
+
+    @admin.action(description="Đăng các bài đã chọn")
+    def publish_selected(self, request, queryset):
+        done = 0
+        for article in queryset:
+            try:
+                workflow.publish(article=article, by=request.user)
+                done += 1
+            except (PermissionDenied, ValidationError) as exc:
+                messages.error(request, f"«{article}»: {exc}")
+        if done:
+            messages.success(request, f"Đã đăng {done} bài.")
+
+    @admin.action(description="Gỡ các bài đã chọn (về nháp)")
+    def unpublish_selected(self, request, queryset):
+        done = 0
+        for article in queryset.filter(status=Article.Status.PUBLISHED):
+            workflow.unpublish(article=article, by=request.user)
+            done += 1
+        messages.success(request, f"Đã gỡ {done} bài.")
+
+    # The trash ---------------------------------------------------------------------------------
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            obj.trash(by=request.user)
+            ArticleEvent.objects.create(
+                article=obj,
+                actor=request.user,
+                action=ArticleEvent.Action.TRASHED,
+                status=obj.status,
+            )
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            self.delete_model(request, article)
+
+    def response_delete(self, request, obj_display, obj_id):
+        messages.info(
+            request,
+            f"Bài «{obj_display}» đã được chuyển vào thùng rác; biên tập viên có thể khôi phục "
+            f"trong {TRASH_DAYS} ngày.",
+        )
+        return HttpResponseRedirect(reverse("admin:news_article_changelist"))
+
+
+@admin.register(TrashedArticle)
+class TrashedArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "deleted_at", "deleted_by", "purge_on"]
+    list_select_related = ["deleted_by"]
+    search_fields = ["title"]
+    actions = ["restore_selected"]
+    ordering = ["-deleted_at"]
+
+    def get_queryset(self, request):
+        return Article.objects.trashed().select_related("deleted_by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return workflow.is_editor(request.user)
+
+    def has_module_permission(self, request):
+        return workflow.is_editor(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="xóa hẳn vào ngày")
+    def purge_on(self, article):
+        return timezone.localtime(article.deleted_at + timezone.timedelta(days=TRASH_DAYS)).date()
+
+    @admin.action(description="Khôi phục các bài đã chọn")
+    def restore_selected(self, request, queryset):
+        if not workflow.is_editor(request.user):
+            raise PermissionDenied
+        for article in queryset:
+            with transaction.atomic():
+                article.restore()
+                ArticleEvent.objects.create(
+                    article=article,
+                    actor=request.user,
+                    action=ArticleEvent.Action.RESTORED,
+                    status=article.status,
+                )
+        messages.success(request, f"Đã khôi phục {queryset.count()} bài.")
+
+
+@admin.register(Correspondent)
+class CorrespondentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "unit", "phone", "article_count"]
+    search_fields = ["unit", "user__username", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["user"]
+    list_select_related = ["user"]
+
+    @admin.display(description="số bài")
+    def article_count(self, correspondent):
+        return format_html(
+            '<a href="{}?tac_gia={}">{}</a>',
+            reverse("admin:news_article_changelist"),
+            correspondent.user_id,
+            correspondent.user.articles.count(),
+        )
+
+
+class CorrespondentInline(admin.StackedInline):
+    model = Correspondent
+    can_delete = True
+    extra = 0
+    max_num = 1
+    verbose_name_plural = "cộng tác viên (nếu tài khoản này viết bài từ cơ sở)"
+
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class FederationUserAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, CorrespondentInline]
