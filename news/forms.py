@@ -16,7 +16,11 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        # The admin narrows these by role (news.admin_workflow.WorkflowAdminMixin.get_fieldsets).
+        fields = [
+            "title", "slug", "category", "lead", "body", "byline", "source_label", "source_url",
+            "tags", "status", "published_at", "unpublish_at", "featured",
+        ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
