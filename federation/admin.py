@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from federation.admin_site import SLUG_JS
 from federation.images import picture_html
@@ -61,7 +62,7 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(ExemplaryWorker)
-class ExemplaryWorkerAdmin(admin.ModelAdmin):
+class ExemplaryWorkerAdmin(SimpleHistoryAdmin):
     list_display = [
         "thumbnail",
         "full_name",

@@ -4,15 +4,38 @@ import datetime
 import sys
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
+from federation import roles
 from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector, SiteProfile
 from federation.text import fold_vi, slugify_vi
 
-# (username, password, full name, role label, superuser)
+# One account per role: (username, password, full name, role shown to the newcomer, staff?,
+# superuser?, group).
 DEMO_ACCOUNTS = [
-    ("quantri", "QuanTri@2026", "Quản trị hệ thống", "quản trị (toàn quyền)", True),
+    ("quantri", "QuanTri@2026", "Quản trị hệ thống", "quản trị (toàn quyền)", True, True, None),
+    ("bientap", "BienTap@2026", "Nguyễn Thu Hà", "biên tập viên", True, False, roles.EDITORS),
+    (
+        "congtacvien",
+        "CongTacVien@2026",
+        "Trần Văn Lộc",
+        "cộng tác viên (CĐCS Công ty CP Chè Cầu Đất)",
+        True,
+        False,
+        roles.CORRESPONDENTS,
+    ),
+    (
+        "canbo",
+        "CanBo@2026",
+        "K'Điểu",
+        "cán bộ công đoàn (đăng nhập tại /dang-nhap/)",
+        False,
+        False,
+        roles.OFFICERS,
+    ),
 ]
+DEMO_CORRESPONDENT_UNIT = "Công đoàn cơ sở Công ty CP Chè Cầu Đất"
 
 
 def load_site_profile():
@@ -32,22 +55,25 @@ def load_site_profile():
 
 
 def load_accounts():
-    """Create the demo accounts that are missing; never touch an existing password."""
+    """Create the demo accounts that are missing, one per role; never touch an existing password.
+    Returns (username, password, role) for load_demo to print."""
     User = get_user_model()
     accounts = []
-    for username, password, full_name, role, is_superuser in DEMO_ACCOUNTS:
+    for username, password, full_name, role, staff, superuser, group in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(
             username=username,
             defaults={
                 "first_name": full_name,
-                "is_staff": True,
-                "is_superuser": is_superuser,
+                "is_staff": staff,
+                "is_superuser": superuser,
                 "email": f"{username}@congdoanlamdong.example.vn",
             },
         )
         if created:
             user.set_password(password)
             user.save()
+        if group:
+            user.groups.add(Group.objects.get_or_create(name=group)[0])
         accounts.append((username, password, role))
     return accounts
 

@@ -151,6 +151,8 @@ USE_I18N = True
 USE_TZ = True
 # Vietnamese news sites write times as "02:04, 08/04/2021".
 FORMAT_MODULE_PATH = ["federation.formats"]
+# Vietnamese for what Django and our libraries leave in English (compiled .mo is committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -6,17 +6,24 @@ from django.db import transaction
 from agreements import demo as agreements_demo
 from federation import demo
 from news import demo as news_demo
+from news import demo_workflow as news_demo_workflow
 
 
 class Command(BaseCommand):
     help = "Nạp dữ liệu mẫu (chạy lại nhiều lần không tạo bản trùng) và in tài khoản dùng thử."
 
+    def load_accounts(self):
+        self.accounts = demo.load_accounts()
+        return f"{len(self.accounts)} tài khoản"
+
     def handle(self, *args, **options):
         steps = [
             ("Thông tin đơn vị", demo.load_site_profile),
+            ("Tài khoản theo vai trò", self.load_accounts),
             ("Tin tức", news_demo.load_news),
             ("Điển hình tiên tiến", demo.load_workers),
             ("Chương trình phối hợp", agreements_demo.load_agreements),
+            ("Bài viết theo quy trình duyệt", news_demo_workflow.load_workflow),
         ]
         for label, step in steps:
             self.stdout.write(f"• {label}…", ending="")
@@ -25,7 +32,6 @@ class Command(BaseCommand):
                 result = step()
             # A step may return a short summary (a string) to print after "xong".
             self.stdout.write(f" xong ({result})" if isinstance(result, str) else " xong")
-        accounts = demo.load_accounts()
         self.stdout.write(self.style.SUCCESS("\nTài khoản dùng thử (đăng nhập tại /quan-tri/):"))
-        for username, password, role in accounts:
+        for username, password, role in self.accounts:
             self.stdout.write(f"  {username:<14} mật khẩu: {password:<16} vai trò: {role}")
