@@ -164,3 +164,29 @@ def make_task(**kw):
     kw.setdefault("title", f"Nhiệm vụ số {n}")
     kw.setdefault("responsible", AgreementTask.Responsible.BOTH)
     return AgreementTask.objects.create(**kw)
+
+
+def make_editor(**kw):
+    """A communications staff member: staff, in the editors' group."""
+    from federation import roles
+
+    kw.setdefault("first_name", "Biên tập")
+    return make_user(groups=[roles.EDITORS], is_staff=True, **kw)
+
+
+def make_correspondent(*, unit="Công đoàn cơ sở Công ty CP Chè Cầu Đất", **kw):
+    """A grassroots correspondent: staff, in the correspondents' group, writing from a unit."""
+    from federation import roles
+    from news.models import Correspondent
+
+    kw.setdefault("first_name", "Cộng tác viên")
+    user = make_user(groups=[roles.CORRESPONDENTS], is_staff=True, **kw)
+    Correspondent.objects.create(user=user, unit=unit)
+    return user
+
+
+def make_officer(**kw):
+    """A union officer: no admin, only the public site's officers-only pages."""
+    from federation import roles
+
+    return make_user(groups=[roles.OFFICERS], **kw)
