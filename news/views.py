@@ -252,8 +252,10 @@ class ArticlePreviewView(DetailView):
         return context
 
 
+@method_decorator(never_cache, name="dispatch")
 class SharedPreviewView(ArticlePreviewView):
-    """The same preview through a signed link that expires: for a colleague with no account."""
+    """The same preview through a signed link that expires: for a colleague with no account.
+    Its own dispatch skips the parent's, and with it the parent's never_cache: hence again here."""
 
     def dispatch(self, request, *args, **kwargs):
         return DetailView.dispatch(self, request, *args, **kwargs)
