@@ -15,7 +15,8 @@ from agreements.documents import PrivateFileField, document_path, private_storag
 from federation import roles
 from federation.images import CleanImageField, picture_html
 from federation.richtext import RichTextField, html_to_text
-from federation.text import fold_vi, unique_slug
+from federation.search import Searchable
+from federation.text import unique_slug
 
 
 def today():
@@ -193,7 +194,7 @@ class AgreementQuerySet(models.QuerySet):
         return self.with_status().with_task_counts().with_partners()
 
 
-class Agreement(models.Model):
+class Agreement(Searchable):
     class Visibility(models.TextChoices):
         PUBLIC = "public", "Công khai"
         OFFICERS = "officers", "Chỉ cán bộ công đoàn"
@@ -290,8 +291,6 @@ class Agreement(models.Model):
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
     # Folded (lowercase, no diacritics) text that search matches against.
-    search_title = models.TextField(editable=False, default="")
-    search_text = models.TextField(editable=False, default="")
 
     objects = AgreementQuerySet.as_manager()
     history = HistoricalRecords(
@@ -325,10 +324,6 @@ class Agreement(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Agreement, self.title, instance_pk=self.pk)
-        self.search_title = fold_vi(self.title)
-        self.search_text = self.build_search_text()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -354,29 +349,22 @@ class Agreement(models.Model):
 
     # Search ----------------------------------------------------------------------------------------
 
-    def _partner_names(self):
-        if not self.pk:
-            return []
-        return list(self.agreement_partners.values_list("name_at_signing", "partner__name"))
+    def search_title_source(self):
+        return self.title
 
-    def build_search_text(self):
-        names = [n for pair in self._partner_names() for n in pair if n]
-        parts = [
+    def search_parts(self):
+        names = []
+        if self.pk:
+            pairs = self.agreement_partners.values_list("name_at_signing", "partner__name")
+            names = list(dict.fromkeys(n for pair in pairs for n in pair if n))
+        return [
             self.title,
             self.document_number,
             html_to_text(self.summary),
             html_to_text(self.full_text),
             self.signatories,
-            " ".join(dict.fromkeys(names)),
+            *names,
         ]
-        return fold_vi(" ".join(p for p in parts if p))
-
-    def refresh_search_text(self):
-        """Partners are saved after the agreement; search must find them too."""
-        text = self.build_search_text()
-        if text != self.search_text:
-            self.search_text = text
-            Agreement.objects.filter(pk=self.pk).update(search_text=text)
 
     # Status, derived from the dates ------------------------------------------------------------------
 

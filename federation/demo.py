@@ -9,7 +9,8 @@ from django.core.files.base import ContentFile
 
 from federation import roles
 from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector, SiteProfile
-from federation.text import fold_vi, slugify_vi
+from federation.search import index_text
+from federation.text import slugify_vi
 
 # One account per role: (username, password, full name, role shown to the newcomer, staff?,
 # superuser?, group).
@@ -420,6 +421,6 @@ def link_demo_stories():
         worker = ExemplaryWorker.objects.filter(
             slug=slugify_vi(data["full_name"]), related_articles=None
         ).first()
-        story = Article.objects.published().filter(search_title=fold_vi(data["article"])).first()
+        story = Article.objects.published().filter(search_title=index_text(data["article"])).first()
         if worker and story:
             worker.related_articles.add(story)

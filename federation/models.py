@@ -11,7 +11,8 @@ from simple_history.models import HistoricalRecords
 
 from federation.images import CleanImageField, picture_html, social_url
 from federation.richtext import RichTextField, html_to_text
-from federation.text import fold_vi, unique_slug
+from federation.search import Searchable
+from federation.text import unique_slug
 
 SITE_PROFILE_CACHE_KEY = "federation:site-profile"
 
@@ -164,7 +165,7 @@ CONSENT_REQUIRED_MESSAGE = (
 )
 
 
-class ExemplaryWorker(models.Model):
+class ExemplaryWorker(Searchable):
     """An exemplary union member or worker (điển hình tiên tiến), honoured in one or more terms.
 
     Only what the person agreed to make public is stored: no phone, email or home address.
@@ -269,8 +270,6 @@ class ExemplaryWorker(models.Model):
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
     # Folded (lowercase, no diacritics) text that search matches against.
-    search_title = models.TextField(editable=False, default="")
-    search_text = models.TextField(editable=False, default="")
 
     objects = ExemplaryWorkerQuerySet.as_manager()
     history = HistoricalRecords(
@@ -302,10 +301,6 @@ class ExemplaryWorker(models.Model):
             self.slug = unique_slug(
                 ExemplaryWorker, self.full_name, instance_pk=self.pk, fallback="ho-so"
             )
-        self.search_title = fold_vi(self.full_name)
-        self.search_text = self.build_search_text(honours=self._honour_titles_for_search())
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -319,13 +314,12 @@ class ExemplaryWorker(models.Model):
 
     # Search --------------------------------------------------------------------------------------
 
-    def _honour_titles_for_search(self):
-        if not self.pk:
-            return []
-        return list(self.honours.values_list("title", flat=True))
+    def search_title_source(self):
+        return self.full_name
 
-    def build_search_text(self, honours):
-        parts = [
+    def search_parts(self):
+        honours = list(self.honours.values_list("title", flat=True)) if self.pk else []
+        return [
             self.full_name,
             self.position,
             self.workplace,
@@ -333,16 +327,8 @@ class ExemplaryWorker(models.Model):
             self.locality,
             self.quote,
             html_to_text(self.achievements),
-            " ".join(honours),
+            *honours,
         ]
-        return fold_vi(" ".join(p for p in parts if p))
-
-    def refresh_search_text(self):
-        """Honours are saved after the profile; search must see them too."""
-        text = self.build_search_text(honours=self._honour_titles_for_search())
-        if text != self.search_text:
-            self.search_text = text
-            ExemplaryWorker.objects.filter(pk=self.pk).update(search_text=text)
 
     # What pages show -----------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -44,11 +45,18 @@ def parse_query(raw):
     return Query(raw=raw, terms=terms[:MAX_TERMS], too_long=too_long)
 
 
+def index_text(*parts):
+    """What a search column holds: folded words, each between spaces (" cong doan lam dong "),
+    so that a term matches whole words: "doan" finds "Đoàn" but not "doanh nghiệp"."""
+    words = _TOKEN.findall(fold_vi(" ".join(p for p in parts if p)))
+    return f" {' '.join(words)} " if words else ""
+
+
 def match_all(terms, column):
-    """A Q that needs every term in the folded column."""
+    """A Q that needs every term, as a whole word, in the indexed column."""
     condition = Q()
     for term in terms:
-        condition &= Q(**{f"{column}__contains": term})
+        condition &= Q(**{f"{column}__contains": f" {term} "})
     return condition
 
 
@@ -152,3 +160,35 @@ def register(source):
 
 def sources():
     return sorted(_sources.values(), key=lambda s: s.order)
+
+
+class Searchable(models.Model):
+    """A model the site search finds: it says what its title and its text are, and keeps the
+    indexed columns (trigram-indexed on PostgreSQL) in step on every save."""
+
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.search_title = index_text(self.search_title_source())
+        self.search_text = index_text(*self.search_parts())
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
+        super().save(*args, **kwargs)
+
+    def search_title_source(self):
+        raise NotImplementedError
+
+    def search_parts(self):
+        """Every text the search should find this by; may read related rows once saved."""
+        raise NotImplementedError
+
+    def refresh_search_text(self):
+        """Related rows (tags, honours, partners) are saved after the row itself."""
+        text = index_text(*self.search_parts())
+        if text != self.search_text:
+            self.search_text = text
+            type(self)._default_manager.filter(pk=self.pk).update(search_text=text)

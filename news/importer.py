@@ -29,7 +29,8 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils.html import escape
 
-from federation.text import fold_vi, unique_slug
+from federation.search import index_text
+from federation.text import unique_slug
 from news.models import Article, Photo
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -89,7 +90,7 @@ class ParsedArticle:
     @property
     def key(self):
         """What identifies an article across imports: its title and its publication time."""
-        return fold_vi(self.title), self.published_at
+        return index_text(self.title), self.published_at
 
 
 def read_file(source, name=None):

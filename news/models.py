@@ -12,7 +12,8 @@ from taggit.models import ItemBase, TagBase
 
 from federation.images import CleanImageField, picture_html, social_url
 from federation.richtext import RichTextField, html_to_text
-from federation.text import fold_vi, slugify_vi, unique_slug
+from federation.search import Searchable
+from federation.text import slugify_vi, unique_slug
 
 
 class Category(models.Model):
@@ -103,7 +104,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+class Article(Searchable):
     class Status(models.TextChoices):
         DRAFT = "draft", "Nháp"
         SUBMITTED = "submitted", "Chờ duyệt"
@@ -176,10 +177,6 @@ class Article(models.Model):
         related_name="+",
         verbose_name="người xóa",
     )
-    # Folded (lowercase, no diacritics) text that search matches against.
-    search_title = models.TextField(editable=False, default="")
-    search_text = models.TextField(editable=False, default="")
-
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
         verbose_name="lịch sử bài viết", excluded_fields=["search_title", "search_text", "version"]
@@ -218,18 +215,11 @@ class Article(models.Model):
             self.slug = unique_slug(Article, self.title, instance_pk=self.pk, fallback="bai-viet")
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        self.search_title = fold_vi(self.title)
-        self.search_text = self.build_search_text(tags=self._tag_names_for_search())
         if self.pk:
             # Counted in the database, so a stale copy of the article cannot lower it.
             self.version = models.F("version") + 1
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {
-                *kwargs["update_fields"],
-                "search_title",
-                "search_text",
-                "version",
-            }
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
         if isinstance(self.version, models.expressions.Combinable):
             self.refresh_from_db(fields=["version"])
@@ -272,21 +262,12 @@ class Article(models.Model):
         self.deleted_by = None
         self.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
 
-    def _tag_names_for_search(self):
-        if not self.pk:
-            return []
-        return list(self.tags.values_list("name", flat=True))
+    def search_title_source(self):
+        return self.title
 
-    def build_search_text(self, tags):
-        parts = [self.title, self.lead, html_to_text(self.body), " ".join(tags), self.byline]
-        return fold_vi(" ".join(p for p in parts if p))
-
-    def refresh_search_text(self):
-        """Tags are saved after the article; search must see them too."""
-        text = self.build_search_text(tags=self._tag_names_for_search())
-        if text != self.search_text:
-            self.search_text = text
-            Article.objects.filter(pk=self.pk).update(search_text=text)
+    def search_parts(self):
+        tags = list(self.tags.values_list("name", flat=True)) if self.pk else []
+        return [self.title, self.lead, html_to_text(self.body), *tags, self.byline]
 
     # What pages show -----------------------------------------------------------------------------
 

@@ -149,7 +149,7 @@ def test_search_text_is_folded_and_includes_partner_names():
     partner = make_partner(name="Đài Phát thanh – Truyền hình Lâm Đồng")
     agreement = make_agreement(title="Tuyên truyền công đoàn", partners=[partner])
     agreement.refresh_from_db()
-    assert agreement.search_title == "tuyen truyen cong doan"
+    assert agreement.search_title == " tuyen truyen cong doan "
     assert "dai phat thanh" in agreement.search_text
     assert "lam dong" in agreement.search_text
 

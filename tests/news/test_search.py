@@ -355,3 +355,24 @@ def test_postgresql_search_uses_the_trigram_index(union_articles):
         plan = search_articles(["cong", "doan"]).explain()
     assert "news_article_search_text_trgm" in plan, plan
     assert len(search_articles(["cong", "doan"])) == 4
+
+
+def test_a_search_matches_whole_words_so_doan_does_not_find_doanh_nghiep(client):
+    union = make_article(title="Đoàn viên công đoàn dự hội nghị")
+    business = make_article(
+        title="Doanh nghiệp chăm lo người lao động", lead="Doanh nghiệp tặng quà."
+    )
+    html = client.get("/tim-kiem/", {"q": "đoàn"}).content.decode()
+    assert union.get_absolute_url() in html
+    assert business.get_absolute_url() not in html
+
+
+def test_reindex_search_rebuilds_stale_search_columns(capsys):
+    from django.core.management import call_command
+
+    article = make_article(title="Tháng Công nhân năm nay")
+    Article.objects.filter(pk=article.pk).update(search_title="", search_text="")
+    call_command("reindex_search")
+    article.refresh_from_db()
+    assert article.search_title == " thang cong nhan nam nay "
+    assert "đã lập chỉ mục" in capsys.readouterr().out
