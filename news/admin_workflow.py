@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -164,6 +165,12 @@ class WorkflowAdminMixin:
         workflow.check_edit(article=obj, before=before, by=request.user)
         super().save_model(request, obj, form, change)
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Django's change view runs in a transaction, simple_history's revert view does not; the
+        # edit-conflict check locks the row, which PostgreSQL allows only inside one.
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
     def _after_save(self, request, obj):
         name = request.POST.get("_workflow")
         if name:
@@ -294,13 +301,22 @@ class CorrespondentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
     list_select_related = ["user"]
 
-    @admin.display(description="số bài")
+    def get_queryset(self, request):
+        # Counted in the list's own query: a count per row would grow with the correspondents.
+        alive = Q(user__articles__deleted_at__isnull=True)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(articles_total=Count("user__articles", filter=alive))
+        )
+
+    @admin.display(description="số bài", ordering="articles_total")
     def article_count(self, correspondent):
         return format_html(
             '<a href="{}?tac_gia={}">{}</a>',
             reverse("admin:news_article_changelist"),
             correspondent.user_id,
-            correspondent.user.articles.count(),
+            correspondent.articles_total,
         )
 
 

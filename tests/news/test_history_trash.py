@@ -1,0 +1,447 @@
+"""No lost work, through the admin: two people saving the same article, the history with its
+revert, the trash with its restore and purge, and the admin index that shows each person their
+work."""
+
+import datetime as dt
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from news.models import Article, ArticleEvent, Photo
+from tests.factories import (
+    make_article,
+    make_category,
+    make_correspondent,
+    make_editor,
+    make_photo,
+)
+from tests.news.admin_helpers import (
+    ADD_URL,
+    LIST_URL,
+    TRASH_URL,
+    change_url,
+    delete_url,
+    form_errors,
+    form_fields,
+    history_url,
+    new_article_post,
+    open_form,
+    page_messages,
+)
+
+pytestmark = pytest.mark.django_db
+
+Status = Article.Status
+
+
+def signed_in(user):
+    """A browser of its own for each person, as two editors at two desks."""
+    browser = Client()
+    browser.force_login(user)
+    return browser
+
+
+# Edit conflicts -----------------------------------------------------------------------------------
+
+
+def test_second_save_on_an_older_version_is_refused_and_overwrites_nothing():
+    article = make_article(title="Đại hội Công đoàn tỉnh lần thứ XI", lead="Sapo ban đầu.")
+    lan = signed_in(make_editor(first_name="Lan", username="bientap.lan"))
+    minh = signed_in(make_editor(first_name="Minh", username="bientap.minh"))
+    lan_form = open_form(lan, change_url(article))
+    minh_form = open_form(minh, change_url(article))
+    assert lan_form["edit_version"] == minh_form["edit_version"]
+
+    response = lan.post(change_url(article), {**lan_form, "lead": "Sapo do Lan sửa."})
+    assert response.status_code == 302, form_errors(response)
+
+    response = minh.post(
+        change_url(article),
+        {**minh_form, "title": "Đại hội XI: tiêu đề Minh gõ", "lead": "Sapo do Minh sửa."},
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Bài viết này vừa được Lan lưu lúc" in page
+    assert "bản của bạn CHƯA được lưu" in page
+    assert f'<a href="{history_url(article)}" target="_blank">Xem phiên bản kia</a>' in page
+    article.refresh_from_db()
+    assert article.lead == "Sapo do Lan sửa."
+    assert article.title == "Đại hội Công đoàn tỉnh lần thứ XI"
+    kept = form_fields(response)
+    assert kept["title"] == "Đại hội XI: tiêu đề Minh gõ"
+    assert kept["lead"] == "Sapo do Minh sửa."
+
+
+def test_a_stale_form_cannot_publish_either():
+    author = make_correspondent()
+    article = make_article(status=Status.SUBMITTED, published_at=None, created_by=author)
+    lan = signed_in(make_editor(first_name="Lan"))
+    minh = signed_in(make_editor(first_name="Minh"))
+    lan_form = open_form(lan, change_url(article))
+    minh_form = open_form(minh, change_url(article))
+    lan.post(
+        change_url(article),
+        {**lan_form, "_workflow": "return", "workflow_comment": "Thiếu ảnh."},
+    )
+
+    response = minh.post(change_url(article), {**minh_form, "_workflow": "publish"})
+
+    assert response.status_code == 200
+    assert "Bài viết này vừa được Lan lưu lúc" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).status == Status.RETURNED
+
+
+def test_the_authors_submission_after_the_editor_opened_the_form_is_a_conflict_too():
+    author = make_correspondent(first_name="Thu Hà")
+    article = make_article(status=Status.DRAFT, published_at=None, created_by=author)
+    editor = signed_in(make_editor())
+    editor_form = open_form(editor, change_url(article))
+    writer = signed_in(author)
+    writer_form = open_form(writer, change_url(article))
+    writer.post(change_url(article), {**writer_form, "_workflow": "submit"})
+
+    response = editor.post(change_url(article), {**editor_form, "status": Status.DRAFT})
+
+    assert response.status_code == 200
+    assert "Bài viết này vừa được Thu Hà lưu lúc" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).status == Status.SUBMITTED
+
+
+def test_after_reloading_the_second_editor_saves_normally():
+    article = make_article(title="Tuyên dương đoàn viên xuất sắc")
+    lan = signed_in(make_editor(first_name="Lan"))
+    minh = signed_in(make_editor(first_name="Minh"))
+    lan_form = open_form(lan, change_url(article))
+    minh.post(change_url(article), {**open_form(minh, change_url(article)), "byline": "MINH"})
+    assert lan.post(change_url(article), lan_form).status_code == 200
+
+    response = lan.post(change_url(article), {**open_form(lan, change_url(article)), "lead": "Mới"})
+
+    assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    assert (article.byline, article.lead) == ("MINH", "Mới")
+
+
+def test_one_person_saving_twice_in_a_row_is_not_a_conflict():
+    article = make_article()
+    lan = signed_in(make_editor())
+    for lead in ["Lần một.", "Lần hai."]:
+        response = lan.post(
+            change_url(article), {**open_form(lan, change_url(article)), "lead": lead}
+        )
+        assert response.status_code == 302, form_errors(response)
+    assert Article.objects.get(pk=article.pk).lead == "Lần hai."
+
+
+# History ------------------------------------------------------------------------------------------
+
+
+def edit_title(browser, article, title):
+    response = browser.post(
+        change_url(article), {**open_form(browser, change_url(article)), "title": title}
+    )
+    assert response.status_code == 302, form_errors(response)
+
+
+def test_history_lists_each_version_with_who_and_what_changed():
+    editor = make_editor(username="bientap.lan")
+    lan = signed_in(editor)
+    category = make_category()
+    response = lan.post(
+        ADD_URL, new_article_post(category, title="Phiên bản thứ nhất", status="draft")
+    )
+    assert response.status_code == 302, form_errors(response)
+    article = Article.objects.get()
+    edit_title(lan, article, "Phiên bản thứ hai")
+    edit_title(lan, article, "Phiên bản thứ ba")
+
+    response = lan.get(history_url(article))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    for title in ["Phiên bản thứ nhất", "Phiên bản thứ hai", "Phiên bản thứ ba"]:
+        assert title in page
+    assert page.count("bientap.lan") >= 3
+    assert "Tiêu đề:" in page  # what changed, field by field
+    assert article.history.count() == 3
+
+
+# The revert runs outside the test's transaction, as in production: the edit-conflict check locks
+# the row, which PostgreSQL allows only inside a transaction.
+@pytest.mark.django_db(transaction=True)
+def test_editor_restores_the_first_version_from_the_history():
+    lan = signed_in(make_editor())
+    article = make_article(title="Phiên bản thứ nhất", status=Status.DRAFT, published_at=None)
+    edit_title(lan, article, "Phiên bản thứ hai")
+    edit_title(lan, article, "Phiên bản thứ ba")
+    first = article.history.order_by("history_date", "history_id").first()
+    revert_url = f"{history_url(article)}{first.history_id}/"
+
+    response = lan.get(revert_url)
+    assert response.status_code == 200
+    data = form_fields(response, form_id="historicalarticle_form")
+    assert data["title"] == "Phiên bản thứ nhất"
+
+    response = lan.post(revert_url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    assert article.title == "Phiên bản thứ nhất"
+    assert article.history.count() == 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_plain_save_works_outside_a_test_transaction():
+    lan = signed_in(make_editor())
+    article = make_article(status=Status.DRAFT, published_at=None)
+    edit_title(lan, article, "Lưu bình thường")
+    assert Article.objects.get(pk=article.pk).title == "Lưu bình thường"
+
+
+# The trash ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor():
+    return make_editor(username="bientap.trang")
+
+
+def test_deleting_in_the_admin_moves_the_article_to_the_trash(client, editor):
+    article = make_article(title="Bài lỡ tay xóa về hội thao")
+    client.force_login(editor)
+    assert client.get(delete_url(article)).status_code == 200
+
+    response = client.post(delete_url(article), {"post": "yes"})
+
+    assert response["Location"] == LIST_URL
+    messages = page_messages(client, response)
+    assert any("đã được chuyển vào thùng rác" in m and "30 ngày" in m for m in messages)
+    article = Article.objects.get(pk=article.pk)
+    assert article.deleted_at is not None
+    assert article.deleted_by == editor
+    assert article.events.get().action == ArticleEvent.Action.TRASHED
+    assert article.title not in client.get(LIST_URL).content.decode()
+    assert client.get(change_url(article)).status_code == 302
+    client.logout()
+    assert client.get(article.get_absolute_url()).status_code == 404
+    for url in ["/tin-tuc/", "/tin-tuc/rss/", "/sitemap-tin-tuc.xml", "/"]:
+        assert article.get_absolute_url() not in client.get(url).content.decode(), url
+    assert (
+        article.get_absolute_url()
+        not in client.get("/tim-kiem/", {"q": "hội thao"}).content.decode()
+    )
+
+
+def test_deleting_several_from_the_list_moves_them_to_the_trash(client, editor):
+    articles = [make_article() for _ in range(2)]
+    client.force_login(editor)
+    response = client.post(
+        LIST_URL,
+        {"action": "delete_selected", "_selected_action": [a.pk for a in articles], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert Article.objects.trashed().count() == 2
+
+
+def test_editors_see_the_trash_and_restore_from_it(client, editor, time_machine):
+    time_machine.move_to(dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
+    article = make_article(title="Bài cần khôi phục")
+    client.force_login(editor)
+    client.post(delete_url(article), {"post": "yes"})
+
+    page = client.get(TRASH_URL).content.decode()
+    assert "Bài cần khôi phục" in page
+    assert "01/04/2026" in page  # purged 30 days after it was trashed
+    assert "bientap.trang" in page
+
+    response = client.post(
+        TRASH_URL, {"action": "restore_selected", "_selected_action": [article.pk]}
+    )
+
+    assert "Đã khôi phục 1 bài." in page_messages(client, response)
+    article.refresh_from_db()
+    assert article.deleted_at is None
+    assert article.events.first().action == ArticleEvent.Action.RESTORED
+    assert "Bài cần khôi phục" in client.get(LIST_URL).content.decode()
+    assert "Bài cần khôi phục" not in client.get(TRASH_URL).content.decode()
+    client.logout()
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_a_correspondents_own_deleted_draft_can_be_restored_by_an_editor(client, editor):
+    author = make_correspondent()
+    article = make_article(status=Status.DRAFT, published_at=None, created_by=author)
+    client.force_login(author)
+    page_messages(client, client.post(delete_url(article), {"post": "yes"}))
+    assert article.title not in client.get(LIST_URL).content.decode()
+    assert (
+        client.post(
+            TRASH_URL, {"action": "restore_selected", "_selected_action": [article.pk]}
+        ).status_code
+        == 403
+    )
+    assert Article.objects.get(pk=article.pk).deleted_at is not None
+
+    client.force_login(editor)
+    assert article.title in client.get(TRASH_URL).content.decode()
+    client.post(TRASH_URL, {"action": "restore_selected", "_selected_action": [article.pk]})
+    assert Article.objects.get(pk=article.pk).deleted_at is None
+
+
+def test_the_trash_cannot_be_added_to_or_edited_directly(client, editor):
+    article = make_article()
+    article.trash(by=editor)
+    client.force_login(editor)
+    assert client.get(f"{TRASH_URL}add/").status_code == 403
+    response = client.post(f"{TRASH_URL}{article.pk}/change/", {"title": "Sửa trong thùng rác"})
+    assert response.status_code == 403
+    assert Article.objects.get(pk=article.pk).title == article.title
+
+
+def test_purge_trash_deletes_only_what_was_trashed_more_than_30_days_ago(time_machine):
+    start = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
+    time_machine.move_to(start)
+    old = make_article(title="Bỏ vào thùng rác từ lâu")
+    photo = make_photo(article=old)
+    recent = make_article(title="Mới bỏ vào thùng rác")
+    alive = make_article(title="Bài vẫn đang đăng")
+    old.trash()
+    time_machine.move_to(start + dt.timedelta(days=20))
+    recent.trash()
+    storage = photo.image.storage
+    name = photo.image.name
+    assert storage.exists(name)
+
+    time_machine.move_to(start + dt.timedelta(days=31))
+    dry = StringIO()
+    call_command("purge_trash", "--dry-run", stdout=dry)
+    assert "Sẽ xóa 1 bài" in dry.getvalue()
+    assert Article.objects.filter(pk=old.pk).exists()
+
+    out = StringIO()
+    call_command("purge_trash", stdout=out)
+
+    assert "Đã xóa hẳn 1 bài quá 30 ngày trong thùng rác." in out.getvalue()
+    assert not Article.objects.filter(pk=old.pk).exists()
+    assert not Photo.objects.filter(pk=photo.pk).exists()
+    assert not storage.exists(name)
+    assert set(Article.objects.values_list("pk", flat=True)) == {recent.pk, alive.pk}
+
+    time_machine.move_to(start + dt.timedelta(days=51))
+    out = StringIO()
+    call_command("purge_trash", stdout=out)
+    assert "Đã xóa hẳn 1 bài" in out.getvalue()
+    assert list(Article.objects.values_list("pk", flat=True)) == [alive.pk]
+
+
+# The admin index ----------------------------------------------------------------------------------
+
+
+def dashboard(client):
+    """The news box of the admin index: {box title: [article titles]}."""
+    page = client.get("/quan-tri/").content.decode()
+    box = page.split('class="module dashboard-box dashboard-news"', 1)[1].split("</div>", 1)[0]
+    boxes = {}
+    for section in box.split("<h3>")[1:]:
+        heading, body = section.split("</h3>", 1)
+        title = re.sub(r"\s*\(\d+\)$", "", heading).strip()
+        boxes[title] = re.findall(r'/quan-tri/news/article/\d+/change/">([^<]+)</a>', body)
+    return boxes
+
+
+def test_correspondent_sees_their_own_drafts_and_returned_articles(client):
+    author = make_correspondent()
+    make_article(title="Nháp của tôi", status=Status.DRAFT, published_at=None, created_by=author)
+    make_article(
+        title="Bài tôi bị trả lại", status=Status.RETURNED, published_at=None, created_by=author
+    )
+    make_article(
+        title="Bài tôi đang chờ", status=Status.SUBMITTED, published_at=None, created_by=author
+    )
+    make_article(
+        title="Nháp người khác",
+        status=Status.DRAFT,
+        published_at=None,
+        created_by=make_correspondent(),
+    )
+    trashed = make_article(
+        title="Nháp đã xóa", status=Status.DRAFT, published_at=None, created_by=author
+    )
+    trashed.trash(by=author)
+    client.force_login(author)
+
+    assert dashboard(client) == {
+        "Bài nháp của tôi": ["Nháp của tôi"],
+        "Bài bị trả lại, cần sửa": ["Bài tôi bị trả lại"],
+    }
+
+
+def test_editor_also_sees_the_review_queue_the_schedule_and_the_latest(client, editor):
+    author = make_correspondent()
+    now = timezone.now()
+    make_article(
+        title="Chờ duyệt một", status=Status.SUBMITTED, published_at=None, created_by=author
+    )
+    make_article(
+        title="Bản nháp của biên tập", status=Status.DRAFT, published_at=None, created_by=editor
+    )
+    make_article(title="Hẹn giờ sáng mai", published_at=now + dt.timedelta(hours=20))
+    make_article(title="Vừa đăng xong", published_at=now - dt.timedelta(minutes=5))
+    make_article(
+        title="Đã gỡ, giữ lại", status=Status.HIDDEN, published_at=now - dt.timedelta(days=1)
+    )
+    make_article(title="Đăng rồi xóa", published_at=now - dt.timedelta(minutes=1)).trash()
+    client.force_login(editor)
+
+    assert dashboard(client) == {
+        "Bài nháp của tôi": ["Bản nháp của biên tập"],
+        "Bài bị trả lại, cần sửa": [],
+        "Chờ duyệt": ["Chờ duyệt một"],
+        "Hẹn giờ đăng": ["Hẹn giờ sáng mai"],
+        "Mới đăng": ["Vừa đăng xong"],
+    }
+
+
+def test_admin_index_takes_the_same_queries_with_many_articles(client, editor):
+    author = make_correspondent()
+
+    def fill(n):
+        for i in range(n):
+            make_article(status=Status.SUBMITTED, published_at=None, created_by=author)
+            make_article(status=Status.DRAFT, published_at=None, created_by=editor)
+            make_article(published_at=timezone.now() + dt.timedelta(days=i + 1))
+            make_article()
+
+    client.force_login(editor)
+    fill(1)
+    client.get("/quan-tri/")  # the first request also loads caches (site profile, content types)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/quan-tri/").status_code == 200
+    fill(12)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get("/quan-tri/").status_code == 200
+    assert len(many) == len(few)
+
+
+def test_editors_correspondent_list_takes_the_same_queries_with_many_people(client, editor):
+    def fill(n):
+        for _ in range(n):
+            person = make_correspondent(unit=f"Công đoàn cơ sở số {Article.objects.count()}")
+            make_article(created_by=person, status=Status.DRAFT, published_at=None)
+
+    client.force_login(editor)
+    fill(1)
+    client.get("/quan-tri/news/correspondent/")
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/quan-tri/news/correspondent/").status_code == 200
+    fill(20)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get("/quan-tri/news/correspondent/").status_code == 200
+    assert len(many) == len(few)
