@@ -68,7 +68,12 @@ def news_article_jsonld(request, article, profile, image_url=""):
         "datePublished": iso(article.published_at),
         "dateModified": iso(article.updated_at),
         "mainEntityOfPage": absolute(request, article.get_absolute_url()),
-        "author": {"@type": "Person", "name": article.byline or profile.short_name},
+        # A byline names a person; without one the federation itself is the author.
+        "author": (
+            {"@type": "Person", "name": article.byline}
+            if article.byline
+            else {"@type": "Organization", "name": profile.name}
+        ),
         "publisher": organization_jsonld(request, profile),
         "articleSection": article.category.name,
         "inLanguage": "vi",

@@ -121,8 +121,9 @@ class TagView(ArticleListMixin, ListView):
 def article_context(request, article):
     """Everything the article page shows: shared by the public page and the preview."""
     profile = SiteProfile.load()
-    photos = list(article.photos.all())
     cover = article.cover
+    # The cover leads the page, whatever its place in the photo order.
+    photos = sorted(article.photos.all(), key=lambda photo: photo != cover)
     image = absolute(request, cover.social_url) if cover else ""
     related = list(
         Article.objects.published()

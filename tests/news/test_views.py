@@ -596,3 +596,24 @@ def test_home_with_featured_story_and_most_read_takes_the_same_queries_at_1_and_
     assert large == small
     html = body(client.get("/"))
     assert html.split('id="doc-nhieu"')[1].split("</section>")[0].count("<li>") == 5
+
+
+def test_the_cover_photo_leads_the_article_page_whatever_its_order(client):
+    article = make_article(title="Bài có ảnh đại diện ở cuối")
+    make_photo(article=article, caption="Ảnh thứ nhất", order=0)
+    make_photo(article=article, caption="Ảnh đại diện", order=5, is_cover=True)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.index("Ảnh đại diện") < html.index("Ảnh thứ nhất")
+
+
+def test_an_article_without_byline_is_credited_to_the_federation_in_json_ld(client):
+    import json
+    import re
+
+    article = make_article(title="Bài không có bút danh", byline="")
+    html = client.get(article.get_absolute_url()).content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["author"]["@type"] == "Organization"
+    assert data["author"]["name"] == "Liên đoàn Lao động tỉnh Lâm Đồng"
