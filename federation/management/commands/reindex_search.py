@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for model in apps.get_models():
-            if not issubclass(model, Searchable):
+            if not issubclass(model, Searchable) or model._meta.proxy:
                 continue
             total = model._default_manager.count()
             label = model._meta.verbose_name_plural
