@@ -24,6 +24,7 @@ class Command(BaseCommand):
             ("Điển hình tiên tiến", demo.load_workers),
             ("Chương trình phối hợp", agreements_demo.load_agreements),
             ("Bài viết theo quy trình duyệt", news_demo_workflow.load_workflow),
+            ("Lượt đọc mẫu", news_demo.load_reads),
         ]
         for label, step in steps:
             self.stdout.write(f"• {label}…", ending="")
