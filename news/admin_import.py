@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views import View
 
+from news import workflow
 from news.importer import import_files
 from news.models import Article, Category
 
@@ -71,6 +72,13 @@ class ImportForm(forms.Form):
             "invalid_choice": "Chuyên mục này không còn nữa; hãy chọn chuyên mục khác.",
         },
     )
+
+    def __init__(self, *args, may_publish=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_publish:
+            # Correspondents never publish (news.workflow): their imports wait for review.
+            self.fields["status"].choices = [STATUS_CHOICES[1]]
+            self.fields["status"].initial = Article.Status.DRAFT
 
     def clean_files(self):
         files = self.cleaned_data["files"]
@@ -151,12 +159,13 @@ class ImportArticlesView(View):
         )
 
     def get(self, request):
-        return self.render("form", form=ImportForm(), has_categories=Category.objects.exists())
+        form = ImportForm(may_publish=workflow.is_editor(request.user))
+        return self.render("form", form=form, has_categories=Category.objects.exists())
 
     def post(self, request):
         if "token" in request.POST:
             return self.confirm(request)
-        form = ImportForm(request.POST, request.FILES)
+        form = ImportForm(request.POST, request.FILES, may_publish=workflow.is_editor(request.user))
         if not form.is_valid():
             return self.render("form", form=form, has_categories=Category.objects.exists())
         status, category = form.cleaned_data["status"], form.cleaned_data["category"]
@@ -189,7 +198,11 @@ class ImportArticlesView(View):
             messages.error(request, "Dữ liệu xác nhận không hợp lệ; hãy tải các tệp lên lại.")
             return redirect("admin:news_article_import")
         category = Category.objects.filter(pk=payload["c"]).first()
-        if payload["u"] != request.user.pk or category is None:
+        if (
+            payload["u"] != request.user.pk
+            or category is None
+            or (payload["s"] != Article.Status.DRAFT and not workflow.is_editor(request.user))
+        ):
             messages.error(
                 request, "Bản xem trước này không còn dùng được; hãy tải các tệp lên lại."
             )

@@ -616,3 +616,62 @@ def form_fields_of_user_page(client, url):
     response = client.get(url)
     assert response.status_code == 200
     return form_fields(response, form_id="user_form")
+
+
+# Correspondents and the import of old articles -----------------------------------------------------
+
+IMPORT_URL = "/quan-tri/news/article/nhap/"
+
+
+def import_upload():
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    path = Path(__file__).parent / "fixtures" / "import" / "01-tap-huan-an-toan-lao-dong.txt"
+    return SimpleUploadedFile(path.name, path.read_bytes(), content_type="text/plain")
+
+
+def test_correspondent_cannot_publish_by_importing_files(client, correspondent, category):
+    client.force_login(correspondent)
+    form = client.get(IMPORT_URL).content.decode()
+    assert 'value="published"' not in form
+
+    preview = client.post(
+        IMPORT_URL, {"files": [import_upload()], "status": "published", "category": category.pk}
+    )
+    assert preview.status_code == 200
+    assert not preview.context.get("token")
+    assert not Article.objects.exists()
+
+
+def test_correspondent_imports_files_only_as_their_own_drafts(client, correspondent, category):
+    client.force_login(correspondent)
+    preview = client.post(
+        IMPORT_URL, {"files": [import_upload()], "status": "draft", "category": category.pk}
+    )
+    client.post(IMPORT_URL, {"token": preview.context["token"]})
+
+    article = Article.objects.get()
+    assert article.status == Status.DRAFT
+    assert article.created_by == correspondent
+    client.logout()
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_publishing_import_token_is_refused_to_a_correspondent(
+    client, correspondent, editor, category
+):
+    from django.core import signing
+
+    from news.admin_import import TOKEN_SALT
+
+    text = import_upload().read().decode()
+    token = signing.dumps(
+        {"u": correspondent.pk, "s": "published", "c": category.pk, "f": [["bai.txt", text]]},
+        salt=TOKEN_SALT,
+        compress=True,
+    )
+    client.force_login(correspondent)
+    client.post(IMPORT_URL, {"token": token})
+    assert not Article.objects.filter(status=Status.PUBLISHED).exists()
