@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,143 @@ def screenshot():
         return path
 
     return take
+
+
+# A phone and a desktop: every layout, accessibility and screenshot check runs at both.
+WIDTHS = [375, 1280]
+
+
+@pytest.fixture(autouse=True)
+def _serve_media(settings):
+    """The live server serves uploaded media too (tests only; see tests/e2e/urls.py)."""
+    settings.ROOT_URLCONF = "tests.e2e.urls"
+
+
+@pytest.fixture
+def new_page(browser):
+    """Pages in fresh browser contexts: one per person, each with its own cookies."""
+    contexts = []
+
+    def make(width=1280, height=900):
+        context = browser.new_context(
+            locale="vi-VN",
+            timezone_id="Asia/Ho_Chi_Minh",
+            viewport={"width": width, "height": height},
+            accept_downloads=True,
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def admin_login(page, base_url, username, password):
+    """Sign in through the admin's own login form, as a person would."""
+    page.goto(base_url + "/quan-tri/login/?next=/quan-tri/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("form#login-form [type=submit]").click()
+    page.wait_for_url(base_url + "/quan-tri/")
+
+
+def officer_login(page, base_url, username, password):
+    """Sign in on the public site (/dang-nhap/), where officers who never use the admin do."""
+    page.goto(base_url + "/dang-nhap/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("form.login__form [type=submit]").click()
+    page.wait_for_url(lambda url: "/dang-nhap/" not in url)
+
+
+def no_horizontal_scroll(page):
+    """Nothing wider than the window: a phone reader never scrolls sideways."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@dataclass
+class PublicSite:
+    """The rows behind one page of each kind, and the paths of those pages."""
+
+    article: object
+    agreement: object
+    worker: object
+    pages: dict  # name → path
+
+
+@pytest.fixture
+def public_site():
+    """A small, realistic public site: a few illustrated articles with accented titles, a public
+    programme with a partner and a task, and an exemplary worker's profile."""
+    from agreements.models import AgreementTask
+    from federation.models import SiteProfile
+    from tests import factories as f
+
+    profile = SiteProfile.load()
+    profile.address = "Số 1 Trần Hưng Đạo, phường Xuân Hương – Đà Lạt, tỉnh Lâm Đồng"
+    profile.phone = "0263 382 2000"
+    profile.email = "lienhe@congdoanlamdong.vn"
+    profile.save()
+
+    news = f.make_category(name="Hoạt động công đoàn", order=1)
+    care = f.make_category(name="Chăm lo đoàn viên", order=2)
+    article = f.make_article(
+        title="Công đoàn Đà Lạt chăm lo Tết cho đoàn viên khó khăn",
+        lead="Liên đoàn Lao động thành phố trao 300 suất quà Tết cho đoàn viên, người lao động "
+        "có hoàn cảnh khó khăn tại các công đoàn cơ sở.",
+        body="<p>Sáng nay, tại Nhà Văn hóa Lao động, ban chấp hành <strong>công đoàn</strong> "
+        "thành phố đã trao quà cho đoàn viên.</p><h2>Nguồn kinh phí</h2>"
+        "<p>Kinh phí do các doanh nghiệp và đoàn viên cùng đóng góp.</p>",
+        category=news,
+        featured=True,
+        byline="MINH ANH",
+        tags=["công đoàn", "Tết sum vầy"],
+    )
+    cover = f.make_photo(
+        article=article,
+        caption="Đại diện công đoàn thành phố trao quà Tết cho đoàn viên",
+        alt_text="Cán bộ công đoàn trao túi quà cho một nữ công nhân",
+        credit="Hoàng Nam",
+        is_cover=True,
+    )
+    others = [
+        ("Công đoàn ngành Giáo dục tổ chức hội thao cho nhà giáo", news),
+        ("Công đoàn cơ sở Công ty Chè Cầu Đất ký thỏa ước lao động tập thể", news),
+        ("Tháng Công nhân: khám sức khỏe miễn phí cho 500 người lao động", care),
+        ("Mái ấm Công đoàn trao nhà cho đoàn viên ở Bảo Lộc", care),
+    ]
+    for title, category in others:
+        other = f.make_article(title=title, category=category)
+        f.make_photo_like(cover, article=other, is_cover=True)
+
+    agreement = f.make_agreement(
+        title="Chương trình phối hợp tuyên truyền với Báo Lâm Đồng giai đoạn 2024–2026",
+        summary="<p>Hai bên phối hợp đưa tin về hoạt động công đoàn và phong trào công nhân.</p>",
+        partners=[f.make_partner(name="Báo Lâm Đồng")],
+    )
+    AgreementTask.objects.create(
+        agreement=agreement,
+        title="Mở chuyên mục «Công đoàn Lâm Đồng» trên báo in hằng tuần",
+        responsible=AgreementTask.Responsible.BOTH,
+    )
+    agreement.related_articles.add(article)
+
+    worker = f.make_worker(
+        full_name="Nguyễn Thị Hoa",
+        honours=[(f.make_period(start_year=2020, end_year=2025), "Chiến sĩ thi đua", 2023)],
+    )
+    worker.related_articles.add(article)
+
+    pages = {
+        "home": "/",
+        "article": article.get_absolute_url(),
+        "news": "/tin-tuc/",
+        "category": news.get_absolute_url(),
+        "search": "/tim-kiem/?q=cong+doan",
+        "agreements": agreement.get_absolute_url().rsplit("/", 2)[0] + "/",
+        "agreement": agreement.get_absolute_url(),
+        "gallery": "/dien-hinh-tien-tien/",
+        "profile": worker.get_absolute_url(),
+    }
+    return PublicSite(article=article, agreement=agreement, worker=worker, pages=pages)
