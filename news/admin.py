@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
@@ -161,7 +162,11 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     def status_label(self, article):
         label = article.get_status_display()
         if article.status == Article.Status.PUBLISHED and not article.is_public:
-            label = "Hẹn giờ đăng" if article.published_at else label
+            # Not public yet (scheduled), or no longer (its takedown time has passed).
+            if article.unpublish_at and article.unpublish_at <= timezone.now():
+                label = "Đã tự gỡ"
+            elif article.published_at:
+                label = "Hẹn giờ đăng"
         if getattr(article, "photo_missing", False):
             return format_html('{} <span class="badge-missing">thiếu ảnh</span>', label)
         return label

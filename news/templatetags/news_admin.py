@@ -1,7 +1,6 @@
 """The news boxes on the admin index: each person's own work, and the editors' queues."""
 
 from django import template
-from django.utils import timezone
 
 from news import workflow
 from news.models import Article
@@ -30,11 +29,7 @@ def news_dashboard(context):
                 articles.filter(status=Article.Status.SUBMITTED).order_by("updated_at"),
             ),
             ("Hẹn giờ đăng", articles.scheduled().order_by("published_at")),
-            (
-                "Mới đăng",
-                articles.filter(
-                    status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
-                ).order_by("-published_at"),
-            ),
+            # What the public sees now: not the scheduled, nor those past their takedown time.
+            ("Mới đăng", articles.published().order_by("-published_at")),
         ]
     return {"boxes": [(title, list(qs[:BOX_SIZE])) for title, qs in boxes]}

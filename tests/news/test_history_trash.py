@@ -395,6 +395,11 @@ def test_editor_also_sees_the_review_queue_the_schedule_and_the_latest(client, e
     make_article(title="Hẹn giờ sáng mai", published_at=now + dt.timedelta(hours=20))
     make_article(title="Vừa đăng xong", published_at=now - dt.timedelta(minutes=5))
     make_article(
+        title="Đã tự gỡ theo giờ",
+        published_at=now - dt.timedelta(minutes=3),
+        unpublish_at=now - dt.timedelta(minutes=2),
+    )
+    make_article(
         title="Đã gỡ, giữ lại", status=Status.HIDDEN, published_at=now - dt.timedelta(days=1)
     )
     make_article(title="Đăng rồi xóa", published_at=now - dt.timedelta(minutes=1)).trash()

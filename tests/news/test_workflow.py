@@ -280,3 +280,27 @@ def test_preview_link_of_an_article_in_the_trash_is_404(client, correspondent):
     link = preview.preview_link(article)
     article.trash(by=correspondent)
     assert client.get(link).status_code == 404
+
+
+def list_row(page, title):
+    (row,) = [r for r in re.findall(r"<tr[^>]*>.*?</tr>", page, re.S) if title in r]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))
+
+
+def test_editors_list_tells_scheduled_from_timed_out_articles(client, editor, time_machine):
+    time_machine.move_to(MONDAY_8AM)
+    make_article(title="Sắp đăng sáng mai", published_at=MONDAY_8AM + dt.timedelta(hours=20))
+    make_article(
+        title="Đã hết hạn đăng",
+        published_at=MONDAY_8AM - dt.timedelta(days=3),
+        unpublish_at=MONDAY_8AM - dt.timedelta(hours=1),
+    )
+    make_article(title="Đang đăng bình thường")
+    client.force_login(editor)
+
+    page = client.get(LIST_URL).content.decode()
+
+    assert "Hẹn giờ đăng" in list_row(page, "Sắp đăng sáng mai")
+    assert "Hẹn giờ đăng" not in list_row(page, "Đã hết hạn đăng")
+    assert "Đã tự gỡ" in list_row(page, "Đã hết hạn đăng")
+    assert "Đã đăng" in list_row(page, "Đang đăng bình thường")
