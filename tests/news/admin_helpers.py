@@ -33,7 +33,7 @@ class _FormReader(HTMLParser):
         self._textarea = None
         self._select = None
         self._select_first = None
-        self._option = None
+        self._multiple = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -55,11 +55,14 @@ class _FormReader(HTMLParser):
         elif tag == "select" and name:
             self._select = name
             self._select_first = None
+            self._multiple = "multiple" in attrs
         elif tag == "option" and self._select:
             value = attrs.get("value", "")
             if self._select_first is None:
                 self._select_first = value
-            if "selected" in attrs:
+            if "selected" in attrs and self._multiple:
+                self.data.setdefault(self._select, []).append(value)
+            elif "selected" in attrs:
                 self.data[self._select] = value
 
     def handle_endtag(self, tag):
@@ -68,8 +71,10 @@ class _FormReader(HTMLParser):
         elif tag == "textarea":
             self._textarea = None
         elif tag == "select" and self._select:
-            # A browser sends the first option when none is marked selected.
-            self.data.setdefault(self._select, self._select_first or "")
+            # A browser sends the first option of a single select when none is marked selected,
+            # and nothing for a multiple one.
+            if not self._multiple:
+                self.data.setdefault(self._select, self._select_first or "")
             self._select = None
 
     def handle_data(self, data):
@@ -82,7 +87,9 @@ def form_fields(response, form_id="article_form"):
     reader = _FormReader(form_id)
     reader.feed(response.content.decode())
     # Django's textareas open with a newline that the browser drops.
-    return {k: v[1:] if v.startswith("\n") else v for k, v in reader.data.items()}
+    return {
+        k: v[1:] if isinstance(v, str) and v.startswith("\n") else v for k, v in reader.data.items()
+    }
 
 
 def open_form(client, url):

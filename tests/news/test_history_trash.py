@@ -450,3 +450,49 @@ def test_editors_correspondent_list_takes_the_same_queries_with_many_people(clie
     with CaptureQueriesContext(connection) as many:
         assert client.get("/quan-tri/news/correspondent/").status_code == 200
     assert len(many) == len(few)
+
+
+# History of agreements and worker profiles --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "url", "field", "form_id"),
+    [
+        ("agreement", "/quan-tri/agreements/agreement/{pk}/", "title", "agreement_form"),
+        (
+            "worker",
+            "/quan-tri/federation/exemplaryworker/{pk}/",
+            "position",
+            "exemplaryworker_form",
+        ),
+    ],
+)
+def test_editor_sees_and_restores_the_history_of_agreements_and_profiles(
+    client, make, url, field, form_id
+):
+    from tests import factories
+
+    item = getattr(factories, f"make_{make}")()
+    base = url.format(pk=item.pk)
+    editor = make_editor(username="bientap.lichsu")
+    client.force_login(editor)
+    original = getattr(item, field)
+
+    data = form_fields(client.get(f"{base}change/"), form_id=form_id)
+    data[field] = "Giá trị đã sửa lần một"
+    response = client.post(f"{base}change/", data)
+    assert response.status_code == 302, form_errors(response)
+
+    page = client.get(f"{base}history/").content.decode()
+    assert "bientap.lichsu" in page
+    assert "Giá trị đã sửa lần một" in page and original in page
+
+    first = type(item).history.filter(id=item.pk).order_by("history_id").first()
+    revert = client.get(f"{base}history/{first.history_id}/")
+    assert revert.status_code == 200
+    response = client.post(
+        f"{base}history/{first.history_id}/", form_fields(revert, form_id=f"historical{form_id}")
+    )
+    assert response.status_code == 302, form_errors(response)
+    item.refresh_from_db()
+    assert getattr(item, field) == original

@@ -675,3 +675,27 @@ def test_a_publishing_import_token_is_refused_to_a_correspondent(
     client.force_login(correspondent)
     client.post(IMPORT_URL, {"token": token})
     assert not Article.objects.filter(status=Status.PUBLISHED).exists()
+
+
+@pytest.mark.parametrize("role", ["editor", "correspondent"])
+def test_article_list_takes_the_same_queries_with_many_articles(
+    client, role, correspondent, editor
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def fill(n):
+        for i in range(n):
+            author = make_correspondent(unit=f"Công đoàn cơ sở số {i % 5}") if i % 2 else None
+            draft_by(author or correspondent, status=[Status.DRAFT, Status.SUBMITTED][i % 2])
+            draft_by(correspondent, status=Status.PUBLISHED)
+
+    client.force_login(editor if role == "editor" else correspondent)
+    fill(1)
+    client.get(LIST_URL)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(LIST_URL).status_code == 200
+    fill(25)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(LIST_URL).status_code == 200
+    assert len(many) == len(few), [q["sql"][:120] for q in many]
