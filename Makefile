@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint e2e bench venv migrate demo clean
+.PHONY: run test lint e2e load bench venv migrate demo clean
 
 venv: $(STAMP)
 
@@ -31,8 +31,21 @@ run: demo
 test: venv
 	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
 
-e2e: venv
+# The HTML checker (vnu.jar) comes from npm. Its install script would download a Java runtime;
+# the machine's own Java (17+) runs the jar, so the script is skipped.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm chưa được cài: bỏ qua kiểm tra HTML. Trên Debian/Ubuntu: sudo apt-get install npm default-jre-headless"; fi
+
+e2e: venv node_modules/.installed
+	@test -n "$$CHROMIUM_PATH" || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  echo "Chưa có Chromium. Trên Debian/Ubuntu: sudo apt-get install chromium chromium-driver"; exit 1; }
 	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+# Load and faults: gunicorn on PostgreSQL, 50 visitors for 60 s, an editor at work, a killed worker.
+load: venv
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .
