@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Near the top, so that every response gets the policy, pages from the page cache too.
+    "federation.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -189,7 +191,42 @@ if HTTPS:
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page of the site is ever shown in a frame, not even by the site itself (the admin's
+# related-object pop-ups are windows).
+X_FRAME_OPTIONS = "DENY"
+# CKEditor's image upload reads the CSRF cookie from JavaScript, so it cannot be HttpOnly (which
+# Django's documentation says protects nothing anyway); the session cookie is.
+CSRF_COOKIE_HTTPONLY = False
+
+# Content-Security-Policy (django-csp): public pages run only the site's own static files; no
+# inline script or style (JSON-LD blocks are data, which browsers never run). Pictures served from
+# object storage or a CDN need that origin: DJANGO_CSP_MEDIA_ORIGINS (comma-separated).
+CSP_MEDIA_ORIGINS = env_list("DJANGO_CSP_MEDIA_ORIGINS")
+if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+    CSP_MEDIA_ORIGINS.append(f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *CSP_MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# The admin (federation.csp): CKEditor 5 sets inline styles and shows an image as a data: URL while
+# it uploads (tests/e2e/test_csp_admin.py). Scripts stay as strict as on the public pages.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *CSP_MEDIA_ORIGINS],
+    }
+}
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 EMAIL_BACKEND = os.environ.get(
