@@ -39,11 +39,13 @@ class SiteProfile(models.Model):
     address = models.CharField("địa chỉ", max_length=300, blank=True)
     phone = models.CharField("điện thoại", max_length=50, blank=True)
     email = models.EmailField("thư điện tử", blank=True)
-    logo = models.ImageField(
+    logo = CleanImageField(
         "logo",
         upload_to="site/",
         blank=True,
-        help_text="Ảnh vuông, nền trong suốt nếu có. Bỏ trống để dùng logo mặc định.",
+        profile="logo",
+        help_text="Ảnh vuông PNG, JPEG hoặc WebP, nền trong suốt nếu có, tối đa 10 MB. Bỏ trống để "
+        "dùng logo mặc định.",
     )
     facebook_url = models.URLField("trang Facebook", blank=True)
     zalo_url = models.URLField("Zalo OA", blank=True)
