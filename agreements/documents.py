@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
@@ -25,7 +25,40 @@ PDF_MAGIC = b"%PDF-"
 
 @deconstructible
 class PrivateStorage(FileSystemStorage):
-    """A file system storage rooted at PRIVATE_MEDIA_ROOT, read on every access (tests move it)."""
+    """A file system storage rooted at PRIVATE_MEDIA_ROOT, read on every access (tests move it).
+
+    When settings.STORAGES names a "private" storage (S3 for several app hosts, see settings), files
+    go there instead; the field and its migration stay the same either way.
+    """
+
+    @staticmethod
+    def _remote():
+        return storages["private"] if "private" in settings.STORAGES else None
+
+    def _open(self, name, mode="rb"):
+        remote = self._remote()
+        return remote.open(name, mode) if remote else super()._open(name, mode)
+
+    def _save(self, name, content):
+        remote = self._remote()
+        return remote.save(name, content) if remote else super()._save(name, content)
+
+    def delete(self, name):
+        remote = self._remote()
+        return remote.delete(name) if remote else super().delete(name)
+
+    def exists(self, name):
+        remote = self._remote()
+        return remote.exists(name) if remote else super().exists(name)
+
+    def size(self, name):
+        remote = self._remote()
+        return remote.size(name) if remote else super().size(name)
+
+    def path(self, name):
+        if self._remote():
+            raise NotImplementedError("Văn bản riêng tư nằm trên kho lưu trữ, không có đường dẫn tệp.")
+        return super().path(name)
 
     @property
     def base_location(self):

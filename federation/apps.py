@@ -8,9 +8,10 @@ class FederationConfig(AppConfig):
     default = True
 
     def ready(self):
-        from federation import permissions, search
+        from federation import pagecache, permissions, search
 
         permissions.connect()
+        pagecache.connect_signals()
         from federation.workers import SEARCH_SOURCE
 
         search.register(SEARCH_SOURCE)

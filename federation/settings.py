@@ -63,6 +63,10 @@ MIDDLEWARE = [
     # Near the top, so that every response gets the policy, pages from the page cache too.
     "federation.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache, so that pages served from it get ETag checks (304) too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions and auth: a cached page for an anonymous visitor skips everything below.
+    "federation.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -120,6 +124,16 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Full-page cache for anonymous visitors (federation.pagecache). On by default only with Redis: a
+# per-process cache could not tell the other workers that a page went stale.
+PAGECACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", bool(REDIS_URL))
+PAGECACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
+# Benchmark only (bench/run.py): a request carrying this secret in X-Page-Cache-Bypass is rendered
+# as if the cache were empty. Empty, as it must stay in production, nothing can bypass the cache.
+PAGECACHE_BYPASS_TOKEN = os.environ.get("BENCH_PAGE_CACHE_BYPASS_TOKEN", "")
+# Benchmark only: /bench/ceiling/, a constant 20 KB page through the same middleware.
+BENCH_CEILING_VIEW = env_bool("BENCH_CEILING_VIEW", False)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -175,6 +189,38 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 31536000
+
+# Several app hosts: media on S3-compatible object storage, so that no host keeps files of its own.
+# Signed agreements go to a private location (no public URL; agreements.documents streams them).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _s3 = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "location": os.environ.get("AWS_MEDIA_LOCATION", "media"),
+            # Public pictures: plain URLs (through a CDN domain when there is one), no signatures.
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME")
+            or AWS_STORAGE_BUCKET_NAME,
+            "location": os.environ.get("AWS_PRIVATE_LOCATION", "private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+        },
+    }
 
 # HTTPS: on by default in production; DJANGO_HTTPS=0 for an intranet or a local test.
 HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)

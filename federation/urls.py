@@ -41,6 +41,12 @@ urlpatterns = [
     path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),
 ]
 
+if settings.BENCH_CEILING_VIEW:
+    # The benchmark's ceiling: a constant page through the same middleware (bench/run.py).
+    from bench.ceiling import ceiling
+
+    urlpatterns.append(path("bench/ceiling/", ceiling, name="bench-ceiling"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -16,3 +16,5 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The query-count tests measure cold renders; tests/federation/test_pagecache.py turns it on.
+PAGECACHE_ENABLED = False

@@ -1,0 +1,1 @@
+"""The benchmark: generate rows, serve them with gunicorn, load them with wrk, write the report."""
