@@ -6,6 +6,7 @@ metadata field (GPS above all) and re-encoded. Its renditions (WebP and JPEG at 
 """
 
 import io
+import re
 import uuid
 import warnings
 from dataclasses import dataclass
@@ -29,6 +30,21 @@ MAX_UPLOAD_BYTES = getattr(settings, "IMAGE_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 MAX_PIXELS = getattr(settings, "IMAGE_MAX_PIXELS", 60_000_000)
 MIN_SIDE = 16
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "png", "MPO": "jpg"}
+# An image/HTML polyglot: a picture that is also a page or a script, should a browser ever be made
+# to read it as one. Markers long enough never to turn up by chance in compressed picture data.
+MARKUP = re.compile(
+    rb"<(?:script|iframe|object|embed|html|body)[\s/>]|<!doctype\s+html|<\?php|javascript:", re.I
+)
+
+
+def _has_markup(upload):
+    upload.seek(0)
+    tail = b""
+    for chunk in iter(lambda: upload.read(1024 * 1024), b""):
+        if MARKUP.search(tail + chunk):
+            return True
+        tail = chunk[-32:]
+    return False
 
 
 def validate_image(upload):
@@ -73,6 +89,16 @@ def validate_image(upload):
         ) from exc
     finally:
         upload.seek(0)
+    # A real picture that also carries a page or a script: re-encoding would drop it, but the
+    # editor should know that the file is not what it seems.
+    if _has_markup(upload):
+        upload.seek(0)
+        raise ValidationError(
+            "Tệp ảnh có chứa mã HTML hoặc JavaScript, có thể là tệp độc hại. Hãy mở ảnh bằng phần "
+            "mềm xem ảnh, lưu lại thành JPEG hoặc PNG rồi tải lên.",
+            code="image_markup",
+        )
+    upload.seek(0)
     if image_format not in ACCEPTED_FORMATS:
         raise ValidationError(
             "Định dạng ảnh %(format)s không được hỗ trợ (chỉ nhận JPEG, PNG, WebP hoặc GIF).",
