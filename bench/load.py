@@ -38,7 +38,7 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode, urlsplit
-from urllib.request import HTTPCookieProcessor, Request, build_opener
+from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "load"
@@ -109,13 +109,16 @@ def ensure_database(url):
     if parts.scheme not in ("postgres", "postgresql"):
         sys.exit("The load test runs on PostgreSQL: give a postgres:// URL.")
     name = parts.path.lstrip("/")
-    connection = psycopg2.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username or "postgres",
-        password=parts.password,
-        dbname="postgres",
-    )
+    try:
+        connection = psycopg2.connect(
+            host=parts.hostname,
+            port=parts.port or 5432,
+            user=parts.username or "postgres",
+            password=parts.password,
+            dbname="postgres",
+        )
+    except psycopg2.OperationalError as exc:
+        sys.exit(f"PostgreSQL does not answer at {parts.hostname}:{parts.port or 5432}: {exc}")
     connection.autocommit = True
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
@@ -305,16 +308,17 @@ class Gunicorn:
 
 
 class Recorder:
-    """Every request: when it started (s from the start), its kind, latency, status, error."""
+    """Every request: when it started (s from the start), its kind, latency, status, error, and
+    what the page cache said (X-Page-Cache: HIT, MISS, SKIP; empty when it is off)."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.samples = []
         self.t0 = time.monotonic()
 
-    def add(self, started, kind, latency, status, error=""):
+    def add(self, started, kind, latency, status, error="", cache=""):
         with self.lock:
-            self.samples.append((started - self.t0, kind, latency, status, error))
+            self.samples.append((started - self.t0, kind, latency, status, error, cache))
 
     def snapshot(self):
         with self.lock:
@@ -345,6 +349,9 @@ def summarise(samples, seconds):
         "p95_ms": round(1000 * percentile(latencies, 95), 1),
         "p99_ms": round(1000 * percentile(latencies, 99), 1),
         "max_ms": round(1000 * latencies[-1], 1) if latencies else 0,
+        "page_cache_hits_percent": round(
+            100 * sum(1 for s in samples if s[5] == "HIT") / max(len(samples), 1), 1
+        ),
     }
 
 
@@ -354,7 +361,7 @@ def visitor(number, port, pool, recorder, deadline):
     while time.monotonic() < deadline:
         kind, path = pool.pick(rng)
         started = time.monotonic()
-        status, error = 0, ""
+        status, error, cache = 0, "", ""
         try:
             if connection is None:
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -362,6 +369,7 @@ def visitor(number, port, pool, recorder, deadline):
             response = connection.getresponse()
             response.read()
             status = response.status
+            cache = response.getheader("X-Page-Cache", "")
             if response.will_close:
                 connection.close()
                 connection = None
@@ -370,7 +378,7 @@ def visitor(number, port, pool, recorder, deadline):
             if connection is not None:
                 connection.close()
             connection = None
-        recorder.add(started, kind, time.monotonic() - started, status, error)
+        recorder.add(started, kind, time.monotonic() - started, status, error, cache)
 
 
 # The editor ----------------------------------------------------------------------------------------
@@ -426,21 +434,30 @@ class FormFields(HTMLParser):
             )
 
 
+class KeepRedirects(HTTPRedirectHandler):
+    """A POST's redirect is its answer ("saved, go there"): return it instead of following it."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 class AdminSession:
-    """A signed-in browser, as far as the server can tell: cookies, CSRF token, redirects."""
+    """A signed-in browser, as far as the server can tell: cookies and the CSRF token."""
 
     def __init__(self, port):
         self.base = f"http://127.0.0.1:{port}"
-        self.opener = build_opener(HTTPCookieProcessor(CookieJar()))
+        self.opener = build_opener(HTTPCookieProcessor(CookieJar()), KeepRedirects())
 
     def open(self, path, fields=None):
+        """(status, where a redirect points or "", body)."""
         data = urlencode(fields).encode() if fields is not None else None
         request = Request(self.base + path, data=data, headers={"User-Agent": "federation-load"})
         try:
             with self.opener.open(request, timeout=30) as response:
-                return response.status, response.geturl(), response.read().decode()
+                return response.status, "", response.read().decode()
         except HTTPError as exc:
-            return exc.code, exc.geturl(), exc.read().decode(errors="replace")
+            location = urlsplit(exc.headers.get("Location", "")).path
+            return exc.code, location, exc.read().decode(errors="replace")
 
     def form(self, path, form_id):
         status, _, html = self.open(path)
@@ -453,8 +470,8 @@ class AdminSession:
     def login(self, username, password):
         fields = self.form("/quan-tri/login/", "login-form")
         fields.update(username=username, password=password, next="/quan-tri/")
-        status, url, _ = self.open("/quan-tri/login/?next=/quan-tri/", fields)
-        if status != 200 or not url.endswith("/quan-tri/"):
+        status, location, _ = self.open("/quan-tri/login/?next=/quan-tri/", fields)
+        if status != 302 or location != "/quan-tri/":
             sys.exit("The editor could not sign in to the admin.")
 
 
@@ -482,6 +499,13 @@ class Editor:
         self.recorder.add(started, kind, time.monotonic() - started, status, error)
         return status, url, html, error
 
+    @staticmethod
+    def is_public(article_id):
+        from news.models import Article
+
+        article = Article.objects.filter(pk=article_id).first()
+        return article is not None and article.is_public
+
     def publish_new(self, number):
         token = secrets.token_hex(3)
         title = f"Tin đo tải {number}: công đoàn cơ sở tổ chức hội thao công nhân ({token})"
@@ -499,8 +523,9 @@ class Editor:
             return self.session.open("/quan-tri/news/article/add/", fields)
 
         status, url, html, error = self.timed("admin: publish", call)
-        match = re.search(r"/quan-tri/news/article/(\d+)/change/", url)
-        if status == 200 and match and "Bài đã được đăng." in html:
+        match = re.fullmatch(r"/quan-tri/news/article/(\d+)/change/", url)
+        # Published or refused, the admin answers with a redirect; the database tells which.
+        if status == 302 and match and self.is_public(int(match.group(1))):
             article_id = int(match.group(1))
             self.confirmed[article_id] = lead
             self.created.append(article_id)
@@ -520,7 +545,7 @@ class Editor:
 
         self.uncertain.setdefault(article_id, []).append(lead)
         status, url, html, error = self.timed("admin: edit", call)
-        if status == 200 and urlsplit(url).path == "/quan-tri/news/article/":
+        if status == 302 and url == "/quan-tri/news/article/":
             self.confirmed[article_id] = lead
             self.uncertain[article_id] = []
             self.actions["edited"] += 1
@@ -636,7 +661,7 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--kill-at", type=float, default=None, help="seconds (half the run)")
-    parser.add_argument("--editor-pause", type=float, default=0.5, help="seconds between actions")
+    parser.add_argument("--editor-pause", type=float, default=0.2, help="seconds between actions")
     parser.add_argument(
         "--database-url", default="postgres://postgres@127.0.0.1:5432/federation_load"
     )
@@ -777,13 +802,13 @@ def postgres_version():
 def print_report(result):
     if not result:
         return
-    print("\n| pages | requests | 5xx | other errors | p50 ms | p95 ms | p99 ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("\n| pages | requests | 5xx | other errors | p50 ms | p95 ms | p99 ms | cache hits |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for kind, row in [("all visitors", result["visitors"]), *result["by_kind"].items()]:
         print(
             f"| {kind} | {row['requests']:,} | {row['5xx']} | "
             f"{row['connection_errors'] + row['4xx']} | {row['p50_ms']:.0f} | "
-            f"{row['p95_ms']:.0f} | {row['p99_ms']:.0f} |"
+            f"{row['p95_ms']:.0f} | {row['p99_ms']:.0f} | {row['page_cache_hits_percent']} % |"
         )
     v, e, k = result["visitors"], result["edits"], result["kill"]
     print(
