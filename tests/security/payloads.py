@@ -1,0 +1,72 @@
+"""Hostile input used across the security tests: XSS payloads and SQL-ish search strings."""
+
+from tests.federation.test_richtext import PAYLOADS as SANITIZER_PAYLOADS
+
+# Beyond the sanitizer's own list: breaking out of attributes and of the JSON-LD block, SVG
+# animation handlers, CSS behaviours, control characters in a scheme, template syntax.
+EXTRA_PAYLOADS = [
+    '"><script>alert(1)</script>',
+    "'><img src=x onerror=alert(1)>",
+    "</script><script>alert(1)</script>",
+    "</title><script>alert(1)</script>",
+    '" onfocus="alert(1)" autofocus="',
+    "' onmouseover='alert(1)'",
+    "javascript:alert(1)",
+    "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
+    '<svg><a xlink:href="javascript:alert(1)"><text x="20" y="20">bấm</text></a></svg>',
+    '<svg><use href="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+#x"></use></svg>',
+    '<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">bấm</a>',
+    '<object data="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="></object>',
+    '<IMG SRC=JaVaScRiPt:alert("XSS")>',
+    '<a href="&#14;javascript:alert(1)">bấm</a>',
+    '<a href="\x01javascript:alert(1)">bấm</a>',
+    "<div style=\"background:url('javascript:alert(1)')\">chữ</div>",
+    '<div style="behavior: url(xss.htc)">chữ</div>',
+    '<div style="-moz-binding: url(https://evil.example/x.xml#xss)">chữ</div>',
+    '<p style="color: red; width: expression(alert(1));">chữ</p>',
+    "<body onload=alert(1)>",
+    "<marquee onstart=alert(1)>chữ</marquee>",
+    '<isindex action="javascript:alert(1)" type="image">',
+    '<link rel="import" href="https://evil.example/x.html">',
+    '<button formaction="javascript:alert(1)">Gửi</button>',
+    "<template><script>alert(1)</script></template>",
+    "{{ 7*7 }}{% debug %}${7*7}",
+    "<x onclick=alert(1)>bấm</x>",
+    "<img/src=x/onerror=alert(1)>",
+    "<a href=javas&#99;ript:alert(1)>bấm</a>",
+]
+
+XSS_PAYLOADS = SANITIZER_PAYLOADS + EXTRA_PAYLOADS
+
+SQLISH_QUERIES = [
+    "' OR '1'='1",
+    "' OR 1=1 --",
+    '" OR ""="',
+    "'; DROP TABLE news_article; --",
+    "1; DELETE FROM auth_user",
+    "' UNION SELECT username, password FROM auth_user --",
+    "%",
+    "%%%%",
+    "_",
+    "\\",
+    "\\'",
+    "%' AND 1=1 AND '%'='",
+    "1' AND SLEEP(5)#",
+    "'; SELECT pg_sleep(5); --",
+    "admin'--",
+    "cong doan' /*",
+    "*/ OR 1=1",
+    "$1 $$ $$",
+    "\x00",
+    "công\x00đoàn",
+    "\u202eđoàn",
+    "🧨💥 công đoàn",
+    "ﬁ Ⓒⓞⓝⓖ",
+    "\u0301\u0301\u0301",
+    "a" * 201,
+    "công đoàn " * 500,
+    "x" * 100_000,
+    "%00%27%22",
+    "{{ 7*7 }}",
+    "() { :; }; echo vulnerable",
+]
