@@ -525,7 +525,8 @@ def trigram_indexes_set_aside(rows):
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes "
-            "WHERE tablename = 'news_article' AND indexdef ILIKE '%%gin_trgm_ops%%'"
+            "WHERE schemaname = current_schema() AND tablename = 'news_article' "
+            "AND indexdef ILIKE '%%gin_trgm_ops%%'"
         )
         indexes = cursor.fetchall()
         for name, _ in indexes:
