@@ -18,7 +18,8 @@ def strip_diacritics(text):
 
 def fold_vi(text):
     """Lowercase, diacritic-free, space-normalised text for search: "Công Đoàn" → "cong doan"."""
-    return _SPACES.sub(" ", strip_diacritics(text).lower()).strip()
+    # Lowercasing can make a special letter ("ẞ" → "ß"): map again, so folding twice changes nothing.
+    return _SPACES.sub(" ", strip_diacritics(text).lower().translate(_SPECIAL)).strip()
 
 
 def slugify_vi(text, max_length=None):
