@@ -14,6 +14,12 @@ TITLE = "Công đoàn Công ty Chè Cầu Đất tổ chức Ngày hội Công n
 COMMENT = "Bài thiếu số người tham dự; hãy bổ sung con số cụ thể ở sapo."
 
 
+def click_and_wait(page, button):
+    """Press a save button of the change form and wait for the page it leads back to."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+
+
 def write_in_editor(page, text):
     editor = page.locator(".ck-editor__editable")
     editor.click()
@@ -54,8 +60,7 @@ def test_correspondent_submits_editor_returns_with_a_comment_then_publishes_the_
     editor.goto(live_server.url + "/quan-tri/news/article/")
     editor.get_by_role("link", name=TITLE).click()
     editor.locator("#workflow_comment").fill(COMMENT)
-    editor.get_by_role("button", name="Lưu và trả lại cho tác giả").click()
-    editor.wait_for_load_state()
+    click_and_wait(editor, "Lưu và trả lại cho tác giả")
     assert "Đã trả bài lại cho tác giả kèm nhận xét." in editor.locator(".messagelist").inner_text()
 
     # The correspondent finds it returned, reads why, fixes it and submits it again.
@@ -68,16 +73,14 @@ def test_correspondent_submits_editor_returns_with_a_comment_then_publishes_the_
     writer.locator("#id_lead").fill(
         "Ngày hội thu hút hơn 400 công nhân của 12 đội sản xuất tham gia."
     )
-    writer.get_by_role("button", name="Lưu và gửi duyệt").click()
-    writer.wait_for_load_state()
+    click_and_wait(writer, "Lưu và gửi duyệt")
     assert "Đã gửi bài cho biên tập viên duyệt." in writer.locator(".messagelist").inner_text()
 
     # The editor publishes the corrected article.
     editor.goto(live_server.url + "/quan-tri/news/article/")
     editor.get_by_role("link", name=TITLE).click()
     assert editor.locator("#id_lead").input_value().startswith("Ngày hội thu hút hơn 400")
-    editor.get_by_role("button", name="Lưu và đăng bài").click()
-    editor.wait_for_load_state()
+    click_and_wait(editor, "Lưu và đăng bài")
     assert "Bài đã được đăng." in editor.locator(".messagelist").inner_text()
 
     visitor = new_page()
