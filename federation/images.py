@@ -199,6 +199,23 @@ def rendition_file(fieldfile, size, image_format="JPEG"):
     return ImageCacheFile(SPECS[size][image_format](source=fieldfile))
 
 
+# imagekit names a rendition by hashing a pickle of its spec (about half a millisecond, in pure
+# Python), and a list page asks for some eighty names. The name only depends on the source file's
+# name and the spec, so each URL is computed once per process.
+_RENDITION_URLS = {}
+_RENDITION_URLS_MAX = 50_000
+
+
+def rendition_url(fieldfile, size, image_format="JPEG"):
+    key = (getattr(fieldfile.storage, "base_url", None), fieldfile.name, size, image_format)
+    url = _RENDITION_URLS.get(key)
+    if url is None:
+        if len(_RENDITION_URLS) >= _RENDITION_URLS_MAX:
+            _RENDITION_URLS.clear()
+        url = _RENDITION_URLS[key] = rendition_file(fieldfile, size, image_format).url
+    return url
+
+
 def all_sizes(profile):
     sizes = {size for group in PROFILES[profile].values() for size in group}
     return sorted(sizes, key=lambda s: (s.width, s.height or 0)) + [SOCIAL]
@@ -215,7 +232,7 @@ def generate_renditions(fieldfile, profile):
 
 def social_url(fieldfile):
     """The 1200×630 JPEG for og:image (relative; pages make it absolute)."""
-    return rendition_file(fieldfile, SOCIAL).url if fieldfile else ""
+    return rendition_url(fieldfile, SOCIAL) if fieldfile else ""
 
 
 @dataclass
@@ -252,8 +269,8 @@ def picture(fieldfile, profile, use="card"):
     for size in sizes:
         width, height = _scaled(size, source_width, source_height)
         dimensions.append((width, height))
-        webp.append(f"{rendition_file(fieldfile, size, 'WEBP').url} {width}w")
-        jpeg.append(f"{rendition_file(fieldfile, size, 'JPEG').url} {width}w")
+        webp.append(f"{rendition_url(fieldfile, size, 'WEBP')} {width}w")
+        jpeg.append(f"{rendition_url(fieldfile, size, 'JPEG')} {width}w")
     width, height = dimensions[0]
     return Picture(
         webp_srcset=", ".join(webp),

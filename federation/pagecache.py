@@ -415,26 +415,48 @@ class PageCacheMiddleware:
         bump(*sections_for_model(model))
 
 
-# Cached counts for paginated lists -----------------------------------------------------------------
+# Facts about lists: row counts and where page N starts ---------------------------------------------
+
+
+class ListMemo:
+    """Small facts about one list (its row count, the first row of page N), kept per generation of
+    the sections it depends on and never past the next scheduled change.
+
+    COUNT(*) over 100,000 published articles costs more than rendering the page, and OFFSET 9,980
+    walks ten thousand index entries; both only change when an article is saved (a bump) or a
+    scheduled one comes due (the lifetime). Off, like the page cache, without a shared cache:
+    another worker could not tell this one that the list changed.
+    """
+
+    def __init__(self, name, sections=("news",)):
+        self.enabled = enabled()
+        if self.enabled:
+            self.sections = tuple(sections)
+            self.gens, _ = generations(self.sections)
+            digest = hashlib.md5(repr((name, self.gens)).encode(), usedforsecurity=False)
+            self.prefix = f"pagecache:list:{digest.hexdigest()}:"
+
+    def get(self, key):
+        if not self.enabled:
+            return None
+        found = cache.get(self.prefix + key)
+        if found is not None and found[1] > time.time():
+            return found[0]
+        return None
+
+    def set(self, key, value):
+        if not self.enabled:
+            return
+        seconds = page_seconds(self.sections, self.gens)
+        if seconds >= 1:
+            cache.set(self.prefix + key, (value, time.time() + seconds), math.ceil(seconds))
 
 
 def cached_count(name, sections, count):
-    """A list's row count, kept per generation of the sections it depends on.
-
-    COUNT(*) over 100,000 published articles costs more than rendering the page; the count only
-    changes when an article is saved (a bump) or a scheduled one comes due (the page lifetime).
-    """
-    if not enabled():
-        # Without a shared cache, another worker could not tell this one that the count changed.
-        return count()
-    gens, _ = generations(sections)
-    digest = hashlib.md5(repr((name, gens)).encode(), usedforsecurity=False).hexdigest()
-    key = f"pagecache:count:{digest}"
-    found = cache.get(key)
-    if found is not None and found[1] > time.time():
-        return found[0]
-    value = count()
-    seconds = page_seconds(tuple(sections), gens)
-    if seconds >= 1:
-        cache.set(key, (value, time.time() + seconds), math.ceil(seconds))
+    """A list's row count, counted once per generation (see ListMemo)."""
+    memo = ListMemo(name, sections)
+    value = memo.get("count")
+    if value is None:
+        value = count()
+        memo.set("count", value)
     return value

@@ -131,6 +131,7 @@ class Source:
     result: callable  # (obj, terms) -> Result
     order: int = 0
     paginate: bool = False  # the main list; other kinds show as a short block above it
+    limit: int = 0  # the most results it gives (the newest matches); 0: all of them
 
 
 @dataclass

@@ -44,6 +44,7 @@ class SearchView(TemplateView):
                 page = Paginator(queryset, SEARCH_PAGE_SIZE).get_page(self.request.GET.get("page"))
                 page.results = [search.result_for(source, o, query.terms) for o in page.object_list]
                 page.source = source
+                page.capped = bool(source.limit) and page.paginator.count >= source.limit
             else:
                 items = list(queryset[:SEARCH_BLOCK_SIZE])
                 if items:

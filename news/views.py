@@ -1,17 +1,21 @@
 """The public news site: lists, the article page, the read beacon and the home page blocks."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import F, Prefetch, Window, prefetch_related_objects
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import F, Prefetch, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
+from federation import pagecache
 from federation.models import SiteProfile
 from federation.seo import PageMeta, absolute, news_article_jsonld
 from news import popularity, preview, workflow
@@ -44,15 +48,79 @@ def page_number(context):
     return page.number if page else 1
 
 
+class ArticlePaginator(Paginator):
+    """Django's paginator for lists ordered newest first (published_at, id), with two shortcuts
+    that keep page 500 of 100,000 articles as cheap as page 1, behind the same ?page=N addresses:
+
+    - the row count is counted once per change to the news (federation.pagecache.ListMemo);
+    - a page whose first row is known, from an earlier visit to it or to the page before it, is
+      fetched by keyset (WHERE published_at, id before that row) instead of OFFSET, which walks
+      every row before it.
+    """
+
+    def __init__(self, object_list, per_page, *, memo_name, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.memo = pagecache.ListMemo(memo_name, sections=("news",))
+
+    @cached_property
+    def count(self):
+        value = self.memo.get("count")
+        if value is None:
+            value = self.object_list.count()
+            self.memo.set("count", value)
+        return value
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        start = self.memo.get(f"page:{number}")
+        if start is None:
+            rows = list(self.object_list[bottom:top])
+        else:
+            inclusive, published_at, pk = start
+            before = Q(published_at__lt=published_at) | Q(
+                published_at=published_at, **{"pk__lte" if inclusive else "pk__lt": pk}
+            )
+            # The plain bound lets the index on published_at start at the row, not at the top.
+            rows = list(
+                self.object_list.filter(before, published_at__lte=published_at)[: top - bottom]
+            )
+        if rows:
+            first, last = rows[0], rows[-1]
+            if start is None or not start[0]:
+                self.memo.set(f"page:{number}", (True, first.published_at, first.pk))
+            if top < self.count:
+                self.memo.set(f"page:{number + 1}", (False, last.published_at, last.pk))
+        return self._get_page(rows, number, self)
+
+
 class ArticleListMixin:
     """Published articles, with what a card shows, in a fixed number of queries."""
 
     paginate_by = PAGE_SIZE
     page_kwarg = "page"
     context_object_name = "articles"
+    paginator_class = ArticlePaginator
 
     def get_queryset(self):
         return Article.objects.published().for_cards()
+
+    def list_name(self):
+        """Names this list for the paginator's memo (its count, where its pages start)."""
+        return "news:list"
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        return self.paginator_class(
+            queryset,
+            per_page,
+            memo_name=self.list_name(),
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            **kw,
+        )
 
     def paginate_queryset(self, queryset, page_size):
         # A malformed or out-of-range page number is a 404, never a 500.
@@ -84,6 +152,9 @@ class CategoryView(ArticleListMixin, ListView):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
         return super().get_queryset().filter(category=self.category)
 
+    def list_name(self):
+        return f"news:category:{self.category.pk}"
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["heading"] = self.category.name
@@ -105,6 +176,9 @@ class TagView(ArticleListMixin, ListView):
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
+
+    def list_name(self):
+        return f"news:tag:{self.tag.pk}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -177,6 +251,37 @@ HOME_LATEST = 9
 HOME_PER_CATEGORY = 4
 
 
+def latest_per_category(published, categories):
+    """The newest HOME_PER_CATEGORY articles of each category, in one query.
+
+    On PostgreSQL, one small index scan per category, glued with UNION ALL: a window function
+    would number every published article first (0.7 s at 100,000 articles). SQLite cannot limit
+    the parts of a UNION, and keeps the window function, which is fine at its sizes.
+    """
+    if not categories:
+        return published.none()
+    if connection.features.supports_slicing_ordering_in_compound:
+        parts = [
+            published.filter(category=category)
+            .order_by("-published_at", "-id")
+            .values("id")[:HOME_PER_CATEGORY]
+            for category in categories
+        ]
+        newest = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        return published.filter(id__in=newest).order_by("-published_at", "-id")
+    return (
+        published.filter(category__in=categories)
+        .annotate(
+            row=Window(
+                RowNumber(),
+                partition_by=[F("category_id")],
+                order_by=[F("published_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(row__lte=HOME_PER_CATEGORY)
+    )
+
+
 class HomeView(ListView):
     """The featured story, the latest news, a block per category and the most read."""
 
@@ -192,17 +297,7 @@ class HomeView(ListView):
         featured = published.filter(featured=True).first()
         latest = [a for a in context["latest"] if a != featured][: HOME_LATEST - 1]
         categories = list(Category.objects.filter(show_on_home=True))
-        ranked = (
-            published.filter(category__in=categories)
-            .annotate(
-                row=Window(
-                    RowNumber(),
-                    partition_by=[F("category_id")],
-                    order_by=[F("published_at").desc(), F("id").desc()],
-                )
-            )
-            .filter(row__lte=HOME_PER_CATEGORY)
-        )
+        ranked = latest_per_category(published, categories)
         by_category = {}
         for article in ranked:
             by_category.setdefault(article.category_id, []).append(article)

@@ -1,0 +1,408 @@
+"""The full-page cache for anonymous visitors: what it serves, what it never stores, and how every
+change makes the pages that show it current at once (federation.pagecache)."""
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from agreements.models import Agreement
+from federation import pagecache
+from federation.models import SiteProfile
+from news.models import Article
+from tests.factories import (
+    make_agreement,
+    make_article,
+    make_category,
+    make_officer,
+    make_worker,
+)
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "X-Page-Cache"
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings, db):
+    settings.PAGECACHE_ENABLED = True
+    settings.PAGECACHE_BYPASS_TOKEN = ""
+    SiteProfile.load()  # created once on a live site; its first save bumps every section
+
+
+@pytest.fixture
+def category():
+    return make_category(name="Hoạt động công đoàn")
+
+
+@pytest.fixture
+def story(category):
+    return make_article(title="Hội nghị người lao động năm nay", category=category)
+
+
+def html(response):
+    return response.content.decode()
+
+
+def warm(client, *urls):
+    for url in urls:
+        client.get(url)
+        assert client.get(url)[HEADER] == "HIT", url
+
+
+def pages_of(article):
+    return [
+        "/",
+        "/tin-tuc/",
+        article.category.get_absolute_url(),
+        "/tin-tuc/rss/",
+        article.get_absolute_url(),
+    ]
+
+
+# What is served from the cache ---------------------------------------------------------------------
+
+
+def test_a_second_anonymous_visit_is_served_from_the_cache_without_a_query(client, story):
+    first = client.get(story.get_absolute_url())
+    assert first[HEADER] == "MISS"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(story.get_absolute_url())
+    assert second[HEADER] == "HIT"
+    assert len(queries) == 0
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["X-Frame-Options"] == first["X-Frame-Options"]
+
+
+def test_tracking_parameters_from_facebook_and_zalo_share_one_cached_page(client, story):
+    url = story.get_absolute_url()
+    assert client.get(f"{url}?fbclid=IwAR0abc")[HEADER] == "MISS"
+    again = client.get(f"{url}?fbclid=IwAR9xyz&zarsrc=30&utm_source=zalo")
+    assert again[HEADER] == "HIT"
+    assert "fbclid" not in html(again)
+
+
+def test_a_visitor_with_a_session_is_never_served_a_cached_page(client, story):
+    warm(client, story.get_absolute_url())
+    client.force_login(make_officer())
+    response = client.get(story.get_absolute_url())
+    assert HEADER not in response
+    assert "Xin chào" in html(response)
+
+
+def test_officers_only_programmes_never_reach_an_anonymous_visitor_through_the_cache(client):
+    secret = make_agreement(title="Chương trình nội bộ cán bộ", visibility="officers")
+    make_agreement(title="Chương trình công khai")
+    officer = make_officer()
+    client.force_login(officer)
+    assert "Chương trình nội bộ cán bộ" in html(client.get("/chuong-trinh-phoi-hop/"))
+    client.logout()
+    client.cookies.clear()
+    page = client.get("/chuong-trinh-phoi-hop/")
+    assert "Chương trình công khai" in html(page)
+    assert "Chương trình nội bộ cán bộ" not in html(page)
+    assert client.get(secret.get_absolute_url()).status_code == 404
+
+
+def test_sign_in_admin_and_preview_pages_are_never_cached(client, story):
+    for url in ["/dang-nhap/", "/quan-tri/login/", f"/xem-truoc/tin-tuc/{story.pk}/"]:
+        client.get(url)
+        assert client.get(url).get(HEADER) is None, url
+
+
+def stored(view, path="/tin-tuc/"):
+    """Runs the middleware around a stand-in view twice; says whether the second was a hit."""
+    middleware = pagecache.PageCacheMiddleware(view)
+    request = RequestFactory().get(path)
+    request.user = AnonymousUser()
+    middleware(request)
+    request = RequestFactory().get(path)
+    return middleware(request).get(HEADER) == "HIT"
+
+
+def test_a_page_that_carries_a_csrf_token_is_never_stored():
+    def view(request):
+        token = '<input type="hidden" name="csrfmiddlewaretoken" value="abc">'
+        return HttpResponse(f"<form method='post'>{token}</form>")
+
+    assert not stored(view)
+
+
+def test_a_response_that_sets_a_cookie_or_says_private_is_never_stored():
+    def with_cookie(request):
+        response = HttpResponse("xin chào")
+        response.set_cookie("chon", "1")
+        return response
+
+    def private(request):
+        response = HttpResponse("riêng")
+        response["Cache-Control"] = "private"
+        return response
+
+    def error(request):
+        return HttpResponse("lỗi", status=500)
+
+    assert not stored(with_cookie)
+    assert not stored(private)
+    assert not stored(error)
+    assert stored(lambda request: HttpResponse("công khai"))
+
+
+def test_the_benchmark_bypass_header_does_nothing_without_the_configured_secret(
+    client, story, settings
+):
+    url = story.get_absolute_url()
+    warm(client, url)
+    assert client.get(url, headers={"X-Page-Cache-Bypass": ""})[HEADER] == "HIT"
+    assert client.get(url, headers={"X-Page-Cache-Bypass": "doan-bua"})[HEADER] == "HIT"
+    settings.PAGECACHE_BYPASS_TOKEN = "bi-mat-cua-bench"
+    assert client.get(url, headers={"X-Page-Cache-Bypass": "doan-bua"})[HEADER] == "HIT"
+    bypassed = client.get(url, headers={"X-Page-Cache-Bypass": "bi-mat-cua-bench"})
+    assert bypassed[HEADER] == "BYPASS"
+
+
+def test_a_lost_generation_counter_never_brings_back_an_old_page(client, story):
+    warm(client, story.get_absolute_url())
+    cache.delete(pagecache._gen_key("news"))
+    assert client.get(story.get_absolute_url())[HEADER] == "MISS"
+
+
+# Freshness: each change shows at once where it appears ----------------------------------------------
+
+
+def test_a_new_article_appears_at_once_on_home_list_category_and_feed(client, story, category):
+    warm(client, *pages_of(story)[:4])
+    fresh = make_article(title="Trao tặng Mái ấm Công đoàn cho đoàn viên", category=category)
+    for url in pages_of(story)[:4]:
+        response = client.get(url)
+        assert response[HEADER] == "MISS", url
+        assert "Trao tặng Mái ấm Công đoàn cho đoàn viên" in html(response), url
+    assert client.get(fresh.get_absolute_url()).status_code == 200
+
+
+def test_an_edited_title_shows_at_once_on_every_page_that_shows_the_article(client, story):
+    warm(client, *pages_of(story))
+    story.title = "Hội nghị người lao động (đã cập nhật)"
+    story.save()
+    for url in pages_of(story):
+        assert "Hội nghị người lao động (đã cập nhật)" in html(client.get(url)), url
+
+
+def test_an_unpublished_article_disappears_at_once(client, story):
+    warm(client, *pages_of(story))
+    story.status = Article.Status.HIDDEN
+    story.save()
+    assert client.get(story.get_absolute_url()).status_code == 404
+    for url in pages_of(story)[:4]:
+        assert story.title not in html(client.get(url)), url
+
+
+def test_a_deleted_or_trashed_article_disappears_at_once(client, story, category):
+    other = make_article(title="Giải bóng đá công nhân viên chức", category=category)
+    warm(client, *pages_of(story), other.get_absolute_url())
+    story.trash()
+    other_url = other.get_absolute_url()
+    other.delete()
+    assert client.get(story.get_absolute_url()).status_code == 404
+    assert client.get(other_url).status_code == 404
+    for url in pages_of(story)[:4]:
+        page = html(client.get(url))
+        assert story.title not in page and "Giải bóng đá công nhân viên chức" not in page, url
+
+
+def test_a_new_tag_shows_at_once_on_the_tag_page_and_the_article(client, story):
+    story.tags.add("Tháng Công nhân")
+    warm(client, "/the/thang-cong-nhan/", story.get_absolute_url())
+    second = make_article(title="Tháng Công nhân ở Bảo Lộc")
+    second.tags.add("Tháng Công nhân")
+    assert "Tháng Công nhân ở Bảo Lộc" in html(client.get("/the/thang-cong-nhan/"))
+    story.tags.add("Đối thoại")
+    assert "Đối thoại" in html(client.get(story.get_absolute_url()))
+
+
+def test_a_renamed_category_shows_at_once_on_its_articles(client, story, category):
+    warm(client, story.get_absolute_url())
+    category.name = "Hoạt động công đoàn cơ sở"
+    category.save()
+    assert "Hoạt động công đoàn cơ sở" in html(client.get(story.get_absolute_url()))
+
+
+def test_editing_a_worker_profile_leaves_the_news_pages_cached(client, story):
+    worker = make_worker(full_name="Nguyễn Thị Hoa")
+    warm(client, "/tin-tuc/", story.get_absolute_url(), "/dien-hinh-tien-tien/", "/")
+    worker.full_name = "Nguyễn Thị Hoa Mai"
+    worker.save()
+    assert client.get("/tin-tuc/")[HEADER] == "HIT"
+    assert client.get(story.get_absolute_url())[HEADER] == "HIT"
+    assert "Nguyễn Thị Hoa Mai" in html(client.get("/dien-hinh-tien-tien/"))
+    assert client.get("/")[HEADER] == "MISS"  # the home page shows featured profiles
+
+
+def test_a_bulk_unpublish_in_the_admin_updates_the_gallery(client):
+    worker = make_worker(full_name="Lê Văn Dũng")
+    warm(client, "/dien-hinh-tien-tien/")
+    admin = get_user_model().objects.create_superuser("quantri", "qt@example.vn", "x")
+    client.force_login(admin)
+    response = client.post(
+        "/quan-tri/federation/exemplaryworker/",
+        {"action": "unpublish", "_selected_action": [worker.pk]},
+    )
+    assert response.status_code == 302
+    client.logout()
+    client.cookies.clear()
+    assert "Lê Văn Dũng" not in html(client.get("/dien-hinh-tien-tien/"))
+
+
+def test_an_agreement_change_shows_at_once_and_leaves_news_cached(client, story):
+    agreement = make_agreement(title="Chương trình phối hợp với Báo Lâm Đồng")
+    warm(client, "/chuong-trinh-phoi-hop/", "/tin-tuc/")
+    agreement.title = "Chương trình phối hợp với Báo Lâm Đồng 2026"
+    agreement.save()
+    assert "Báo Lâm Đồng 2026" in html(client.get("/chuong-trinh-phoi-hop/"))
+    assert client.get("/tin-tuc/")[HEADER] == "HIT"
+    agreement.visibility = Agreement.Visibility.OFFICERS
+    agreement.save()
+    assert "Báo Lâm Đồng 2026" not in html(client.get("/chuong-trinh-phoi-hop/"))
+
+
+def test_a_new_site_name_shows_at_once_on_every_page(client, story):
+    warm(client, *pages_of(story))
+    profile = SiteProfile.load()
+    profile.name = "Liên đoàn Lao động tỉnh Lâm Đồng (mới)"
+    profile.save()
+    for url in pages_of(story):
+        assert "Lâm Đồng (mới)" in html(client.get(url)), url
+
+
+def test_a_scheduled_article_appears_at_its_time(client, category):
+    now = timezone.now()
+    make_article(title="Tin đã đăng từ trước", category=category, published_at=now)
+    scheduled = make_article(
+        title="Tin hẹn giờ đăng",
+        category=category,
+        published_at=now + timezone.timedelta(minutes=3),
+    )
+    with time_machine.travel(now, tick=False) as traveller:
+        warm(client, "/", "/tin-tuc/", category.get_absolute_url())
+        assert "Tin hẹn giờ đăng" not in html(client.get("/tin-tuc/"))
+        traveller.move_to(now + timezone.timedelta(minutes=2, seconds=58))
+        assert client.get("/tin-tuc/")[HEADER] == "HIT"
+        traveller.move_to(now + timezone.timedelta(minutes=3, seconds=1))
+        for url in ["/", "/tin-tuc/", category.get_absolute_url()]:
+            assert "Tin hẹn giờ đăng" in html(client.get(url)), url
+        assert client.get(scheduled.get_absolute_url()).status_code == 200
+
+
+def test_an_article_comes_down_at_its_unpublish_time(client, category):
+    now = timezone.now()
+    make_article(
+        title="Thông báo có thời hạn",
+        category=category,
+        published_at=now - timezone.timedelta(days=1),
+        unpublish_at=now + timezone.timedelta(minutes=5),
+    )
+    with time_machine.travel(now, tick=False) as traveller:
+        warm(client, "/tin-tuc/")
+        traveller.move_to(now + timezone.timedelta(minutes=5, seconds=1))
+        assert "Thông báo có thời hạn" not in html(client.get("/tin-tuc/"))
+
+
+def test_the_date_in_the_header_changes_at_midnight(client, story):
+    midnight = timezone.localtime().replace(hour=23, minute=59, second=50)
+    with time_machine.travel(midnight, tick=False) as traveller:
+        warm(client, "/tin-tuc/")
+        traveller.move_to(midnight + timezone.timedelta(seconds=15))
+        response = client.get("/tin-tuc/")
+    assert response[HEADER] == "MISS"
+    tomorrow = (midnight + timezone.timedelta(days=1)).strftime("%d/%m/%Y")
+    assert tomorrow in html(response)
+
+
+# Conditional GET -------------------------------------------------------------------------------
+
+
+def test_an_unchanged_page_answers_304_to_its_etag(client, story):
+    url = story.get_absolute_url()
+    first = client.get(url)
+    assert first["ETag"] and first["Last-Modified"]
+    assert "max-age=0" in first["Cache-Control"]
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_after_an_edit_the_old_etag_gets_the_new_page(client, story):
+    url = story.get_absolute_url()
+    etag = client.get(url)["ETag"]
+    story.lead = "Sapo mới của bài viết."
+    story.save()
+    response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 200
+    assert "Sapo mới của bài viết." in html(response)
+    assert response["ETag"] != etag
+
+
+def test_pages_send_an_etag_even_with_the_page_cache_off(client, story, settings):
+    settings.PAGECACHE_ENABLED = False
+    first = client.get(story.get_absolute_url())
+    assert first.has_header("ETag")
+    assert (
+        client.get(story.get_absolute_url(), headers={"If-None-Match": first["ETag"]}).status_code
+        == 304
+    )
+
+
+# Lists: counts and deep pages --------------------------------------------------------------------
+
+
+def articles_on(response):
+    return [a.pk for a in response.context["articles"]]
+
+
+def test_deep_pages_found_by_keyset_show_the_same_articles_as_offset(client, category, settings):
+    now = timezone.now()
+    for n in range(45):
+        # Pairs of articles at the same minute: the id decides between them.
+        make_article(
+            title=f"Tin số {n}",
+            category=category,
+            published_at=now - timezone.timedelta(minutes=n // 2),
+        )
+    settings.PAGECACHE_ENABLED = False
+    expected = [articles_on(client.get(f"/tin-tuc/?page={n}")) for n in (1, 2, 3)]
+    settings.PAGECACHE_ENABLED = True
+    header = {"X-Page-Cache-Bypass": "bi-mat"}
+    settings.PAGECACHE_BYPASS_TOKEN = "bi-mat"
+    for _ in range(2):  # the first pass stores where pages start, the second uses it
+        got = [articles_on(client.get(f"/tin-tuc/?page={n}", headers=header)) for n in (1, 2, 3)]
+        assert got == expected
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/tin-tuc/?page=3", headers=header)
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "OFFSET" not in sql.upper()
+    assert "COUNT(" not in sql.upper()
+
+
+def test_a_new_article_moves_the_deep_pages_along(client, category, settings):
+    now = timezone.now()
+    for n in range(41):
+        make_article(
+            title=f"Tin cũ {n}",
+            category=category,
+            published_at=now - timezone.timedelta(hours=n + 1),
+        )
+    settings.PAGECACHE_BYPASS_TOKEN = "bi-mat"
+    header = {"X-Page-Cache-Bypass": "bi-mat"}
+    before = [articles_on(client.get(f"/tin-tuc/?page={n}", headers=header)) for n in (1, 2, 3)]
+    make_article(title="Tin mới nhất", category=category, published_at=now)
+    after = [articles_on(client.get(f"/tin-tuc/?page={n}", headers=header)) for n in (1, 2, 3)]
+    assert after[1][0] == before[0][-1]
+    assert after[2] == [before[1][-1], before[2][0]]
+    assert "Trang 3 / 3" in html(client.get("/tin-tuc/?page=3", headers=header))

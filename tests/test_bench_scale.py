@@ -1,0 +1,235 @@
+"""What the performance work changed, seen from outside: search at scale, the home page blocks,
+the benchmark's generator and ceiling, media on object storage, the read-count command."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.files.storage import InMemoryStorage
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.utils import timezone
+
+from federation.models import ExemplaryWorker
+from news import popularity
+from news.models import Article, ArticleViewCount, Photo, TaggedArticle
+from news.search import MAX_RESULTS, search_articles
+from tests.factories import (
+    make_agreement,
+    make_article,
+    make_category,
+    make_officer,
+    make_worker,
+    pdf_upload,
+)
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# Search ------------------------------------------------------------------------------------------
+
+
+def test_a_word_in_nearly_every_article_still_ranks_title_matches_first(client):
+    category = make_category()
+    now = timezone.now()
+    for n in range(30):
+        make_article(
+            title=f"Tin hoạt động số {n}",
+            lead="Các cấp công đoàn chăm lo cho đoàn viên.",
+            category=category,
+            published_at=now - timezone.timedelta(hours=n + 1),
+        )
+    titled = make_article(
+        title="Công đoàn ngành Y tế tổng kết năm",
+        category=category,
+        published_at=now - timezone.timedelta(days=3),
+    )
+    html = client.get("/tim-kiem/", {"q": "công đoàn"}).content.decode()
+    first = html.index('class="result__title"')
+    assert titled.get_absolute_url() in html[first : first + 300]
+    assert "(31 kết quả)" in html
+
+
+def test_a_search_with_more_matches_than_it_lists_says_they_are_the_newest(client):
+    category = make_category()
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(
+            title=f"Đoàn viên số {n}",
+            slug=f"doan-vien-so-{n}",
+            lead="Tin về đoàn viên.",
+            category=category,
+            status=Article.Status.PUBLISHED,
+            published_at=now - timezone.timedelta(minutes=n + 1),
+            search_title=f" doan vien so {n} ",
+            search_text=f" doan vien so {n} tin ve doan vien ",
+        )
+        for n in range(MAX_RESULTS + 5)
+    )
+    html = client.get("/tim-kiem/", {"q": "đoàn viên"}).content.decode()
+    assert f"({MAX_RESULTS} kết quả mới nhất)" in html
+    assert "/tin-tuc/doan-vien-so-0/" in html
+
+
+def test_a_rare_word_finds_old_articles_too(client):
+    category = make_category()
+    old = make_article(
+        title="Thăm công nhân ở Đạ Huoai",
+        category=category,
+        published_at=timezone.now() - timezone.timedelta(days=3000),
+    )
+    for n in range(20):
+        make_article(title=f"Tin mới số {n}", category=category)
+    assert [a.pk for a in search_articles(["da", "huoai"])] == [old.pk]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="chỉ PostgreSQL có chỉ mục trigram")
+def test_postgresql_worker_search_uses_the_trigram_index():
+    sector = make_worker().sector
+    ExemplaryWorker.objects.bulk_create(
+        ExemplaryWorker(
+            full_name=f"Người lao động số {n}",
+            slug=f"nguoi-lao-dong-so-{n}",
+            workplace="Công ty",
+            sector=sector,
+            is_published=True,
+            consent_on=timezone.localdate(),
+            search_title=f" nguoi lao dong so {n} ",
+            search_text=f" nguoi lao dong so {n} cong ty ",
+        )
+        for n in range(2000)
+    )
+    from federation.workers import search_workers
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("ANALYZE federation_exemplaryworker")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = search_workers(["thanh"]).explain()
+    assert "federation_worker_search_text_trgm" in plan, plan
+
+
+# The home page's category blocks -------------------------------------------------------------------
+
+
+def test_home_shows_the_four_newest_articles_of_each_category(client):
+    now = timezone.now()
+    categories = [make_category(name=f"Khối {n}", order=n) for n in range(3)]
+    for category in categories:
+        for hours in range(6):
+            make_article(
+                title=f"{category.name} – tin {hours}",
+                category=category,
+                published_at=now - timezone.timedelta(hours=hours + 1),
+            )
+    html = client.get("/").content.decode()
+    for category in categories:
+        block = html.split(f'id="cm-{category.slug}"')[1].split("</section>")[0]
+        shown = [
+            f"{category.name} – tin {h}" for h in range(6) if f"{category.name} – tin {h}<" in block
+        ]
+        assert shown == [f"{category.name} – tin {h}" for h in range(4)]
+
+
+# The benchmark's own pieces ---------------------------------------------------------------------
+
+
+def test_the_ceiling_view_is_not_routed_unless_the_benchmark_turns_it_on(client):
+    assert client.get("/bench/ceiling/").status_code == 404
+
+
+def test_the_ceiling_page_is_20_kilobytes():
+    from bench.ceiling import PAGE
+
+    assert len(PAGE) == 20 * 1024
+
+
+def test_the_generator_fills_articles_photos_tags_and_adds_nothing_the_second_time(capsys):
+    from bench import generate
+
+    generate.generate(60)
+    made = Article.objects.exclude(title=generate.HOLDER_TITLE)
+    assert made.count() == 60
+    assert made.filter(status=Article.Status.PUBLISHED).exists()
+    assert Photo.objects.filter(article__in=made).exclude(image="").exists()
+    assert TaggedArticle.objects.filter(content_object__in=made).exists()
+    assert ExemplaryWorker.objects.published().exists()
+    sample = made.filter(photos__isnull=False).first()
+    assert sample.search_text.startswith(" ") and sample.search_title.strip()
+    generate.generate(60)
+    assert Article.objects.exclude(title=generate.HOLDER_TITLE).count() == 60
+    assert "Generating 60 articles (60 already there)" in capsys.readouterr().out
+
+
+def test_the_generator_refuses_a_database_with_other_content():
+    from bench import generate
+
+    make_article(title="Bài thật của biên tập viên")
+    with pytest.raises(SystemExit, match="did not make"):
+        generate.generate(10)
+
+
+# Several app hosts: media and documents on object storage --------------------------------------
+
+
+def settings_with(env):
+    """The settings module as a fresh process reads it with these environment variables."""
+    code = (
+        "import json, federation.settings as s; "
+        "print(json.dumps({k: v['BACKEND'] for k, v in s.STORAGES.items()}))"
+    )
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "DJANGO_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**base, "DJANGO_DEBUG": "1", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_media_stay_on_local_disk_without_a_bucket():
+    backends = settings_with({})
+    assert backends["default"] == "django.core.files.storage.FileSystemStorage"
+    assert "private" not in backends
+
+
+def test_a_bucket_moves_media_and_signed_documents_to_object_storage():
+    backends = settings_with({"AWS_STORAGE_BUCKET_NAME": "ldld-media"})
+    assert backends["default"] == "storages.backends.s3.S3Storage"
+    assert backends["private"] == "storages.backends.s3.S3Storage"
+
+
+def test_signed_documents_follow_the_private_storage_and_never_touch_the_disk(client, settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": InMemoryStorage.__module__ + ".InMemoryStorage"},
+    }
+    agreement = make_agreement()
+    agreement.document = pdf_upload("chuong-trinh.pdf")
+    agreement.save()
+    assert not Path(settings.PRIVATE_MEDIA_ROOT).exists() or not any(
+        Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.pdf")
+    )
+    client.force_login(make_officer())
+    response = client.get(f"{agreement.get_absolute_url()}van-ban/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+# Read counts from cron ----------------------------------------------------------------------------
+
+
+def test_flush_view_counts_writes_the_pending_reads(capsys):
+    popularity.counter().drain()  # reads left over by earlier tests
+    article = make_article()
+    for _ in range(3):
+        popularity.record_view(article.pk)
+    call_command("flush_view_counts")
+    assert ArticleViewCount.objects.get(article=article).count == 3
+    assert "Đã ghi 3 lượt đọc" in capsys.readouterr().out
