@@ -139,10 +139,13 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         )
 
     def get_readonly_fields(self, request, obj=None):
+        # The status changes only through the workflow buttons, so that every change is logged
+        # and the author hears of it.
+        readonly = ["status"]
         # A published article keeps its URL: links to it are out in the world.
         if obj and obj.status == Article.Status.PUBLISHED:
-            return ["slug"]
-        return []
+            readonly.append("slug")
+        return readonly
 
     def get_prepopulated_fields(self, request, obj=None):
         if obj and obj.status == Article.Status.PUBLISHED:

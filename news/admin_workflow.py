@@ -52,7 +52,8 @@ def run_transition(request, article, name):
             workflow.submit(article=article, by=user)
             messages.success(request, "Đã gửi bài cho biên tập viên duyệt.")
         elif name == "publish":
-            workflow.publish(article=article, by=user)
+            typed = getattr(request, "publication_time_typed", False) and article.published_at
+            workflow.publish(article=article, by=user, at=article.published_at if typed else None)
             if article.is_public:
                 messages.success(request, "Bài đã được đăng.")
             else:
@@ -163,6 +164,9 @@ class WorkflowAdminMixin:
         before = Article.objects.filter(pk=obj.pk).first() if change else None
         # The form has no publishing fields for correspondents; this refuses a crafted POST too.
         workflow.check_edit(article=obj, before=before, by=request.user)
+        # An editor who typed a publication time means it, even one in the past (a backdated
+        # story); otherwise publishing a draft uses the time of publishing.
+        request.publication_time_typed = "published_at" in form.changed_data
         super().save_model(request, obj, form, change)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):

@@ -77,13 +77,15 @@ def article_form(category, **overrides):
         "source_label": "LĐ online",
         "source_url": "https://laodong.vn/cong-doan/hoi-nghi.html",
         "tags": "Công đoàn, Truyền thông",
-        "status": Article.Status.PUBLISHED,
         "published_at_0": "",
         "published_at_1": "",
         "unpublish_at_0": "",
         "unpublish_at_1": "",
         **inline_management(0),
     }
+    # The status is read-only in the form: publishing is the "Lưu và đăng bài" button.
+    if overrides.pop("status", Article.Status.PUBLISHED) == Article.Status.PUBLISHED:
+        data["_workflow"] = "publish"
     data.update(overrides)
     return data
 
