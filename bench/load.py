@@ -343,6 +343,7 @@ def summarise(samples, seconds):
         "per_second": round(len(samples) / seconds, 1) if seconds else 0,
         "5xx": sum(1 for s in samples if s[3] >= 500),
         "4xx": sum(1 for s in samples if 400 <= s[3] < 500),
+        "3xx": sum(1 for s in samples if 300 <= s[3] < 400),
         "connection_errors": sum(1 for s in samples if s[4]),
         "error_rate_percent": round(100 * sum(map(failed, samples)) / max(len(samples), 1), 3),
         "p50_ms": round(1000 * percentile(latencies, 50), 1),
