@@ -51,8 +51,14 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The benchmark (docs/performance.md): PostgreSQL and Redis must be up; wrk comes from Debian.
+# A quick run: make bench BENCH_ARGS="--sizes 1000 --duration 3".
 bench: venv
-	$(BIN)/python bench/run.py
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; \
+	  else echo "Cần wrk để đo tải. Trên Debian/Ubuntu: sudo apt-get install -y wrk"; exit 1; fi; }
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

@@ -57,7 +57,9 @@ class PrivateStorage(FileSystemStorage):
 
     def path(self, name):
         if self._remote():
-            raise NotImplementedError("Văn bản riêng tư nằm trên kho lưu trữ, không có đường dẫn tệp.")
+            raise NotImplementedError(
+                "Văn bản riêng tư nằm trên kho lưu trữ, không có đường dẫn tệp."
+            )
         return super().path(name)
 
     @property

@@ -141,7 +141,7 @@ def machine():
         "kernel": platform.release(),
         "python": platform.python_version(),
         "postgresql": run("psql", "--version"),
-        "wrk": (run("wrk", "--version") or "").splitlines()[0] if shutil.which("wrk") else "",
+        "wrk": (run("wrk", "--version") or "wrk").splitlines()[0].split(" [")[0],
     }
 
 
