@@ -134,6 +134,8 @@ class PublicSite:
 def public_site():
     """A small, realistic public site: a few illustrated articles with accented titles, a public
     programme with a partner and a task, and an exemplary worker's profile."""
+    from django.urls import reverse
+
     from agreements.models import AgreementTask
     from federation.models import SiteProfile
     from tests import factories as f
@@ -194,14 +196,14 @@ def public_site():
     worker.related_articles.add(article)
 
     pages = {
-        "home": "/",
+        "home": reverse("home"),
         "article": article.get_absolute_url(),
-        "news": "/tin-tuc/",
+        "news": reverse("news:list"),
         "category": news.get_absolute_url(),
-        "search": "/tim-kiem/?q=cong+doan",
-        "agreements": agreement.get_absolute_url().rsplit("/", 2)[0] + "/",
+        "search": reverse("search") + "?q=cong+doan",
+        "agreements": reverse("agreements:list"),
         "agreement": agreement.get_absolute_url(),
-        "gallery": "/dien-hinh-tien-tien/",
+        "gallery": reverse("workers:list"),
         "profile": worker.get_absolute_url(),
     }
     return PublicSite(article=article, agreement=agreement, worker=worker, pages=pages)
