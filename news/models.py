@@ -67,6 +67,10 @@ class TaggedArticle(ItemBase):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
 
+    # taggit's ItemBase has a natural_key() that reads this list but never sets it: without it,
+    # loading a dumpdata --natural-primary backup fails (federation.backup).
+    natural_key_fields = ["content_object_id", "tag_id"]
+
     class Meta:
         verbose_name = "gắn thẻ"
         verbose_name_plural = "gắn thẻ"
