@@ -602,8 +602,11 @@ def verify_edits(editor, port):
 # The run -------------------------------------------------------------------------------------------
 
 
-def kill_one_worker(server, at, recorder, report):
+def kill_one_worker(server, at, recorder, report, seconds):
     """SIGKILL one worker at `at` seconds; note when the master has a full set of workers again."""
+    if at >= seconds:
+        report["skipped"] = True
+        return
     time.sleep(max(0.0, at - (time.monotonic() - recorder.t0)))
     before = server.children()
     if not before:
@@ -661,7 +664,9 @@ def main(argv=None):
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--kill-at", type=float, default=None, help="seconds (half the run)")
+    parser.add_argument(
+        "--kill-at", type=float, default=None, help="seconds (half the run; past the end: no kill)"
+    )
     parser.add_argument("--editor-pause", type=float, default=0.2, help="seconds between actions")
     parser.add_argument(
         "--database-url", default="postgres://postgres@127.0.0.1:5432/federation_load"
@@ -724,7 +729,9 @@ def main(argv=None):
         threads += [
             threading.Thread(target=editor.run, args=(deadline, args.editor_pause), daemon=True),
             threading.Thread(
-                target=kill_one_worker, args=(server, kill_at, recorder, kill), daemon=True
+                target=kill_one_worker,
+                args=(server, kill_at, recorder, kill, args.seconds),
+                daemon=True,
             ),
         ]
         for thread in threads:
@@ -823,11 +830,14 @@ def print_report(result):
         f"{e['articles_touched']} articles as last confirmed, {len(e['lost'])} lost, "
         f"{e['public_pages_checked'] - len(e['not_on_public_page'])} public pages up to date."
     )
-    print(
-        f"Killed worker {k.get('pid')} at t={k.get('at_s')} s; replaced after "
-        f"{k.get('replaced_after_s')} s; failed requests around it: {k.get('failed_requests')} "
-        f"{k.get('failures')}."
-    )
+    if k.get("pid"):
+        print(
+            f"Killed worker {k['pid']} at t={k['at_s']} s; replaced after "
+            f"{k.get('replaced_after_s')} s; failed requests around it: {k['failed_requests']} "
+            f"{k['failures']}."
+        )
+    else:
+        print("No worker was killed.")
     print(
         f"Failed visitor requests over the whole run: "
         f"{v['5xx'] + v['connection_errors']}. Server log: {result['server_log']}. "
