@@ -36,9 +36,8 @@ from tests.factories import (
     pdf_upload,
 )
 
-# pg_dump reads through its own connection: the rows must really be committed. The rows that
-# migrations wrote (sectors, role groups) are put back for the tests that come after.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# pg_dump reads through its own connection: the rows must really be committed.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def build_site():

@@ -14,8 +14,8 @@ from tests.news.admin_helpers import form_fields
 from tests.security.test_backup import snapshot
 
 # No test transaction around the test: the code's own transaction is the only one, and a rollback
-# is a real ROLLBACK. The rows that migrations wrote are put back afterwards.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# is a real ROLLBACK.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 class DiskFailure(OSError):
