@@ -472,8 +472,8 @@ articles costs more than the whole render) and where each visited page starts (i
 `published_at` and `id`, and for the next page, the row after which it starts). A page whose start
 is known is fetched by keyset (`published_at ≤ X`, ties broken by `id`), using the index on
 (`status`, `published_at`) from that row on, instead of OFFSET, which walks every row before it.
-The first visit to a deep page after a change pays the OFFSET once (about 40 ms at page 500 of
-100,000 on this machine); crawlers that walk pages in order never do, since each page stores where
+The first visit to a deep page after a change pays the OFFSET once (tens of milliseconds at page
+500 of 100,000); crawlers that walk pages in order never do, since each page stores where
 the next one starts. A scheduled article coming due moves every page by one row, so these facts
 live no longer than the page cache's own lifetime cap (below).
 
@@ -516,6 +516,13 @@ live no longer than the page cache's own lifetime cap (below).
   one cached page.
 - **Conditional GET.** Django's `ConditionalGetMiddleware` sits above the page cache, so cached and
   fresh pages alike answer `If-None-Match` with 304. It also gives pages outside the cache an ETag.
+- **Why not Django's own cache middleware.** `UpdateCacheMiddleware`/`cache_page` expire pages
+  by time only (or a whole-cache flush), key them on the `Vary` headers (every `Cookie` value,
+  `csrftoken` included, makes a separate copy), and know nothing of sessions or officers. Freshness
+  within a second would mean a TTL of one second. A reverse-proxy cache (nginx `proxy_cache`,
+  Varnish) would be faster still, but needs a purge on every edit, on every host; the generations
+  here work unchanged with any number of app hosts sharing one Redis. A one-second nginx
+  micro-cache in front remains possible if a burst ever outgrows the app hosts.
 - **Only with a shared cache.** On by default when `REDIS_URL` is set; with Django's per-process
   memory cache another gunicorn worker could not learn of a bump. The test settings turn it off
   so that the query-count tests measure cold renders; `tests/federation/test_pagecache.py` turns

@@ -480,7 +480,8 @@ def chart(results, path):
         ]
         points = [(s, v) for s, v in points if v is not None]
         if points:
-            axis.plot(*zip(*points, strict=True), marker="o", label=page["label"])
+            name = "Tin tức, trang sâu (≤ 500)" if page["key"] == "deep" else page["label"]
+            axis.plot(*zip(*points, strict=True), marker="o", label=name)
     axis.set_xscale("log")
     axis.set_xticks(sizes, [f"{s:,}".replace(",", ".") for s in sizes])
     axis.set_xlabel("Số bài viết trong CSDL")
