@@ -5,6 +5,7 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -96,3 +97,9 @@ def editor_image_upload(request):
     content, name = clean_image_content(upload, upload.name)
     path = default_storage.save(f"editor/{timezone.now():%Y/%m}/{name}", content)
     return JsonResponse({"url": default_storage.url(path)})
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (an expired page, blocked cookies): say so in
+    Vietnamese, in the site's layout, and say what to do."""
+    return render(request, "403_csrf.html", status=403)

@@ -101,3 +101,14 @@ def test_load_demo_is_idempotent_and_prints_logins(capsys):
     assert "quantri" in out and "mật khẩu" in out
     assert get_user_model().objects.filter(username="quantri").count() == 1
     assert SiteProfile.objects.count() == 1
+
+
+def test_a_form_sent_without_its_token_gets_a_vietnamese_page():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/dang-nhap/", {"username": "a", "password": "b"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Không gửi được biểu mẫu" in html
+    assert "Forbidden" not in html
