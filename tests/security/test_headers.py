@@ -11,6 +11,7 @@ import pytest
 from django.core.management.utils import get_random_secret_key
 
 from tests.factories import make_officer
+from tests.security.html_check import executable_parts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,6 +53,9 @@ def test_every_public_page_type_carries_the_security_headers(client, site, setti
             expected = 404 if name == "not-found" else 200
             assert response.status_code == expected, (name, path, response.status_code)
             assert_public_headers(response, name)
+            if response["Content-Type"].startswith("text/html"):
+                # What the policy would block: no inline script, handler or style on the page.
+                assert executable_parts(response.content.decode()) == [], name
 
 
 def test_admin_has_its_own_policy_with_scripts_as_strict_as_the_public_site(admin_client):
