@@ -474,14 +474,21 @@ def chart(results, path):
     sizes = [r["size"] for r in results]
     pages = results[-1]["probe"]["pages"]
     figure, axis = plt.subplots(figsize=(10, 6), dpi=110)
-    for page in pages:
+    colours = plt.cm.tab20.colors
+    markers = "osD^v<>ph*XP"
+    for n, page in enumerate(pages):
         points = [
             (r["size"], r["runs"].get(f"{page['key']}|cold|1", {}).get("p95_ms")) for r in results
         ]
         points = [(s, v) for s, v in points if v is not None]
         if points:
             name = "Tin tức, trang sâu (≤ 500)" if page["key"] == "deep" else page["label"]
-            axis.plot(*zip(*points, strict=True), marker="o", label=name)
+            axis.plot(
+                *zip(*points, strict=True),
+                marker=markers[n % len(markers)],
+                color=colours[(2 * n) % 20 if n < 10 else (2 * n + 1) % 20],
+                label=name,
+            )
     axis.set_xscale("log")
     axis.set_xticks(sizes, [f"{s:,}".replace(",", ".") for s in sizes])
     axis.set_xlabel("Số bài viết trong CSDL")
@@ -510,7 +517,16 @@ def main(argv=None):
     parser.add_argument(
         "--no-report", action="store_true", help="print the table only; leave docs/ alone"
     )
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="rewrite docs/ from the last run's figures (var/bench/results.json), measure nothing",
+    )
     args = parser.parse_args(argv)
+    if args.report_only:
+        saved = json.loads((VAR / "results.json").read_text(encoding="utf-8"))
+        write_report(saved["meta"], saved["results"])
+        return
     sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
     started = time.monotonic()
     gunicorn = require_tools()
@@ -554,13 +570,17 @@ def main(argv=None):
     )
     say("\n" + table(results))
     if not args.no_report:
-        from bench import report
-
-        DOCS.mkdir(exist_ok=True)
-        chart(results, DOCS / "performance-p95.png")
-        (DOCS / "performance.md").write_text(report.render(meta, results), encoding="utf-8")
-        say("\nWrote docs/performance.md and docs/performance-p95.png.")
+        write_report(meta, results)
     say(f"Done in {meta['minutes']} min.")
+
+
+def write_report(meta, results):
+    from bench import report
+
+    DOCS.mkdir(exist_ok=True)
+    chart(results, DOCS / "performance-p95.png")
+    (DOCS / "performance.md").write_text(report.render(meta, results), encoding="utf-8")
+    say("\nWrote docs/performance.md and docs/performance-p95.png.")
 
 
 if __name__ == "__main__":
