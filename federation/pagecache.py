@@ -432,14 +432,24 @@ class ListMemo:
         self.enabled = enabled()
         if self.enabled:
             self.sections = tuple(sections)
-            self.gens, _ = generations(self.sections)
+            try:
+                self.gens, _ = generations(self.sections)
+            except Exception:
+                # An unreachable cache costs a COUNT and an OFFSET, never the page.
+                logger.warning("Page cache: list memo off", exc_info=True)
+                self.enabled = False
+                return
             digest = hashlib.md5(repr((name, self.gens)).encode(), usedforsecurity=False)
             self.prefix = f"pagecache:list:{digest.hexdigest()}:"
 
     def get(self, key):
         if not self.enabled:
             return None
-        found = cache.get(self.prefix + key)
+        try:
+            found = cache.get(self.prefix + key)
+        except Exception:
+            logger.warning("Page cache: list memo unreadable", exc_info=True)
+            return None
         if found is not None and found[1] > time.time():
             return found[0]
         return None
@@ -447,9 +457,12 @@ class ListMemo:
     def set(self, key, value):
         if not self.enabled:
             return
-        seconds = page_seconds(self.sections, self.gens)
-        if seconds >= 1:
-            cache.set(self.prefix + key, (value, time.time() + seconds), math.ceil(seconds))
+        try:
+            seconds = page_seconds(self.sections, self.gens)
+            if seconds >= 1:
+                cache.set(self.prefix + key, (value, time.time() + seconds), math.ceil(seconds))
+        except Exception:
+            logger.warning("Page cache: list memo not stored", exc_info=True)
 
 
 def cached_count(name, sections, count):
