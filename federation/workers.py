@@ -3,12 +3,12 @@
 from django import forms
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef
-from django.http import Http404
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
 from federation import search
 from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector, SiteProfile
+from federation.pagination import StrictPageMixin
 from federation.seo import PageMeta, absolute, person_jsonld
 
 PAGE_SIZE = 24
@@ -80,7 +80,7 @@ class WorkerFilterForm(forms.Form):
         return pairs
 
 
-class WorkerListView(ListView):
+class WorkerListView(StrictPageMixin, ListView):
     """The portrait gallery of published profiles."""
 
     template_name = "federation/worker_list.html"
@@ -91,15 +91,6 @@ class WorkerListView(ListView):
         self.filters = WorkerFilterForm(self.request.GET)
         queryset = ExemplaryWorker.objects.published().for_cards()
         return self.filters.filter(queryset)
-
-    def paginate_queryset(self, queryset, page_size):
-        # A malformed or out-of-range page number is a 404, never a 500.
-        try:
-            return super().paginate_queryset(queryset, page_size)
-        except Http404:
-            raise
-        except (ValueError, TypeError) as exc:
-            raise Http404("Trang không tồn tại.") from exc
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

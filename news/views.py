@@ -17,6 +17,7 @@ from django.views.generic import DetailView, ListView
 
 from federation import pagecache
 from federation.models import SiteProfile
+from federation.pagination import StrictPageMixin
 from federation.seo import PageMeta, absolute, news_article_jsonld
 from news import popularity, preview, workflow
 from news.models import Article, Category, Photo, Tag
@@ -97,7 +98,7 @@ class ArticlePaginator(Paginator):
         return self._get_page(rows, number, self)
 
 
-class ArticleListMixin:
+class ArticleListMixin(StrictPageMixin):
     """Published articles, with what a card shows, in a fixed number of queries."""
 
     paginate_by = PAGE_SIZE
@@ -121,15 +122,6 @@ class ArticleListMixin:
             allow_empty_first_page=allow_empty_first_page,
             **kw,
         )
-
-    def paginate_queryset(self, queryset, page_size):
-        # A malformed or out-of-range page number is a 404, never a 500.
-        try:
-            return super().paginate_queryset(queryset, page_size)
-        except Http404:
-            raise
-        except (ValueError, TypeError) as exc:
-            raise Http404("Trang không tồn tại.") from exc
 
 
 class ArticleListView(ArticleListMixin, ListView):
