@@ -290,7 +290,6 @@ class Agreement(Searchable):
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
-    # Folded (lowercase, no diacritics) text that search matches against.
 
     objects = AgreementQuerySet.as_manager()
     history = HistoricalRecords(
