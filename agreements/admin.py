@@ -8,8 +8,8 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
+from core.images import picture_html
 from federation.admin_site import SLUG_JS
-from federation.images import picture_html
 
 
 class StatusListFilter(admin.SimpleListFilter):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from pypdf import PdfReader
 
-from federation.text import slugify_vi
+from core.text import slugify_vi
 
 PDF_MAGIC = b"%PDF-"
 

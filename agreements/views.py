@@ -11,9 +11,9 @@ from django.views.generic import DetailView, ListView
 
 from agreements.forms import AgreementFilterForm, OfficerLoginForm
 from agreements.models import Agreement, AgreementTask, Partner
-from federation import roles
+from core import roles
+from core.seo import PageMeta
 from federation.models import SiteProfile
-from federation.seo import PageMeta
 from news.models import Article
 
 PAGE_SIZE = 20

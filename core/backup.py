@@ -37,16 +37,33 @@ DUMP_PG = "database.dump"
 DUMP_JSON = "database.json"
 # What migrate (and its post_migrate signal) recreates, and sessions: everyone signs in again.
 EXCLUDED = ["contenttypes", "auth.permission", "sessions"]
-# Rows that only people create: a database holding any of them is not empty.
-CONTENT_MODELS = [
-    "auth.user",
-    "news.article",
-    "news.category",
-    "agreements.agreement",
-    "agreements.partner",
-    "federation.exemplaryworker",
-]
 FOLDERS = {"media": "MEDIA_ROOT", "private": "PRIVATE_MEDIA_ROOT"}
+
+# What the apps registered (AppConfig.ready): the models whose rows only people create (a database
+# holding any of them is not empty, and restore refuses it), and the rows that restore reports.
+# Every table goes into the backup and its row counts whether registered or not, but EXCLUDED.
+_content = []  # "app_label.model_name"
+_summary = []  # ("app_label.model_name", what to call its rows)
+
+
+def register(*, content=(), summary=()):
+    """content: models ("app_label.ModelName") whose rows people create; summary: (model, name)
+    pairs that restore reports, such as ("news.Article", "bài viết")."""
+    for label in content:
+        if label.lower() not in _content:
+            _content.append(label.lower())
+    for label, name in summary:
+        if label.lower() not in dict(_summary):
+            _summary.append((label.lower(), name))
+
+
+def content_models():
+    return list(_content)
+
+
+def summary():
+    """[(label, name), …] of the rows restore reports, in the apps' order."""
+    return list(_summary)
 
 
 # dumpdata's JSON keeps times to the millisecond; a backup keeps them to the microsecond. The
@@ -302,7 +319,7 @@ def content_rows():
     """{verbose name: rows} of what people created; empty for a database with nothing in it."""
     tables = set(connection.introspection.table_names())
     found = {}
-    for label in CONTENT_MODELS:
+    for label in _content:
         model = apps.get_model(label)
         if model._meta.db_table in tables:
             rows = model._base_manager.count()

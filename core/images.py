@@ -23,7 +23,7 @@ from imagekit.cachefiles import ImageCacheFile
 from imagekit.processors import ResizeToFill, ResizeToFit
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from federation.text import slugify_vi
+from core.text import slugify_vi
 
 MAX_UPLOAD_BYTES = getattr(settings, "IMAGE_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 # Larger than any camera photo editors upload (a 50-megapixel frame), far below a decompression bomb.

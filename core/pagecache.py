@@ -1,9 +1,13 @@
 """Full-page cache for anonymous visitors, kept fresh by per-section generations, not a site flush.
 
-A page is stored with the generation numbers of the sections it shows ("news", "agreements",
-"workers", "site"). Saving a model bumps only its sections, so the pages that show it are re-rendered
-on their next request, and every other page stays cached. One MGET fetches the page and the current
-generations together: a stored page whose generations differ is a miss, and is overwritten.
+A page is stored with the generation numbers of the sections it shows. Saving a model bumps only its
+sections, so the pages that show it are re-rendered on their next request, and every other page
+stays cached. One MGET fetches the page and the current generations together: a stored page whose
+generations differ is a miss, and is overwritten.
+
+Apps register, from their AppConfig.ready(), their sections, the models whose changes make a section
+stale and the URLs (by name or namespace) that show each section; this module names none of them.
+A URL nobody registered depends on every section: always correct, only less often cached.
 
 Visitors with a session (staff, officers: they see previews and officers-only programmes) are never
 served from here, nor is any response that sets a cookie, carries a CSRF token or says it is private.
@@ -19,61 +23,76 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
 
-SECTIONS = ("site", "news", "agreements", "workers")
+# What the apps registered ---------------------------------------------------------------------------
 
-# Which sections a change to a model makes stale. The site profile is in every header and footer.
-MODEL_SECTIONS = {
-    "federation.siteprofile": SECTIONS,
-    "news.article": ("news",),
-    "news.photo": ("news",),
-    "news.category": ("news",),
-    "news.tag": ("news",),
-    "news.taggedarticle": ("news",),
-    "agreements.partner": ("agreements",),
-    "agreements.agreement": ("agreements",),
-    "agreements.agreementpartner": ("agreements",),
-    "agreements.agreementtask": ("agreements",),
-    "federation.exemplaryworker": ("workers",),
-    "federation.honour": ("workers",),
-    "federation.honourperiod": ("workers",),
-    "federation.sector": ("workers",),
-}
+# Registered for a model, this makes its changes stale every section (the site's name is on every
+# page), including sections registered after it.
+EVERY_SECTION = "*"
 
-# What each part of the site shows, by path prefix; the first match wins. A page not listed here
-# depends on everything (search, sitemaps), which is always correct, only less often cached.
-PATH_SECTIONS = [
-    ("/tin-tuc/", ("site", "news")),
-    ("/chuyen-muc/", ("site", "news")),
-    ("/the/", ("site", "news")),
-    # Programmes and profiles list the published articles they link to.
-    ("/chuong-trinh-phoi-hop/", ("site", "agreements", "news")),
-    ("/doi-tac/", ("site", "agreements")),
-    ("/dien-hinh-tien-tien/", ("site", "workers", "news")),
-    ("/robots.txt", ("site",)),
-]
-HOME_SECTIONS = ("site", "news", "workers")
 
-# Never cached: sign-in and previews are personal, the rest is not a page.
-EXCLUDED_PREFIXES = (
-    "/xem-truoc/",
-    "/dang-nhap/",
-    "/dang-xuat/",
-    "/ckeditor5/",
-    "/healthz",
-    "/static/",
-    "/media/",
-    "/bench/",
-)
+class Registry:
+    """What the apps told the page cache: their sections, the models whose changes make a section
+    stale, the URLs that show each section and the URLs never to cache."""
+
+    def __init__(self):
+        self.sections = {}  # name → callable: the next scheduled change (aware datetime), or None
+        self.models = {}  # "app_label.model_name" → section names
+        self.urls = {}  # "namespace:name", "namespace" or "name" → section names
+        self.uncached = set()  # the same kinds of keys
+
+    def copy(self):
+        other = Registry()
+        other.sections = dict(self.sections)
+        other.models = dict(self.models)
+        other.urls = dict(self.urls)
+        other.uncached = set(self.uncached)
+        return other
+
+
+registry = Registry()
+
+
+def register_section(name, *, next_change=None):
+    """A section of the site. next_change(), if given, says when its pages next change without a
+    save (a scheduled article going up): an aware datetime, or None."""
+    registry.sections[name] = next_change
+
+
+def register_models(models, *, sections):
+    """Saving or deleting any of these models, or changing their many-to-many links, makes these
+    sections stale. Models are classes or "app_label.ModelName" labels."""
+    for model in models:
+        if isinstance(model, str):
+            model = apps.get_model(model)
+        label = model._meta.label_lower
+        registry.models[label] = tuple(dict.fromkeys([*registry.models.get(label, ()), *sections]))
+        _connect(model)
+
+
+def register_urls(names, *, sections):
+    """The pages of these URL names ("news:article", "home") or namespaces ("news") show these
+    sections. A URL's own name wins over its namespace."""
+    for name in names:
+        registry.urls[name] = tuple(sections)
+
+
+def register_uncached(names):
+    """URL names or namespaces never served from the cache nor stored: sign-in, previews, uploads."""
+    registry.uncached.update(names)
+
+
+def all_sections():
+    return tuple(registry.sections)
+
 
 # Added by Facebook, Zalo and mail campaigns; no page reads them. Dropped before the view runs, so
 # that a viral link, different for every visitor, is still one cached page.
@@ -88,7 +107,7 @@ MESSAGES_COOKIE = "messages"
 
 GEN_PREFIX = "pagecache:gen:"
 PAGE_PREFIX = "pagecache:page:"
-NEXT_CHANGE_PREFIX = "pagecache:next-news:"
+NEXT_CHANGE_PREFIX = "pagecache:next:"
 HEADER = "X-Page-Cache"
 
 
@@ -151,11 +170,11 @@ def bump(*sections):
 
 def sections_for_model(model):
     meta = model._meta
-    label = f"{meta.app_label}.{meta.model_name}"
-    sections = MODEL_SECTIONS.get(label)
+    sections = registry.models.get(meta.label_lower)
     if sections is None and getattr(meta, "proxy", False):
-        concrete = meta.concrete_model._meta
-        sections = MODEL_SECTIONS.get(f"{concrete.app_label}.{concrete.model_name}")
+        sections = registry.models.get(meta.concrete_model._meta.label_lower)
+    if sections and EVERY_SECTION in sections:
+        return all_sections()
     return sections or ()
 
 
@@ -170,23 +189,14 @@ def _m2m_changed(sender, action, instance, **kwargs):
         bump(*sections_for_model(type(instance)))
 
 
-_connected = False
-
-
-def connect_signals():
-    """Connect the bumps to every model listed in MODEL_SECTIONS and to their many-to-many links."""
-    global _connected
-    if _connected:
-        return
-    _connected = True
-    for label in MODEL_SECTIONS:
-        model = apps.get_model(label)
-        uid = f"pagecache:{label}"
-        post_save.connect(_model_changed, sender=model, dispatch_uid=f"{uid}:save")
-        post_delete.connect(_model_changed, sender=model, dispatch_uid=f"{uid}:delete")
-        for field in model._meta.many_to_many:
-            through = field.remote_field.through
-            m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"{uid}:{field.name}")
+def _connect(model):
+    """Bump on every save and delete of the model and every change of its many-to-many links."""
+    uid = f"pagecache:{model._meta.label_lower}"
+    post_save.connect(_model_changed, sender=model, dispatch_uid=f"{uid}:save")
+    post_delete.connect(_model_changed, sender=model, dispatch_uid=f"{uid}:delete")
+    for field in model._meta.many_to_many:
+        through = field.remote_field.through
+        m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"{uid}:{field.name}")
 
 
 # How long a page may live -------------------------------------------------------------------------
@@ -199,29 +209,23 @@ def seconds_to_midnight(now=None):
     return (tomorrow - now).total_seconds()
 
 
-def next_news_change(news_generation):
-    """When the next scheduled article goes up or comes down (a Unix time), or None.
+def next_change(section, generation):
+    """When the section's pages next change without a save (a Unix time), or None.
 
-    Computed once per news generation: scheduling or rescheduling an article saves it, which bumps
-    the generation, so the stored answer is never older than the last change to the schedule.
+    Asked of the section's own next_change() once per generation: scheduling or rescheduling an
+    article saves it, which bumps the generation, so the stored answer is never older than the last
+    change to the schedule.
     """
-    key = f"{NEXT_CHANGE_PREFIX}{news_generation}"
+    source = registry.sections.get(section)
+    if source is None:
+        return None
+    key = f"{NEXT_CHANGE_PREFIX}{section}:{generation}"
     stored = cache.get(key)
     now = time.time()
     if stored is not None and (stored == 0 or stored > now):
         return stored or None
-    article = apps.get_model("news", "Article")
-    moment = timezone.now()
-    found = (
-        article.objects.alive()
-        .filter(status="published")
-        .aggregate(
-            up=Min("published_at", filter=Q(published_at__gt=moment)),
-            down=Min("unpublish_at", filter=Q(unpublish_at__gt=moment)),
-        )
-    )
-    times = [t.timestamp() for t in found.values() if t is not None]
-    value = min(times) if times else 0
+    moment = source()
+    value = moment.timestamp() if moment is not None else 0
     timeout = max(1, math.ceil(value - now)) if value else default_seconds()
     cache.set(key, value, min(timeout, 24 * 3600))
     return value or None
@@ -229,8 +233,8 @@ def next_news_change(news_generation):
 
 def page_seconds(sections, gens):
     seconds = min(default_seconds(), seconds_to_midnight())
-    if "news" in sections:
-        upcoming = next_news_change(gens[sections.index("news")])
+    for section, generation in zip(sections, gens, strict=True):
+        upcoming = next_change(section, generation)
         if upcoming is not None:
             seconds = min(seconds, upcoming - time.time())
     return seconds
@@ -239,13 +243,35 @@ def page_seconds(sections, gens):
 # Which requests and responses -------------------------------------------------------------------
 
 
-def sections_for_path(path):
-    if path == "/":
-        return HOME_SECTIONS
-    for prefix, sections in PATH_SECTIONS:
-        if path.startswith(prefix):
-            return sections
-    return SECTIONS
+def _match(request):
+    """The resolved URL of the request, or None when it resolves to nothing (a 404)."""
+    try:
+        return resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return None
+
+
+def _keys(match):
+    """The registry keys of a resolved URL, most specific first: its name, then its namespace."""
+    keys = []
+    if match.url_name:
+        keys.append(match.view_name)
+    if match.namespace:
+        keys.append(match.namespace)
+    return keys
+
+
+def sections_for_match(match):
+    """The sections a page shows: what its URL name or namespace registered, else all of them."""
+    if match is not None:
+        for key in _keys(match):
+            if key in registry.urls:
+                return registry.urls[key]
+    return all_sections()
+
+
+def is_uncached(match):
+    return match is not None and any(key in registry.uncached for key in _keys(match))
 
 
 def _admin_prefix():
@@ -255,21 +281,18 @@ def _admin_prefix():
         return None
 
 
-def _bypass_requested(request):
-    """The benchmark's cold renders: only with the secret that the benchmark's own settings hold."""
-    token = getattr(settings, "PAGECACHE_BYPASS_TOKEN", "")
-    header = getattr(settings, "PAGECACHE_BYPASS_HEADER", "X-Page-Cache-Bypass")
-    return bool(token) and request.headers.get(header) == token
-
-
 def _has_personal_cookie(request):
     return settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE in request.COOKIES
 
 
 def _is_excluded(path, admin_prefix):
+    """The admin, and files: static files and uploaded media are not pages."""
     if admin_prefix and path.startswith(admin_prefix):
         return True
-    return path.startswith(EXCLUDED_PREFIXES)
+    return any(
+        prefix and prefix.startswith("/") and path.startswith(prefix)
+        for prefix in (settings.STATIC_URL, settings.MEDIA_URL)
+    )
 
 
 def _drop_tracking_params(request):
@@ -335,22 +358,20 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not enabled():
             return self.get_response(request)
-        path = request.path
         if request.method not in ("GET", "HEAD"):
             response = self.get_response(request)
             self._after_admin_post(request, response)
             return response
-        if _has_personal_cookie(request) or _is_excluded(path, self.admin_prefix):
+        if _has_personal_cookie(request) or _is_excluded(request.path, self.admin_prefix):
             return self.get_response(request)
-        if _bypass_requested(request):
-            response = self.get_response(request)
-            response[HEADER] = "BYPASS"
-            return response
-        return self._cached(request)
+        match = _match(request)
+        if is_uncached(match):
+            return self.get_response(request)
+        return self.serve(request, sections_for_match(match))
 
-    def _cached(self, request):
+    def serve(self, request, sections):
+        """The page from the cache when it is current, else rendered and stored."""
         _drop_tracking_params(request)
-        sections = sections_for_path(request.path)
         try:
             key = _page_key(request)
             gens, values = generations(sections, extra_keys=[key])
@@ -428,7 +449,7 @@ class ListMemo:
     another worker could not tell this one that the list changed.
     """
 
-    def __init__(self, name, sections=("news",)):
+    def __init__(self, name, sections):
         self.enabled = enabled()
         if self.enabled:
             self.sections = tuple(sections)

@@ -1,55 +1,32 @@
-"""What each role group may do in the admin, assigned after every `migrate` so that the groups are
-complete on every install, including models added later. Codenames are named by app label: this
-module imports no other app."""
+"""What each role group may do in the admin. Each app grants its own permissions from its
+AppConfig.ready(); they are assigned after every `migrate`, so that the groups are complete on every
+install, including models added later. This module names no app."""
 
 from django.db.models.signals import post_migrate
 
-from federation import roles
+from core import roles
 
 ACTIONS = ("add", "change", "delete", "view")
 
-# app label → models (lowercase) whose every permission editors get.
-EDITOR_MODELS = {
-    "news": [
-        "article", "photo", "category", "tag", "taggedarticle", "trashedarticle",
-        "articleevent", "correspondent", "articleviewcount",
-    ],
-    "agreements": ["partner", "agreement", "agreementpartner", "agreementtask"],
-    "federation": ["exemplaryworker", "honour", "honourperiod", "sector", "siteprofile"],
-}  # fmt: skip
-EDITOR_EXTRA = [("news", "publish_article")]
+# role → {(app_label, codename)}, filled by the apps.
+_granted = {name: set() for name in roles.ALL}
 
-# Correspondents write articles with photos; they never publish (no publish_article), and the
-# admin limits them to their own drafts and returned articles (news.workflow.can_edit).
-CORRESPONDENT_PERMISSIONS = [
-    ("news", f"{action}_{model}") for model in ("article", "photo") for action in ACTIONS
-] + [("news", "view_category"), ("news", "view_tag")]
+
+def model_permissions(app_label, models, actions=ACTIONS):
+    """ "app_label.action_model" for every action on every model (lowercase model names)."""
+    return [f"{app_label}.{action}_{model}" for model in models for action in actions]
+
+
+def grant(role, *permissions):
+    """Give a role group these permissions ("app_label.codename")."""
+    for permission in permissions:
+        app_label, codename = permission.split(".", 1)
+        _granted.setdefault(role, set()).add((app_label, codename))
 
 
 def role_permissions():
-    editors = [
-        (app, f"{action}_{model}")
-        for app, models in EDITOR_MODELS.items()
-        for model in models
-        for action in ACTIONS
-    ] + EDITOR_EXTRA
-    # History tables: view them, and revert through the change permission of the model itself.
-    editors += [
-        (app, f"view_historical{model}")
-        for app, model in [
-            ("news", "article"),
-            ("news", "photo"),
-            ("agreements", "agreement"),
-            ("agreements", "agreementtask"),
-            ("federation", "exemplaryworker"),
-            ("federation", "honour"),
-        ]
-    ]
-    return {
-        roles.EDITORS: editors,
-        roles.CORRESPONDENTS: CORRESPONDENT_PERMISSIONS,
-        roles.OFFICERS: [],
-    }
+    """{role: [(app_label, codename), …]}: every role group, with what the apps granted it."""
+    return {role: sorted(perms) for role, perms in _granted.items()}
 
 
 def assign_role_permissions(using="default", **kwargs):

@@ -16,7 +16,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from federation.text import fold_vi, strip_diacritics
+from core.text import fold_vi, strip_diacritics
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8

@@ -12,6 +12,9 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 
 from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
+from demo import images as demo_images
+from demo.news import CONFERENCE_SLUG
+from news.models import Article
 
 MERGED = "bao-va-phat-thanh-truyen-hinh-lam-dong"
 RADIO = "dai-phat-thanh-truyen-hinh-tinh-lam-dong"
@@ -241,11 +244,6 @@ def _partner(spec):
 
 
 def _logo(seed, initials):
-    # federation.demo_images is imported here, not at the top, so the demo still loads without it.
-    try:
-        from federation import demo_images
-    except ImportError:
-        return None
     return demo_images.logo(seed, initials)
 
 
@@ -286,12 +284,6 @@ def _agreement(spec, partners, earlier):
 
 def _link_conference(agreement):
     """Link the news demo's article about the April 2021 signing, if the news demo made it."""
-    try:
-        from news.demo import CONFERENCE_SLUG
-    except ImportError:
-        return False
-    from news.models import Article
-
     article = Article.objects.filter(slug=CONFERENCE_SLUG).first()
     if article is None:
         return False

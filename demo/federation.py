@@ -7,10 +7,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
-from federation import roles
-from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector, SiteProfile
-from federation.search import index_text
-from federation.text import slugify_vi
+from core import roles
+from core.search import index_text
+from core.text import slugify_vi
+from demo.images import portrait
+from federation.models import SiteProfile
+from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
 
 # One account per role: (username, password, full name, role shown to the newcomer, staff?,
 # superuser?, group).
@@ -363,8 +365,6 @@ def load_workers():
 
     Matched by slug: a profile that exists already, perhaps edited since, is left as it is.
     """
-    from federation.demo_images import portrait
-
     periods = {}
     for name, start, end, description in DEMO_PERIODS:
         period, _ = HonourPeriod.objects.get_or_create(

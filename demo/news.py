@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from federation import demo_images
-from federation.text import slugify_vi
+from core.text import slugify_vi
+from demo import images as demo_images
 from news.models import Article, Category, Photo
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -56,7 +56,7 @@ def fixed(*args):
 
 @dataclass(frozen=True)
 class Pic:
-    kind: str  # a federation.demo_images scene
+    kind: str  # a demo.images scene
     caption: str
     alt: str
     text: str | None = None  # the words on a banner or on a hall's backdrop

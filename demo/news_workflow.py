@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from federation import demo_images
-from federation.demo import DEMO_CORRESPONDENT_UNIT
-from federation.text import slugify_vi
+from core.text import slugify_vi
+from demo import images as demo_images
+from demo.federation import DEMO_CORRESPONDENT_UNIT
 from news.models import Article, ArticleEvent, Category, Correspondent, Photo
 
 CORRESPONDENT = "congtacvien"

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "imagekit",
     "django_ckeditor_5",
+    "core",
     "federation",
     "news",
     "agreements",
@@ -61,12 +62,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Near the top, so that every response gets the policy, pages from the page cache too.
-    "federation.csp.ContentSecurityPolicyMiddleware",
+    "core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the page cache, so that pages served from it get ETag checks (304) too.
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions and auth: a cached page for an anonymous visitor skips everything below.
-    "federation.pagecache.PageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,15 +125,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Full-page cache for anonymous visitors (federation.pagecache). On by default only with Redis: a
+# Full-page cache for anonymous visitors (core.pagecache). On by default only with Redis: a
 # per-process cache could not tell the other workers that a page went stale.
 PAGECACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", bool(REDIS_URL))
 PAGECACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
-# Benchmark only (bench/run.py): a request carrying this secret in X-Page-Cache-Bypass is rendered
-# as if the cache were empty. Empty, as it must stay in production, nothing can bypass the cache.
-PAGECACHE_BYPASS_TOKEN = os.environ.get("BENCH_PAGE_CACHE_BYPASS_TOKEN", "")
-# Benchmark only: /bench/ceiling/, a constant 20 KB page through the same middleware.
-BENCH_CEILING_VIEW = env_bool("BENCH_CEILING_VIEW", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -264,7 +260,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
-# The admin (federation.csp): CKEditor 5 sets inline styles and shows an image as a data: URL while
+# The admin (core.csp): CKEditor 5 sets inline styles and shows an image as a data: URL while
 # it uploads (tests/e2e/test_csp_admin.py). Scripts stay as strict as on the public pages.
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
@@ -303,7 +299,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# CKEditor 5: what editors may produce is what federation.richtext keeps.
+# CKEditor 5: what editors may produce is what core.richtext keeps.
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_CONFIGS = {
     "default": {

@@ -1,21 +1,16 @@
-"""Site-wide views: site search, robots.txt and the health check."""
+"""Site-wide views: site search, robots.txt, the health check and the CSRF failure page."""
 
-from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from federation import search
-from federation.images import clean_image_content, validate_image
-from federation.seo import PageMeta
+from core import search
+from core.seo import PageMeta
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_BLOCK_SIZE = 6
@@ -80,23 +75,6 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "không kết nối được"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-@require_POST
-def editor_image_upload(request):
-    """CKEditor's image upload: staff only, through the same image pipeline as every photo."""
-    if not request.user.is_active or not request.user.is_staff:
-        return JsonResponse({"error": {"message": "Bạn không có quyền tải ảnh lên."}}, status=403)
-    upload = request.FILES.get("upload")
-    if upload is None:
-        return JsonResponse({"error": {"message": "Chưa chọn tệp ảnh."}}, status=400)
-    try:
-        validate_image(upload)
-    except ValidationError as exc:
-        return JsonResponse({"error": {"message": " ".join(exc.messages)}}, status=400)
-    content, name = clean_image_content(upload, upload.name)
-    path = default_storage.save(f"editor/{timezone.now():%Y/%m}/{name}", content)
-    return JsonResponse({"url": default_storage.url(path)})
 
 
 def csrf_failure(request, reason=""):

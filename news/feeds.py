@@ -6,7 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from federation.images import SOCIAL, rendition_file
+from core.images import SOCIAL, rendition_file
 from federation.models import SiteProfile
 from news.models import Article, Category
 

@@ -29,8 +29,8 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils.html import escape
 
-from federation.search import index_text
-from federation.text import unique_slug
+from core.search import index_text
+from core.text import unique_slug
 from news.models import Article, Photo
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")

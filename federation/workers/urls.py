@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from federation import workers
+from federation.workers import views
 
 app_name = "workers"
 
 urlpatterns = [
-    path("", workers.WorkerListView.as_view(), name="list"),
-    path("<slug:slug>/", workers.WorkerDetailView.as_view(), name="detail"),
+    path("", views.WorkerListView.as_view(), name="list"),
+    path("<slug:slug>/", views.WorkerDetailView.as_view(), name="detail"),
 ]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from federation.text import slugify_vi
-from tests.federation.test_text import TITLES
+from core.text import slugify_vi
+from tests.core.test_text import TITLES
 
 ROOT = Path(settings.BASE_DIR)
 NODE = shutil.which("node")

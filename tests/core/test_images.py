@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import modelform_factory
 from PIL import Image
 
-from federation import images
-from federation.images import SOCIAL, picture_html, rendition_file, validate_image
+from core import images
+from core.images import SOCIAL, picture_html, rendition_file, validate_image
 from news.models import Photo
 from tests.factories import image_bytes, make_article, make_photo
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from federation.richtext import html_to_text, sanitize_html
+from core.richtext import html_to_text, sanitize_html
 from news.models import Article
 from tests.factories import make_article
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from federation import roles
+from core import roles
 from tests.factories import make_correspondent, make_editor, make_officer, make_user
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from federation.text import fold_vi, slugify_vi
+from core.text import fold_vi, slugify_vi
 
 TITLES = [
     ("Liên đoàn Lao động tỉnh Lâm Đồng", "lien-doan-lao-dong-tinh-lam-dong"),

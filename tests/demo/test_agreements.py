@@ -5,8 +5,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from agreements import demo
 from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
+from demo import agreements as demo
 
 pytestmark = pytest.mark.django_db
 

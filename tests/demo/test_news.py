@@ -11,10 +11,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image, ImageStat
 
-from federation import demo_images
-from federation.images import SPECS, all_sizes, rendition_file
-from federation.text import slugify_vi
-from news import demo
+from core.images import SPECS, all_sizes, rendition_file
+from core.text import slugify_vi
+from demo import images as demo_images
+from demo import news as demo
 from news.models import Article, Category, Photo, Tag
 
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from federation.backup import create_backup
+from core.backup import create_backup
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ changes how text is indexed, or after a bulk import that bypassed save())."""
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from federation.search import Searchable, index_text
+from core.search import Searchable, index_text
 
 BATCH = 500
 

@@ -2,17 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from federation.backup import restore_backup
-
-# The rows a person checks first after a restore.
-SUMMARY = [
-    ("news.article", "bài viết"),
-    ("news.photo", "ảnh"),
-    ("agreements.agreement", "chương trình phối hợp"),
-    ("agreements.agreementtask", "nhiệm vụ"),
-    ("federation.exemplaryworker", "hồ sơ điển hình"),
-    ("auth.user", "tài khoản"),
-]
+from core.backup import restore_backup, summary
 
 
 class Command(BaseCommand):
@@ -32,7 +22,8 @@ class Command(BaseCommand):
     def handle(self, *args, archive, force, **options):
         restored = restore_backup(archive, force=force, log=self.stdout.write)
         self.stdout.write(self.style.SUCCESS("Đã khôi phục xong, số bản ghi khớp bản sao lưu:"))
-        for label, name in SUMMARY:
+        # The rows a person checks first: what the apps registered, then the accounts.
+        for label, name in [*summary(), ("auth.user", "tài khoản")]:
             self.stdout.write(f"  {restored.counts.get(label, 0)} {name}")
         files = ", ".join(f"{count} tệp {name}" for name, count in restored.files.items())
         self.stdout.write(f"  {files} (mã kiểm tra khớp)")

@@ -3,25 +3,25 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from agreements import demo as agreements_demo
-from federation import demo
-from news import demo as news_demo
-from news import demo_workflow as news_demo_workflow
+from demo import agreements as agreements_demo
+from demo import federation as federation_demo
+from demo import news as news_demo
+from demo import news_workflow as news_demo_workflow
 
 
 class Command(BaseCommand):
     help = "Nạp dữ liệu mẫu (chạy lại nhiều lần không tạo bản trùng) và in tài khoản dùng thử."
 
     def load_accounts(self):
-        self.accounts = demo.load_accounts()
+        self.accounts = federation_demo.load_accounts()
         return f"{len(self.accounts)} tài khoản"
 
     def handle(self, *args, **options):
         steps = [
-            ("Thông tin đơn vị", demo.load_site_profile),
+            ("Thông tin đơn vị", federation_demo.load_site_profile),
             ("Tài khoản theo vai trò", self.load_accounts),
             ("Tin tức", news_demo.load_news),
-            ("Điển hình tiên tiến", demo.load_workers),
+            ("Điển hình tiên tiến", federation_demo.load_workers),
             ("Chương trình phối hợp", agreements_demo.load_agreements),
             ("Bài viết theo quy trình duyệt", news_demo_workflow.load_workflow),
             ("Lượt đọc mẫu", news_demo.load_reads),

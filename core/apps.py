@@ -1,0 +1,15 @@
+"""The shared building blocks as a Django app: no models, only commands and the registries' wiring."""
+
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = "Nền tảng dùng chung"
+
+    def ready(self):
+        from core import backup, permissions
+
+        permissions.connect()
+        # The accounts are Django's own; people create them, so a database holding one is not empty.
+        backup.register(content=["auth.User"])
