@@ -295,6 +295,10 @@ AGREEMENT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 # Officers who are not staff sign in on the public site, not in the admin.
 LOGIN_URL = "/dang-nhap/"
+# Where a login lands without a usable `next` (missing, or refused as pointing off the site): the
+# admin's login has no destination of its own, and Django's default (/accounts/profile/) is a 404.
+# The officers' login (/dang-nhap/) sends them to the programmes instead.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Renditions are written when the source image is saved, never while a page renders.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
