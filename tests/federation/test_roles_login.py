@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.utils import timezone
 
 from federation import roles
@@ -263,8 +264,6 @@ def via_proxy(client, url, username, password, forwarded_for):
 def test_an_attacker_behind_the_proxy_is_locked_out_and_the_editor_still_signs_in(
     behind_one_proxy, url
 ):
-    from django.test import Client
-
     editor = make_editor(username="bientap")
     attacker, colleague = Client(), Client()
     for attempt in range(6):
@@ -284,8 +283,6 @@ def test_an_attacker_behind_the_proxy_is_locked_out_and_the_editor_still_signs_i
 
 @pytest.mark.parametrize("url", [ADMIN_LOGIN, PUBLIC_LOGIN])
 def test_a_forged_left_most_forwarded_address_does_not_help_the_attacker(behind_one_proxy, url):
-    from django.test import Client
-
     editor = make_editor(username="bientap")
     attacker, colleague = Client(), Client()
     # The attacker sends an X-Forwarded-For of its own, a new address each time and then the
