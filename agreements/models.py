@@ -135,7 +135,8 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(visibility=Agreement.Visibility.PUBLIC)
 
     def visible_to(self, user):
-        """Officers (and staff) also see officers-only agreements; for anyone else they do not exist."""
+        """Officers (roles.is_officer) also see officers-only agreements; for anyone else they do
+        not exist."""
         return self.all() if roles.is_officer(user) else self.public()
 
     def with_status(self, on=None):

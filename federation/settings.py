@@ -146,7 +146,11 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+# Behind nginx (or a load balancer) REMOTE_ADDR is the proxy for every visitor: the lockout would
+# then count everyone's failures together. PROXY_COUNT is the number of our own proxies in front,
+# each appending to X-Forwarded-For; federation.clientip trusts only the entries they wrote.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "federation.clientip.client_ip"
 AXES_VERBOSE = False
 
 # History: file fields are kept as their names; the files themselves are never copied.
@@ -287,6 +291,10 @@ AGREEMENT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 # Officers who are not staff sign in on the public site, not in the admin.
 LOGIN_URL = "/dang-nhap/"
+# Where a login lands without a usable `next` (missing, or refused as pointing off the site): the
+# admin's login has no destination of its own, and Django's default (/accounts/profile/) is a 404.
+# The officers' login (/dang-nhap/) sends them to the programmes instead.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Renditions are written when the source image is saved, never while a page renders.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"

@@ -1,5 +1,8 @@
-"""Site-wide views: site search, robots.txt, the health check and the CSRF failure page."""
+"""Site-wide views: site search, robots.txt, the health check and the error pages."""
 
+from django.conf import settings
+from django.contrib import admin
+from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
@@ -81,3 +84,20 @@ def csrf_failure(request, reason=""):
     """A form sent without its security token (an expired page, blocked cookies): say so in
     Vietnamese, in the site's layout, and say what to do."""
     return render(request, "403_csrf.html", status=403)
+
+
+def bad_request(request, exception):
+    """A request refused before any view (a Host header that is not ours, a malformed body): in
+    Vietnamese, in the site's layout. Nothing here may ask the request for its host again, or the
+    error page would fail the same way; the way back is the site's official address."""
+    context = {"wrong_host": isinstance(exception, DisallowedHost), "site_url": settings.SITE_URL}
+    return render(request, "400.html", context, status=400)
+
+
+def permission_denied(request, exception):
+    """A refusal: in the admin's layout under the admin, with the dashboard and the menu of what
+    the account may do; in the site's layout anywhere else. The exception's text stays out."""
+    if request.path.startswith(reverse("admin:index")) and hasattr(request, "user"):
+        context = {**admin.site.each_context(request), "title": "Không có quyền truy cập"}
+        return render(request, "admin/403.html", context, status=403)
+    return render(request, "403.html", status=403)

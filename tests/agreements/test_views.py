@@ -1,4 +1,5 @@
-"""The public and officers' pages, seen from outside by an anonymous visitor, an officer and staff."""
+"""The public and officers' pages, seen from outside by an anonymous visitor, an officer and an
+editor (every role: tests/agreements/test_officers.py)."""
 
 from datetime import date, timedelta
 
@@ -14,6 +15,7 @@ from core.roles import OFFICERS
 from tests.factories import (
     make_agreement,
     make_article,
+    make_editor,
     make_partner,
     make_task,
     make_user,
@@ -31,8 +33,8 @@ def officer():
 
 
 @pytest.fixture
-def staff():
-    return make_user(is_staff=True)
+def editor():
+    return make_editor()
 
 
 @pytest.fixture
@@ -77,8 +79,8 @@ def test_anonymous_visitors_can_download_a_public_document(client, open_agreemen
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
-@pytest.mark.parametrize("who", ["officer", "staff"])
-def test_officers_and_staff_see_officers_only_agreements_and_documents(
+@pytest.mark.parametrize("who", ["officer", "editor"])
+def test_officers_and_editors_see_officers_only_agreements_and_documents(
     client, request, who, secret
 ):
     as_user(client, request.getfixturevalue(who))
@@ -133,7 +135,7 @@ def test_an_agreement_without_a_document_has_no_download(client):
     assert "Tải văn bản đã ký" not in client.get(agreement.get_absolute_url()).content.decode()
 
 
-def test_partner_contacts_are_shown_only_to_officers_and_staff(client, officer, staff):
+def test_partner_contacts_are_shown_only_to_officers_and_editors(client, officer, editor):
     partner = make_partner(
         name="Báo Lâm Đồng",
         contact_person="Nguyễn Thị Liên Hệ",
@@ -145,7 +147,7 @@ def test_partner_contacts_are_shown_only_to_officers_and_staff(client, officer, 
     assert "Báo Lâm Đồng" in anonymous
     for secret_text in ("Nguyễn Thị Liên Hệ", "0263 3822 123", "lienhe@baolamdong.example.vn"):
         assert secret_text not in anonymous
-    for user in (officer, staff):
+    for user in (officer, editor):
         client.force_login(user)
         html = client.get(partner.get_absolute_url()).content.decode()
         assert "Nguyễn Thị Liên Hệ" in html

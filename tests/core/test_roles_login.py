@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.utils import timezone
 
 from core import roles
@@ -234,3 +235,69 @@ def test_inactive_staff_cannot_sign_in(client):
     response = client.post(ADMIN_LOGIN, {"username": "nghi.viec", "password": PASSWORD})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+# Brute force behind nginx: failures count per account and real client address ---------------------
+
+PROXY = "127.0.0.1"  # nginx, the REMOTE_ADDR of every request it forwards
+ATTACKER = "203.0.113.66"
+EDITOR_HOME = "198.51.100.7"
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    """As deploy/env.example says: one nginx in front, which appends the client's address to
+    X-Forwarded-For ($proxy_add_x_forwarded_for)."""
+    settings.PROXY_COUNT = 1
+
+
+def via_proxy(client, url, username, password, forwarded_for):
+    return client.post(
+        url,
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+@pytest.mark.parametrize("url", [ADMIN_LOGIN, PUBLIC_LOGIN])
+def test_an_attacker_behind_the_proxy_is_locked_out_and_the_editor_still_signs_in(
+    behind_one_proxy, url
+):
+    editor = make_editor(username="bientap")
+    attacker, colleague = Client(), Client()
+    for attempt in range(6):
+        response = via_proxy(attacker, url, "bientap", f"doan-bua-{attempt}", ATTACKER)
+    assert response.status_code in (403, 429)
+    assert "Tạm khóa đăng nhập" in response.content.decode()
+    # Even the right password does not get the attacker in while the lockout lasts.
+    locked = via_proxy(attacker, url, "bientap", PASSWORD, ATTACKER)
+    assert "Tạm khóa đăng nhập" in locked.content.decode()
+    assert "_auth_user_id" not in attacker.session
+
+    response = via_proxy(colleague, url, "bientap", PASSWORD, EDITOR_HOME)
+
+    assert response.status_code == 302
+    assert colleague.session["_auth_user_id"] == str(editor.pk)
+
+
+@pytest.mark.parametrize("url", [ADMIN_LOGIN, PUBLIC_LOGIN])
+def test_a_forged_left_most_forwarded_address_does_not_help_the_attacker(behind_one_proxy, url):
+    editor = make_editor(username="bientap")
+    attacker, colleague = Client(), Client()
+    # The attacker sends an X-Forwarded-For of its own, a new address each time and then the
+    # editor's; nginx appends the address it really sees, which is the one that counts.
+    for attempt in range(5):
+        forged = f"10.9.8.{attempt}, {ATTACKER}"
+        via_proxy(attacker, url, "bientap", f"doan-bua-{attempt}", forged)
+    for attempt in range(5):
+        via_proxy(attacker, url, "bientap", f"lan-nua-{attempt}", f"{EDITOR_HOME}, {ATTACKER}")
+
+    locked = via_proxy(attacker, url, "bientap", PASSWORD, f"192.0.2.1, {ATTACKER}")
+    assert "Tạm khóa đăng nhập" in locked.content.decode()
+    assert "_auth_user_id" not in attacker.session
+
+    response = via_proxy(colleague, url, "bientap", PASSWORD, EDITOR_HOME)
+
+    assert response.status_code == 302
+    assert colleague.session["_auth_user_id"] == str(editor.pk)

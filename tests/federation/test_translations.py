@@ -203,6 +203,14 @@ def test_admin_filter_counts_button_reads_in_vietnamese(vietnamese):
     assert translation.gettext("Hide counts") == "Ẩn số lượng"
 
 
+def test_admin_sidebar_names_an_app_without_english(client, db):
+    # Django's own Vietnamese reads "Các mô models trong …" in the sidebar's tooltips.
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    page = client.get("/quan-tri/").content.decode()
+    assert "Các mục trong Tin tức" in page
+    assert "models" not in page
+
+
 def test_elapsed_time_and_ordinals_read_in_vietnamese(vietnamese):
     now = timezone.now()
     # Django puts a no-break space between a number and its unit.
