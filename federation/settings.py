@@ -148,9 +148,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Behind nginx (or a load balancer) REMOTE_ADDR is the proxy for every visitor: the lockout would
 # then count everyone's failures together. PROXY_COUNT is the number of our own proxies in front,
-# each appending to X-Forwarded-For; federation.clientip trusts only the entries they wrote.
+# each appending to X-Forwarded-For; core.clientip trusts only the entries they wrote.
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "federation.clientip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
 AXES_VERBOSE = False
 
 # History: file fields are kept as their names; the files themselves are never copied.

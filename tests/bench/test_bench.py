@@ -85,6 +85,14 @@ def test_the_ceiling_goes_through_the_middleware_and_is_never_cached(client, ben
         assert response["X-Frame-Options"] == "DENY"
 
 
+def test_the_benchmark_serves_the_sites_own_error_pages(client, bench_site):
+    response = client.get("/tin-tuc/", HTTP_HOST="ke-gia-mao.example")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Yêu cầu không hợp lệ" in html
+    assert response.context["wrong_host"]  # the site's handler, not Django's default
+
+
 def test_the_benchmark_starts_gunicorn_with_its_settings():
     from bench import run
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.test import RequestFactory
 
-from federation.clientip import client_ip
+from core.clientip import client_ip
 
 ROOT = Path(__file__).resolve().parents[2]
 
