@@ -8,8 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Nền tảng dùng chung"
 
     def ready(self):
-        from core import backup, permissions
+        from django.core import checks
+
+        from core import backup, pagecache, permissions
 
         permissions.connect()
+        checks.register(pagecache.check_registry)
         # The accounts are Django's own; people create them, so a database holding one is not empty.
         backup.register(content=["auth.User"])

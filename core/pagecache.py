@@ -94,6 +94,27 @@ def all_sections():
     return tuple(registry.sections)
 
 
+def check_registry(**kwargs):
+    """A system check: every section an app names for its models or URLs is one that some app
+    registered; a misspelt name would leave those pages out of the site profile's bumps."""
+    from django.core.checks import Error
+
+    named = {
+        section
+        for sections in [*registry.models.values(), *registry.urls.values()]
+        for section in sections
+        if section != EVERY_SECTION
+    }
+    return [
+        Error(
+            f"Trang lưu đệm: phần «{section}» chưa được ứng dụng nào đăng ký "
+            "(pagecache.register_section).",
+            id="core.E001",
+        )
+        for section in sorted(named - set(registry.sections))
+    ]
+
+
 # Added by Facebook, Zalo and mail campaigns; no page reads them. Dropped before the view runs, so
 # that a viral link, different for every visitor, is still one cached page.
 TRACKING_PARAMS = frozenset(

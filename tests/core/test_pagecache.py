@@ -364,6 +364,14 @@ def test_a_new_section_names_its_pages_by_url_and_the_site_profile_still_reaches
     assert client.get(story.get_absolute_url())[HEADER] == "MISS"
 
 
+def test_a_section_named_but_never_registered_fails_the_system_check(registry):
+    assert pagecache.check_registry() == []
+    pagecache.register_urls(["robots"], sections=["site", "thu-ngiem"])
+    errors = pagecache.check_registry()
+    assert [e.id for e in errors] == ["core.E001"]
+    assert "thu-ngiem" in errors[0].msg
+
+
 def test_a_page_no_app_registered_depends_on_every_section(client, story):
     worker = make_worker(full_name="Trần Thị Lan")
     warm(client, "/tim-kiem/?q=lan", "/tin-tuc/")
