@@ -37,6 +37,9 @@ TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 TITLE_MAX = Article._meta.get_field("title").max_length
 SOURCE_MAX = Article._meta.get_field("source_label").max_length
 BYLINE_MAX = 40
+# The largest file either way in (the admin's page, the command) takes: a long newspaper article
+# is about 30 KB of text, and a bigger file is something else that would make a huge page.
+MAX_FILE_SIZE = 100 * 1024
 
 # Zero-width characters that word processors and web pages leave behind; they carry no text.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))

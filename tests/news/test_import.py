@@ -1,5 +1,6 @@
 """Import of old articles: the parser, the import_articles command and the admin's import page."""
 
+import math
 import unicodedata
 from datetime import datetime
 from io import StringIO
@@ -12,7 +13,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from news.importer import ArticleFormatError, Caption, parse_article, read_file
+from news.importer import (
+    MAX_FILE_SIZE,
+    ArticleFormatError,
+    Caption,
+    parse_article,
+    read_file,
+)
 from news.models import Article, Photo
 from tests.factories import make_article, make_category, make_user
 
@@ -367,6 +374,38 @@ def test_bad_files_fail_the_command_while_good_files_are_imported():
         assert f"{BAD / name}: lỗi, dòng {line}: " in output
     assert f"{BAD / 'khong-co-tep-nay.txt'}: lỗi: không tìm thấy tệp hoặc thư mục" in output
     assert "Tổng cộng: 4 đã tạo, 0 bỏ qua (đã có), 7 lỗi." in output
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_admin_limit_is_refused_by_name_and_the_rest_imported(tmp_path):
+    make_category()
+    huge = tmp_path / "bai-20-mb.txt"
+    # The 20 MB text file that became a 21 MB article page.
+    huge.write_bytes(SAFETY.read_bytes() + "Thêm một đoạn rất dài.\n".encode() * 700_000)
+    assert huge.stat().st_size > 20 * 1024 * 1024
+    at_limit = tmp_path / "bai-vua-du.txt"
+    at_limit.write_bytes(SHELTER_NFD.read_bytes().ljust(MAX_FILE_SIZE, b" "))
+
+    output, error = run(huge, at_limit, SPORTS_NO_CAPTION)
+
+    size_kb = math.ceil(huge.stat().st_size / 1024)
+    assert (
+        f"{huge}: lỗi: tệp nặng {size_kb} KB, quá giới hạn {MAX_FILE_SIZE // 1024} KB của một bài "
+        "viết; tệp này không được nhập." in output
+    )
+    assert not Article.objects.filter(title=SAFETY_TITLE).exists()
+    assert Article.objects.count() == 2  # the file at the limit and the small one
+    assert "Tổng cộng: 2 đã tạo, 0 bỏ qua (đã có), 1 lỗi." in output
+    assert error is not None and error.returncode == 1
+    assert "1 tệp không nhập được" in str(error)
+
+
+def test_the_command_and_the_admin_page_share_one_size_limit():
+    from news import admin_import
+    from news.management.commands import import_articles
+
+    assert admin_import.MAX_FILE_SIZE is MAX_FILE_SIZE
+    assert f"{MAX_FILE_SIZE // 1024} KB" in import_articles.Command.help
 
 
 @pytest.mark.django_db
