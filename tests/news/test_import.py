@@ -1,6 +1,7 @@
 """Import of old articles: the parser, the import_articles command and the admin's import page."""
 
 import math
+import threading
 import unicodedata
 from datetime import datetime
 from io import StringIO
@@ -11,8 +12,10 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
+from news import importer
 from news.importer import (
     MAX_FILE_SIZE,
     ArticleFormatError,
@@ -406,6 +409,100 @@ def test_the_command_and_the_admin_page_share_one_size_limit():
 
     assert admin_import.MAX_FILE_SIZE is MAX_FILE_SIZE
     assert f"{MAX_FILE_SIZE // 1024} KB" in import_articles.Command.help
+
+
+# Two imports of one file at once -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_an_import_that_lost_the_race_reports_the_article_as_already_there(monkeypatch):
+    # The second import checks for the article before the first one has committed it: it finds
+    # nothing, and only the database can stop it.
+    make_category()
+    run(SAFETY)
+    monkeypatch.setattr(importer, "find_existing", lambda parsed: None)
+
+    output, error = run(SAFETY)
+
+    assert error is None
+    assert Article.objects.count() == 1
+    assert Photo.objects.count() == 1
+    assert f"{SAFETY}: bỏ qua (đã có): {SAFETY_SLUG}" in output
+    assert "Tổng cộng: 0 đã tạo, 1 bỏ qua (đã có), 0 lỗi." in output
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_second_article_from_one_file():
+    make_category()
+    run(SAFETY)
+    article = Article.objects.get()
+    assert article.import_key == parse(SAFETY).import_key
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_article(title="Một bài khác", category=article.category, import_key=article.import_key)
+    # Articles written in the admin carry no key, and any number of them may exist.
+    make_article(category=article.category)
+    make_article(category=article.category)
+    assert Article.objects.filter(import_key__isnull=True).count() == 2
+
+
+def import_at_once(interleaving):
+    """Run import_articles on SAFETY in two threads, each with its own database connection, with
+    both existence checks done before either import writes; (output, error) of each."""
+    barrier = threading.Barrier(2, timeout=10)
+    first_done = threading.Event()
+    checked = threading.local()
+    original = importer.find_existing
+
+    def check_then_wait(parsed):
+        found = original(parsed)
+        if not getattr(checked, "once", False):
+            checked.once = True
+            barrier.wait()  # both have seen no article
+            if interleaving == "one-after-the-other" and threading.current_thread().name == "B":
+                first_done.wait(timeout=10)
+        return found
+
+    outcomes = {}
+
+    def worker():
+        try:
+            outcomes[threading.current_thread().name] = run(SAFETY)
+        finally:
+            first_done.set()
+            connection.close()
+
+    importer.find_existing = check_then_wait
+    try:
+        threads = [threading.Thread(target=worker, name=name) for name in "AB"]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    finally:
+        importer.find_existing = original
+    return outcomes
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite khóa cả cơ sở dữ liệu khi ghi"
+)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("interleaving", ["both-at-once", "one-after-the-other"])
+def test_two_imports_of_one_file_at_once_make_one_article(interleaving):
+    make_category()
+
+    outcomes = import_at_once(interleaving)
+
+    assert sorted(outcomes) == ["A", "B"]
+    assert [error for _, error in outcomes.values()] == [None, None]
+    outputs = sorted(output for output, _ in outcomes.values())
+    assert Article.objects.count() == 1
+    assert Photo.objects.count() == 1
+    assert Article.objects.get().slug == SAFETY_SLUG
+    assert f"{SAFETY}: bỏ qua (đã có): {SAFETY_SLUG}" in outputs[0]
+    assert "Tổng cộng: 0 đã tạo, 1 bỏ qua (đã có), 0 lỗi." in outputs[0]
+    assert f"{SAFETY}: đã tạo: {SAFETY_SLUG}" in outputs[1]
 
 
 @pytest.mark.django_db
