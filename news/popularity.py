@@ -107,7 +107,9 @@ def _digest(*parts):
 
 
 def _incr(key, seconds):
-    cache.add(key, 0, seconds)
+    """Add one to a counter that lives `seconds` from its first count; the new value."""
+    if cache.add(key, 1, seconds):
+        return 1
     try:
         return cache.incr(key)
     except ValueError:  # expired between the two calls
