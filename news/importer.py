@@ -23,7 +23,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -39,8 +39,8 @@ TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 TITLE_MAX = Article._meta.get_field("title").max_length
 SOURCE_MAX = Article._meta.get_field("source_label").max_length
 BYLINE_MAX = 40
-# The largest file either way in (the admin's page, the command) takes: a long newspaper article
-# is about 30 KB of text, and a bigger file is something else that would make a huge page.
+# The largest file the admin's page and the command accept: a long newspaper article is about
+# 30 KB of text; a bigger file is something else, and would make a huge page and slow search.
 MAX_FILE_SIZE = 100 * 1024
 
 # Zero-width characters that word processors and web pages leave behind; they carry no text.
@@ -101,7 +101,7 @@ class ParsedArticle:
     def import_key(self):
         """The key, as Article.import_key stores it (unique in the database)."""
         title, published_at = self.key
-        stamp = published_at.astimezone(ZoneInfo("UTC")).isoformat()
+        stamp = published_at.astimezone(UTC).isoformat()
         return hashlib.sha256(f"{stamp} {title}".encode()).hexdigest()
 
 
