@@ -181,9 +181,13 @@ class Article(Searchable):
         related_name="+",
         verbose_name="người xóa",
     )
+    # Set by news.importer from the file's title and time, and never changed after: unique, so
+    # that two imports of one file at once cannot both create the article.
+    import_key = models.CharField("khóa nhập", max_length=64, null=True, blank=True, editable=False)
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name="lịch sử bài viết", excluded_fields=["search_title", "search_text", "version"]
+        verbose_name="lịch sử bài viết",
+        excluded_fields=["search_title", "search_text", "version", "import_key"],
     )
 
     # /tin-tuc/rss/ is the feed: an article with that slug could never be reached.
@@ -205,6 +209,12 @@ class Article(Searchable):
                 | Q(unpublish_at__gt=models.F("published_at")),
                 name="article_unpublish_after_publish",
                 violation_error_message="Thời điểm tự gỡ phải sau thời điểm đăng.",
+            ),
+            models.UniqueConstraint(
+                fields=["import_key"],
+                condition=Q(import_key__isnull=False),
+                name="article_import_key_unique",
+                violation_error_message="Bài này đã được nhập từ trước.",
             ),
         ]
         permissions = [
