@@ -325,7 +325,8 @@ def _declared_params(request):
     try:
         match = resolve(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
-        return frozenset()  # the "not found" page reads none
+        # Not a page, or an address without its final slash, whose redirect keeps the query.
+        return None
     view = match.func
     declared = getattr(view, "query_params", None)
     if declared is None:

@@ -461,17 +461,23 @@ def test_filters_of_programmes_and_profiles_work_through_the_page_cache(client):
         valid_from=timezone.localdate().replace(year=2015, month=1, day=1),
         valid_until=timezone.localdate().replace(year=2016, month=12, day=31),
     )
-    make_agreement(title="Chương trình phối hợp đang thực hiện")
+    make_agreement(title="Chương trình phối hợp với Đài Phát thanh tỉnh")
     page = html(client.get("/chuong-trinh-phoi-hop/?nam=2015&utm_x=1"))
-    assert old.title in page and "đang thực hiện" not in page
+    assert old.title in page and "Đài Phát thanh tỉnh" not in page
     assert "noindex" in page  # a filtered list stays out of search engines
     plain = client.get("/chuong-trinh-phoi-hop/?utm_x=2")
-    assert "đang thực hiện" in html(plain) and "noindex" not in html(plain)
+    assert "Đài Phát thanh tỉnh" in html(plain) and "noindex" not in html(plain)
 
     hoa = make_worker(full_name="Nguyễn Thị Hoa", grassroots_union="Công đoàn Công ty Chè Cầu Đất")
     make_worker(full_name="Trần Văn Minh", grassroots_union="Công đoàn Bệnh viện Đà Lạt")
     page = html(client.get("/dien-hinh-tien-tien/?cong_doan=Công+đoàn+Công+ty+Chè+Cầu+Đất&x=1"))
     assert hoa.full_name in page and "Trần Văn Minh" not in page
+
+
+def test_an_address_without_its_final_slash_keeps_its_parameters_in_the_redirect(client, story):
+    response = client.get("/tin-tuc?page=2&utm_x=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/tin-tuc/?page=2&utm_x=1"
 
 
 def test_sitemap_pages_keep_their_page_parameter(client, story):
