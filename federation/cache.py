@@ -44,10 +44,6 @@ class Breaker:
         self._tried_at = 0.0
         self.down_since = None
 
-    @property
-    def down(self):
-        return self.down_since is not None
-
     def _may_try(self):
         with self._lock:
             if self.down_since is None:
