@@ -8,7 +8,7 @@ from django.urls import include, path
 
 from agreements import sitemaps as agreement_sitemaps
 from agreements.views import OfficerLoginView
-from federation import views, workers
+from federation import pagecache, views, workers
 from news import sitemaps as news_sitemaps
 from news.views import HomeView
 
@@ -28,10 +28,15 @@ urlpatterns = [
     path("dang-nhap/", OfficerLoginView.as_view(), name="login"),
     path("dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
     path("dien-hinh-tien-tien/", include("federation.worker_urls")),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        pagecache.reads_query()(sitemap_views.index),
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        pagecache.reads_query("p")(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),

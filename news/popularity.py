@@ -26,6 +26,8 @@ from django.utils.crypto import salted_hmac
 
 logger = logging.getLogger(__name__)
 
+from federation.cache import skip_while_away
+
 MOST_READ_CACHE_KEY = "news:most-read"
 MOST_READ_SECONDS = 300
 _REDIS_KEY = "news:views:pending"
@@ -57,7 +59,8 @@ class RedisCounter:
     def __init__(self, url):
         import redis
 
-        self._redis = redis.Redis.from_url(url)
+        # The cache's short timeouts: a hung Redis must not hold the request.
+        self._redis = redis.Redis.from_url(url, **getattr(settings, "REDIS_OPTIONS", {}))
         self._key = f"{getattr(settings, 'CACHE_KEY_PREFIX', 'federation')}:{_REDIS_KEY}"
 
     def add(self, article_id):
@@ -89,7 +92,8 @@ def counter():
 
 
 def record_view(article_id):
-    counter().add(article_id)
+    # With Redis away the read is not counted; the visitor's page is not kept waiting for it.
+    skip_while_away(counter().add, article_id)
 
 
 def client_address(request):
@@ -187,7 +191,8 @@ def most_read(limit=5, days=7):
 
     ids = cache.get(MOST_READ_CACHE_KEY)
     if ids is None:
-        flush_view_counts()
+        # With Redis away the pending reads wait there; the block shows what the database has.
+        skip_while_away(flush_view_counts)
         since = timezone.localdate() - timezone.timedelta(days=days - 1)
         ids = list(
             Article.objects.published()

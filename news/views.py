@@ -103,6 +103,7 @@ class ArticleListMixin(StrictPageMixin):
 
     paginate_by = PAGE_SIZE
     page_kwarg = "page"
+    query_params = ("page",)  # federation.pagecache drops any other
     context_object_name = "articles"
     paginator_class = ArticlePaginator
 
@@ -221,6 +222,7 @@ def article_context(request, article):
 
 class ArticleDetailView(DetailView):
     template_name = "news/article_detail.html"
+    query_params = ()
 
     def get_queryset(self):
         return Article.objects.published().select_related("category").prefetch_related("photos")
@@ -281,6 +283,7 @@ class HomeView(ListView):
 
     template_name = "news/home.html"
     context_object_name = "latest"
+    query_params = ()
 
     def get_queryset(self):
         return Article.objects.published().select_related("category")[:HOME_LATEST]
