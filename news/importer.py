@@ -30,7 +30,7 @@ from django.db import transaction
 from django.utils.html import escape
 
 from federation.search import index_text
-from federation.text import unique_slug
+from federation.text import clean_text, unique_slug
 from news.models import Article, Photo
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -38,8 +38,6 @@ TITLE_MAX = Article._meta.get_field("title").max_length
 SOURCE_MAX = Article._meta.get_field("source_label").max_length
 BYLINE_MAX = 40
 
-# Zero-width characters that word processors and web pages leave behind; they carry no text.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 # Python's \s already covers the non-breaking space (U+00A0) and the other Unicode spaces.
 _SPACES = re.compile(r"\s+")
 # C0 controls other than tab and line breaks mean a binary or broken file, and PostgreSQL
@@ -122,7 +120,7 @@ def read_file(source, name=None):
 
 
 def _clean(line):
-    return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
+    return _SPACES.sub(" ", clean_text(line)).strip()
 
 
 def _excerpt(text, length=60):
@@ -176,7 +174,7 @@ def parse_article(text, *, filename):
                 filename=filename,
                 line=number,
             )
-        cleaned = _clean(unicodedata.normalize("NFC", raw))
+        cleaned = _clean(raw)
         if cleaned:
             lines.append((number, cleaned))
     if not lines:
