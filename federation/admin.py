@@ -3,8 +3,8 @@
 from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
+from federation.admin_history import HistoryAdmin
 from federation.admin_site import SLUG_JS
 from federation.images import picture_html
 from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector, SiteProfile
@@ -62,7 +62,7 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(ExemplaryWorker)
-class ExemplaryWorkerAdmin(SimpleHistoryAdmin):
+class ExemplaryWorkerAdmin(HistoryAdmin):
     list_display = [
         "thumbnail",
         "full_name",

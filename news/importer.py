@@ -32,7 +32,7 @@ from django.db.models import Q
 from django.utils.html import escape
 
 from federation.search import index_text
-from federation.text import unique_slug
+from federation.text import clean_text, unique_slug
 from news.models import Article, Photo
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -43,8 +43,6 @@ BYLINE_MAX = 40
 # 30 KB of text; a bigger file is something else, and would make a huge page and slow search.
 MAX_FILE_SIZE = 100 * 1024
 
-# Zero-width characters that word processors and web pages leave behind; they carry no text.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 # Python's \s already covers the non-breaking space (U+00A0) and the other Unicode spaces.
 _SPACES = re.compile(r"\s+")
 # C0 controls other than tab and line breaks mean a binary or broken file, and PostgreSQL
@@ -134,7 +132,7 @@ def read_file(source, name=None):
 
 
 def _clean(line):
-    return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
+    return _SPACES.sub(" ", clean_text(line)).strip()
 
 
 def _excerpt(text, length=60):
@@ -188,7 +186,7 @@ def parse_article(text, *, filename):
                 filename=filename,
                 line=number,
             )
-        cleaned = _clean(unicodedata.normalize("NFC", raw))
+        cleaned = _clean(raw)
         if cleaned:
             lines.append((number, cleaned))
     if not lines:

@@ -7,13 +7,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
-from taggit.managers import TaggableManager
+from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from federation.images import CleanImageField, picture_html, social_url
 from federation.richtext import RichTextField, html_to_text
 from federation.search import Searchable
-from federation.text import slugify_vi, unique_slug
+from federation.text import clean_text, slugify_vi, unique_slug
 
 
 class Category(models.Model):
@@ -61,6 +61,17 @@ class Tag(TagBase):
 
     def get_absolute_url(self):
         return reverse("news:tag", kwargs={"slug": self.slug})
+
+
+class CleanTagManager(_TaggableManager):
+    """article.tags.add("Công đoàn") from code: the names are cleaned before taggit looks them
+    up, so a decomposed "Công đoàn" finds the tag instead of colliding with it once saved."""
+
+    def add(self, *tags, **kwargs):
+        return super().add(*(clean_text(tag) for tag in tags), **kwargs)
+
+    def set(self, tags, **kwargs):
+        return super().set([clean_text(tag) for tag in tags], **kwargs)
 
 
 class TaggedArticle(ItemBase):
@@ -134,6 +145,7 @@ class Article(Searchable):
     tags = TaggableManager(
         "thẻ",
         through=TaggedArticle,
+        manager=CleanTagManager,
         blank=True,
         help_text="Các thẻ cách nhau bằng dấu phẩy, ví dụ: công đoàn, truyền thông.",
     )
