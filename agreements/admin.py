@@ -5,10 +5,10 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AdminFileWidget
 from django.db.models import Max, Min
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
 from core.images import picture_html
+from federation.admin_history import HistoryAdmin
 from federation.admin_site import SLUG_JS
 
 
@@ -73,7 +73,7 @@ class AgreementTaskInline(admin.StackedInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(HistoryAdmin):
     # Django's facet toggle ("Show counts") has no Vietnamese translation.
     show_facets = admin.ShowFacets.NEVER
     list_display = [

@@ -25,6 +25,8 @@ class AgreementListView(ListView):
     template_name = "agreements/agreement_list.html"
     context_object_name = "agreements"
     paginate_by = PAGE_SIZE
+    # The filter form's names (AgreementFilterForm.add_prefix); core.pagecache drops any other.
+    query_params = ("doi-tac", "nam", "trang-thai", "page")
 
     def get_queryset(self):
         visible = Agreement.objects.visible_to(self.request.user)
@@ -90,6 +92,7 @@ def renewal_chain(agreement, visible):
 class AgreementDetailView(DetailView):
     template_name = "agreements/agreement_detail.html"
     context_object_name = "agreement"
+    query_params = ()
 
     def get_queryset(self):
         self.visible = Agreement.objects.visible_to(self.request.user)
@@ -153,6 +156,7 @@ class PartnerDetailView(DetailView):
 
     template_name = "agreements/partner_detail.html"
     context_object_name = "partner"
+    query_params = ()
     queryset = Partner.objects.select_related("successor").prefetch_related("predecessors")
 
     def get_context_data(self, **kwargs):

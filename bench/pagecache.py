@@ -19,11 +19,11 @@ class BenchPageCacheMiddleware(PageCacheMiddleware):
     """The production middleware, except that a request carrying the benchmark's secret is rendered
     as if the cache were empty (marked BYPASS), and the benchmark's own pages pass straight through."""
 
-    def serve(self, request, sections):
+    def serve(self, request, match):
         if request.path.startswith(UNCACHED_PREFIX):
             return self.get_response(request)
         if bypass_requested(request):
             response = self.get_response(request)
             response[HEADER] = "BYPASS"
             return response
-        return super().serve(request, sections)
+        return super().serve(request, match)

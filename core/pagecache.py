@@ -11,13 +11,20 @@ A URL nobody registered depends on every section: always correct, only less ofte
 
 Visitors with a session (staff, officers: they see previews and officers-only programmes) are never
 served from here, nor is any response that sets a cookie, carries a CSRF token or says it is private.
+What a signed-in user is shown says `Cache-Control: private`, so no shared cache keeps it either.
+
+Each view says which query parameters it reads (`query_params` on the class, `reads_query()` on a
+function). For anonymous visitors every other parameter is dropped before the view runs, so
+`?utm_x=1`, `?utm_x=2`, … are one cached page; a view that says nothing is not cached when the
+address carries a query string.
 """
 
+import functools
 import hashlib
 import logging
 import math
 import time
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -316,16 +323,72 @@ def _is_excluded(path, admin_prefix):
     )
 
 
+def _query_pairs(request):
+    """The query string's (name, value) pairs, decoded as the view's request.GET decodes them."""
+    raw = request.META.get("QUERY_STRING", "")
+    try:
+        # WSGI hands over the bytes as Latin-1 text; a browser's UTF-8 must survive a rewrite.
+        data = raw.encode("iso-8859-1")
+    except UnicodeEncodeError:
+        data = raw.encode()
+    return [(name, value) for name, values in QueryDict(data).lists() for value in values]
+
+
+def _set_query(request, pairs):
+    request.META["QUERY_STRING"] = urlencode(pairs)
+    request.GET = QueryDict(request.META["QUERY_STRING"])
+
+
 def _drop_tracking_params(request):
     """Remove tracking parameters from the request itself, so the view never sees them."""
-    query = request.META.get("QUERY_STRING", "")
-    if not query:
+    if not request.META.get("QUERY_STRING", ""):
         return
-    pairs = parse_qsl(query, keep_blank_values=True)
+    pairs = _query_pairs(request)
     kept = [(k, v) for k, v in pairs if k not in TRACKING_PARAMS]
     if len(kept) != len(pairs):
-        request.META["QUERY_STRING"] = urlencode(kept)
-        request.GET = QueryDict(request.META["QUERY_STRING"])
+        _set_query(request, kept)
+
+
+def reads_query(*names):
+    """Declares the query parameters a function view reads (a class-based view, or a feed, sets
+    `query_params` instead); for the page cache, every other parameter is noise."""
+
+    def declare(view):
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            return view(*args, **kwargs)
+
+        wrapper.query_params = frozenset(names)
+        return wrapper
+
+    return declare
+
+
+def _declared_params(match):
+    """The query parameters that the view at this address reads, or None when it does not say."""
+    if match is None:
+        # Not a page, or an address without its final slash, whose redirect keeps the query.
+        return None
+    view = match.func
+    declared = getattr(view, "query_params", None)
+    if declared is None:
+        declared = getattr(getattr(view, "view_class", None), "query_params", None)
+    return None if declared is None else frozenset(declared)
+
+
+def _keep_read_params(request, match):
+    """Keep only the parameters the view reads, in one order; False when the view does not say
+    which it reads and the address has a query string (such a page is never stored)."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return True
+    declared = _declared_params(match)
+    if declared is None:
+        return False
+    # Sorted by name only: the order of a parameter's values can matter to the view.
+    kept = sorted(((k, v) for k, v in _query_pairs(request) if k in declared), key=lambda p: p[0])
+    _set_query(request, kept)
+    return True
 
 
 def _page_key(request):
@@ -353,6 +416,16 @@ def _storable(request, response):
     return not (user is not None and user.is_authenticated)
 
 
+def _shown_to_a_signed_in_user(request):
+    """Whether the response was made for the signed-in user (the header greets them; officers see
+    their programmes and partners' contacts): the session says whether anything looked."""
+    session = getattr(request, "session", None)
+    if session is None or not session.accessed:
+        return False
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
 def _finish(response, etag, rendered_at):
     """What a cached page carries: validators for conditional GET, and revalidation every time."""
     response["ETag"] = etag
@@ -377,6 +450,12 @@ class PageCacheMiddleware:
         return self._admin_prefix
 
     def __call__(self, request):
+        response = self._respond(request)
+        if _shown_to_a_signed_in_user(request):
+            patch_cache_control(response, private=True)
+        return response
+
+    def _respond(self, request):
         if not enabled():
             return self.get_response(request)
         if request.method not in ("GET", "HEAD"):
@@ -388,11 +467,17 @@ class PageCacheMiddleware:
         match = _match(request)
         if is_uncached(match):
             return self.get_response(request)
-        return self.serve(request, sections_for_match(match))
+        return self.serve(request, match)
 
-    def serve(self, request, sections):
-        """The page from the cache when it is current, else rendered and stored."""
+    def serve(self, request, match):
+        """The page from the cache when it is current, else rendered and stored (match: the
+        request's resolved URL, or None)."""
         _drop_tracking_params(request)
+        if not _keep_read_params(request, match):
+            response = self.get_response(request)
+            response[HEADER] = "SKIP"
+            return response
+        sections = sections_for_match(match)
         try:
             key = _page_key(request)
             gens, values = generations(sections, extra_keys=[key])
@@ -400,6 +485,13 @@ class PageCacheMiddleware:
             # A bad Host header is the view's business (400); an unreachable cache is not fatal.
             logger.debug("Page cache skipped", exc_info=True)
             return self.get_response(request)
+        if None in gens:
+            # The cache does not answer (core.cache makes that a miss): without the
+            # generations a stored page could not be told from a stale one, so none is served or
+            # stored until it answers again.
+            response = self.get_response(request)
+            response[HEADER] = "OFF"
+            return response
         entry = values.get(key)
         now = time.time()
         if entry is not None and entry[0] == gens and entry[1] > now:
@@ -479,6 +571,9 @@ class ListMemo:
             except Exception:
                 # An unreachable cache costs a COUNT and an OFFSET, never the page.
                 logger.warning("Page cache: list memo off", exc_info=True)
+                self.enabled = False
+                return
+            if None in self.gens:  # the cache does not answer: see PageCacheMiddleware._cached
                 self.enabled = False
                 return
             digest = hashlib.md5(repr((name, self.gens)).encode(), usedforsecurity=False)

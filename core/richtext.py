@@ -1,6 +1,7 @@
 """One sanitizer, one allowlist, for every rich-text field: article bodies, agreement texts and
 worker achievements. It keeps what CKEditor 5 produces and drops scripts, event handlers, inline
-styles and any URL that is not http(s), mailto or tel. Images must come from our own media."""
+styles and any URL that is not http(s), mailto or tel. Images must come from our own media. The
+text in it is cleaned as every other text is (core.text.clean_text)."""
 
 import html
 import re
@@ -8,6 +9,8 @@ import re
 import nh3
 from django.conf import settings
 from django_ckeditor_5.fields import CKEditor5Field
+
+from core.text import clean_text
 
 TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup", "mark",
@@ -79,7 +82,9 @@ def sanitize_html(value):
         clean_content_tags={"script", "style"},
     )
     # An image whose source was not ours has lost its src: drop what is left of it.
-    return re.sub(r"<img(?![^>]*\ssrc=)[^>]*>", "", cleaned)
+    cleaned = re.sub(r"<img(?![^>]*\ssrc=)[^>]*>", "", cleaned)
+    # After nh3, which writes a character reference ("&#x202e;") back as the character itself.
+    return clean_text(cleaned, multiline=True)
 
 
 def html_to_text(value):

@@ -1,4 +1,4 @@
-"""Vietnamese text helpers: slugs and diacritic-free folding for search."""
+"""Vietnamese text helpers: cleaning what people type, slugs, and diacritic-free folding for search."""
 
 import re
 import unicodedata
@@ -7,6 +7,40 @@ import unicodedata
 _SPECIAL = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ß": "ss"})
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
+
+# Every way of breaking a line that pasted text brings: Windows and old Mac line ends, Word's manual
+# line break (a vertical tab), form feeds, NEL, and Unicode's line and paragraph separators.
+_LINE_BREAK = re.compile(r"[\r\v\f\x85\u2028\u2029]")
+_BREAK_AND_SPACES = re.compile(r"\s*\n\s*")
+# Zero-width characters that word processors and web pages leave behind; they carry no text.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# Bidirectional embeddings, overrides and isolates: invisible, they reorder what a reader sees.
+# The marks (U+200E, U+200F) stay: right-to-left text needs them and they reorder nothing.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# C0 and C1 controls (but tab and newline) mean nothing in text, break XML and terminals, and
+# PostgreSQL refuses NUL; lone surrogates cannot be encoded at all.
+_DROP = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff{ZERO_WIDTH}{BIDI_CONTROLS}]")
+
+
+def clean_text(value, *, multiline=False):
+    """Text as it should be stored, whoever typed or pasted it: NFC (the composed form that
+    Vietnamese keyboards on Windows produce; macOS and some web pages send "ô" as "o" + "̂"),
+    without control, zero-width or bidirectional-override characters, a tab as a space.
+
+    `multiline` text keeps its line breaks, each as one newline character; otherwise a line break and the spaces
+    around it become one space, and the ends are trimmed. Anything that is not a string is
+    returned as it is. Cleaning twice changes nothing.
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    text = _LINE_BREAK.sub("\n", value.replace("\r\n", "\n"))
+    text = _DROP.sub("", text).replace("\t", " ")
+    # After the removals: a combining mark that followed a zero-width space joins its letter.
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not multiline:
+        text = _BREAK_AND_SPACES.sub(" ", text).strip()
+    return text
 
 
 def strip_diacritics(text):

@@ -7,6 +7,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from agreements.views import OfficerLoginView
+from core import pagecache
 from core import sitemaps as sitemap_registry
 from core.editor import editor_image_upload
 from federation import views
@@ -23,10 +24,15 @@ urlpatterns = [
     path("dang-nhap/", OfficerLoginView.as_view(), name="login"),
     path("dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
     path("dien-hinh-tien-tien/", include("federation.workers.urls")),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        pagecache.reads_query()(sitemap_views.index),
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        pagecache.reads_query("p")(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
@@ -12,8 +13,9 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from core import search
+from core import pagecache, search
 from core.seo import PageMeta
+from federation.cache import cache_answers
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_BLOCK_SIZE = 6
@@ -23,6 +25,7 @@ class SearchView(TemplateView):
     """One search page over every registered kind; each result says what kind it is."""
 
     template_name = "federation/search.html"
+    query_params = ("q", "page")  # core.pagecache drops any other
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -54,6 +57,7 @@ class SearchView(TemplateView):
         return context
 
 
+@pagecache.reads_query()
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = [
@@ -68,16 +72,29 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+CACHE_AWAY = "không kết nối được (các trang vẫn chạy, lấy từ cơ sở dữ liệu)"
+
+
 @never_cache
 def healthz(request):
-    """200 when the database answers, 503 otherwise: for load balancers and monitoring."""
+    """200 when the database answers, 503 otherwise: for load balancers and monitoring.
+
+    The site runs without its cache (federation.cache), so a cache that does not answer keeps the
+    200 and says "degraded", for monitoring to see.
+    """
+    cache_ok = cache_answers(cache)
+    cache_state = "ok" if cache_ok else CACHE_AWAY
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "error", "database": "không kết nối được"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse(
+            {"status": "error", "database": "không kết nối được", "cache": cache_state}, status=503
+        )
+    return JsonResponse(
+        {"status": "ok" if cache_ok else "degraded", "database": "ok", "cache": cache_state}
+    )
 
 
 def csrf_failure(request, reason=""):

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.images import picture_html
 from core.text import fold_vi
+from federation.admin_history import HistoryAdmin
 from federation.admin_site import SLUG_JS
 from news.admin_workflow import WorkflowAdminMixin
 from news.forms import ArticleAdminForm
@@ -82,7 +82,7 @@ class PhotoMissingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
     list_display = [
         "cover_thumbnail",
         "title",
@@ -146,11 +146,6 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         if obj and obj.status == Article.Status.PUBLISHED:
             readonly.append("slug")
         return readonly
-
-    def get_prepopulated_fields(self, request, obj=None):
-        if obj and obj.status == Article.Status.PUBLISHED:
-            return {}
-        return super().get_prepopulated_fields(request, obj)
 
     @admin.display(description="ảnh")
     def cover_thumbnail(self, article):

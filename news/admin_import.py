@@ -10,11 +10,10 @@ from django.urls import path, reverse
 from django.views import View
 
 from news import workflow
-from news.importer import import_files
+from news.importer import MAX_FILE_SIZE, import_files
 from news.models import Article, Category
 
 MAX_FILES = 20
-MAX_FILE_SIZE = 100 * 1024  # a long newspaper article is about 30 KB of text
 # How long a preview may be confirmed; after that the files are uploaded again.
 TOKEN_MAX_AGE = 60 * 60
 TOKEN_SALT = "news.admin_import"

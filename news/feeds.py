@@ -23,6 +23,7 @@ def xml_text(value):
 class LatestArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
     link = "/tin-tuc/"
+    query_params = ()  # core.pagecache drops any
 
     def title(self):
         return f"Tin tức – {SiteProfile.load().name}"

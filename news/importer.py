@@ -19,27 +19,30 @@ Blank lines may hold spaces and non-breaking spaces. `read_file` turns bytes int
 `import_articles` command and the admin's "Nhập bài viết" page.
 """
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.html import escape
 
 from core.search import index_text
-from core.text import unique_slug
+from core.text import clean_text, unique_slug
 from news.models import Article, Photo
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 TITLE_MAX = Article._meta.get_field("title").max_length
 SOURCE_MAX = Article._meta.get_field("source_label").max_length
 BYLINE_MAX = 40
+# The largest file the admin's page and the command accept: a long newspaper article is about
+# 30 KB of text; a bigger file is something else, and would make a huge page and slow search.
+MAX_FILE_SIZE = 100 * 1024
 
-# Zero-width characters that word processors and web pages leave behind; they carry no text.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 # Python's \s already covers the non-breaking space (U+00A0) and the other Unicode spaces.
 _SPACES = re.compile(r"\s+")
 # C0 controls other than tab and line breaks mean a binary or broken file, and PostgreSQL
@@ -92,6 +95,13 @@ class ParsedArticle:
         """What identifies an article across imports: its title and its publication time."""
         return index_text(self.title), self.published_at
 
+    @property
+    def import_key(self):
+        """The key, as Article.import_key stores it (unique in the database)."""
+        title, published_at = self.key
+        stamp = published_at.astimezone(UTC).isoformat()
+        return hashlib.sha256(f"{stamp} {title}".encode()).hexdigest()
+
 
 def read_file(source, name=None):
     """The text of a file (a path, or its bytes), NFC-normalised, without a BOM.
@@ -122,7 +132,7 @@ def read_file(source, name=None):
 
 
 def _clean(line):
-    return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
+    return _SPACES.sub(" ", clean_text(line)).strip()
 
 
 def _excerpt(text, length=60):
@@ -176,7 +186,7 @@ def parse_article(text, *, filename):
                 filename=filename,
                 line=number,
             )
-        cleaned = _clean(unicodedata.normalize("NFC", raw))
+        cleaned = _clean(raw)
         if cleaned:
             lines.append((number, cleaned))
     if not lines:
@@ -256,39 +266,51 @@ class ImportResult:
 
 def find_existing(parsed):
     title, published_at = parsed.key
-    return Article.objects.filter(search_title=title, published_at=published_at).first()
+    return Article.objects.filter(
+        Q(import_key=parsed.import_key) | Q(search_title=title, published_at=published_at)
+    ).first()
 
 
 def import_article(parsed, *, status, category, by=None, dry_run=False):
     """Create the article and its photo placeholders, unless it was imported before.
 
     An article is the same when its title (ignoring case and diacritics) and its publication time
-    match. Drafts keep the original time too, so that they are matched and, once an editor
-    publishes them, they take their place in the archive.
+    match, or when it was imported from such a file and retitled since. Drafts keep the original
+    time too, so that they are matched and, once an editor publishes them, they take their place
+    in the archive.
     """
-    with transaction.atomic():
-        existing = find_existing(parsed)
-        if existing:
-            return ImportResult(created=False, article=existing, dry_run=dry_run)
-        article = Article(
-            title=parsed.title,
-            lead=parsed.lead,
-            body=parsed.body_html,
-            category=category,
-            byline=parsed.byline,
-            source_label=parsed.source_label,
-            status=status,
-            published_at=parsed.published_at,
-            created_by=by,
-        )
-        if dry_run:
-            article.slug = unique_slug(Article, parsed.title)
-            return ImportResult(created=True, article=article, dry_run=True)
-        article.save()
-        for order, caption in enumerate(parsed.captions):
-            # No image yet: the editor adds it, and the admin flags the article "thiếu ảnh".
-            Photo.objects.create(article=article, caption=caption.text, order=order)
-        return ImportResult(created=True, article=article)
+    try:
+        with transaction.atomic():
+            existing = find_existing(parsed)
+            if existing:
+                return ImportResult(created=False, article=existing, dry_run=dry_run)
+            article = Article(
+                title=parsed.title,
+                lead=parsed.lead,
+                body=parsed.body_html,
+                category=category,
+                byline=parsed.byline,
+                source_label=parsed.source_label,
+                status=status,
+                published_at=parsed.published_at,
+                created_by=by,
+                import_key=parsed.import_key,
+            )
+            if dry_run:
+                article.slug = unique_slug(Article, parsed.title)
+                return ImportResult(created=True, article=article, dry_run=True)
+            article.save()
+            for order, caption in enumerate(parsed.captions):
+                # No image yet: the editor adds it, and the admin flags the article "thiếu ảnh".
+                Photo.objects.create(article=article, caption=caption.text, order=order)
+            return ImportResult(created=True, article=article)
+    except IntegrityError:
+        # Another import of the same file wrote the article after our check: the database refused
+        # this one (on the key, or on the slug both took), and the savepoint undid it.
+        existing = Article.objects.filter(import_key=parsed.import_key).first()
+        if existing is None:
+            raise
+        return ImportResult(created=False, article=existing)
 
 
 @dataclass

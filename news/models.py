@@ -7,13 +7,13 @@ from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
-from taggit.managers import TaggableManager
+from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from core.images import CleanImageField, picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
-from core.text import slugify_vi, unique_slug
+from core.text import clean_text, slugify_vi, unique_slug
 
 
 class Category(models.Model):
@@ -61,6 +61,17 @@ class Tag(TagBase):
 
     def get_absolute_url(self):
         return reverse("news:tag", kwargs={"slug": self.slug})
+
+
+class CleanTagManager(_TaggableManager):
+    """article.tags.add("Công đoàn") from code: the names are cleaned before taggit looks them
+    up, so a decomposed "Công đoàn" finds the tag instead of colliding with it once saved."""
+
+    def add(self, *tags, **kwargs):
+        return super().add(*(clean_text(tag) for tag in tags), **kwargs)
+
+    def set(self, tags, **kwargs):
+        return super().set([clean_text(tag) for tag in tags], **kwargs)
 
 
 class TaggedArticle(ItemBase):
@@ -148,6 +159,7 @@ class Article(Searchable):
     tags = TaggableManager(
         "thẻ",
         through=TaggedArticle,
+        manager=CleanTagManager,
         blank=True,
         help_text="Các thẻ cách nhau bằng dấu phẩy, ví dụ: công đoàn, truyền thông.",
     )
@@ -195,9 +207,13 @@ class Article(Searchable):
         related_name="+",
         verbose_name="người xóa",
     )
+    # Set by news.importer from the file's title and time, and never changed after: unique, so
+    # that two imports of one file at once cannot both create the article.
+    import_key = models.CharField("khóa nhập", max_length=64, null=True, blank=True, editable=False)
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name="lịch sử bài viết", excluded_fields=["search_title", "search_text", "version"]
+        verbose_name="lịch sử bài viết",
+        excluded_fields=["search_title", "search_text", "version", "import_key"],
     )
 
     # /tin-tuc/rss/ is the feed: an article with that slug could never be reached.
@@ -219,6 +235,12 @@ class Article(Searchable):
                 | Q(unpublish_at__gt=models.F("published_at")),
                 name="article_unpublish_after_publish",
                 violation_error_message="Thời điểm tự gỡ phải sau thời điểm đăng.",
+            ),
+            models.UniqueConstraint(
+                fields=["import_key"],
+                condition=Q(import_key__isnull=False),
+                name="article_import_key_unique",
+                violation_error_message="Bài này đã được nhập từ trước.",
             ),
         ]
         permissions = [

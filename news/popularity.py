@@ -5,8 +5,15 @@ served from the full-page cache still counts. The count goes to Redis (HINCRBY, 
 workers and hosts) or, without Redis, to a per-process dictionary. Counts reach the database in
 batches: whenever the most-read block is rebuilt (at most every few minutes) and by
 `manage.py flush_view_counts`, which may also run from cron.
+
+A reader counts once per article a day (`count_read`): a reader is an address plus the browser's
+own headers, so that the people behind one office or mobile-carrier address count apart; an
+address counts at most READERS_PER_ADDRESS readers per article a day and brings at most
+READS_PER_ADDRESS_MINUTE new readers a minute, so that a script changing its browser name at each
+post gains little. Only reads of articles the public can see reach the database.
 """
 
+import logging
 import threading
 from collections import Counter
 
@@ -15,6 +22,11 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+logger = logging.getLogger(__name__)
+
+from federation.cache import skip_while_away
 
 MOST_READ_CACHE_KEY = "news:most-read"
 MOST_READ_SECONDS = 300
@@ -22,6 +34,10 @@ _REDIS_KEY = "news:views:pending"
 # The beacon's URL takes any integer; a key the database cannot hold would fail the whole flush,
 # and with it the home page that triggered it.
 _MAX_ID = 2**63 - 1
+
+READ_WINDOW_SECONDS = 24 * 3600
+READERS_PER_ADDRESS = 10
+READS_PER_ADDRESS_MINUTE = 30
 
 
 class LocalCounter:
@@ -43,7 +59,8 @@ class RedisCounter:
     def __init__(self, url):
         import redis
 
-        self._redis = redis.Redis.from_url(url)
+        # The cache's short timeouts: a hung Redis must not hold the request.
+        self._redis = redis.Redis.from_url(url, **getattr(settings, "REDIS_OPTIONS", {}))
         self._key = f"{getattr(settings, 'CACHE_KEY_PREFIX', 'federation')}:{_REDIS_KEY}"
 
     def add(self, article_id):
@@ -75,28 +92,97 @@ def counter():
 
 
 def record_view(article_id):
-    counter().add(article_id)
+    # With Redis away the read is not counted; the visitor's page is not kept waiting for it.
+    skip_while_away(counter().add, article_id)
+
+
+def client_address(request):
+    """The reader's address, by the rule the login lockout uses (django-axes:
+    AXES_CLIENT_IP_CALLABLE, else django-ipware with the AXES_IPWARE_* settings, else REMOTE_ADDR),
+    so that the proxies in front of the site are described once."""
+    from axes.helpers import get_client_ip_address
+
+    return get_client_ip_address(request) or ""
+
+
+def _digest(*parts):
+    # Keyed with SECRET_KEY: the cache holds no reader's address in the clear.
+    return salted_hmac("news.popularity", "\n".join(parts), algorithm="sha256").hexdigest()[:32]
+
+
+def _incr(key, seconds):
+    """Add one to a counter that lives `seconds` from its first count; the new value."""
+    if cache.add(key, 1, seconds):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, seconds)
+        return 1
+
+
+def count_read(request, article_id):
+    """Count the request's read of the article unless this reader was counted for it within
+    READ_WINDOW_SECONDS, or the address is over its caps. Returns whether it counted.
+
+    Whether the article is public is settled when the counts are flushed, so that the beacon
+    stays free of database queries. An unreachable cache loses the read, not the request.
+    """
+    if not 0 < article_id <= _MAX_ID:
+        return False
+    address = client_address(request)
+    reader = _digest(
+        address,
+        request.headers.get("User-Agent", ""),
+        request.headers.get("Accept-Language", ""),
+    )
+    per_address = _digest(address)
+    minute_key = f"news:reads:minute:{per_address}"
+    try:
+        # Checked first, so that a capped address makes no more keys.
+        if (cache.get(minute_key) or 0) >= READS_PER_ADDRESS_MINUTE:
+            return False
+        if not cache.add(f"news:read:{article_id}:{reader}", 1, READ_WINDOW_SECONDS):
+            return False
+        # Every new reader spends the address's minute, counted or not: a script that changes its
+        # browser name at each post soon makes no more keys.
+        if _incr(minute_key, 60) > READS_PER_ADDRESS_MINUTE:
+            return False
+        address_key = f"news:read:{article_id}:address:{per_address}"
+        if _incr(address_key, READ_WINDOW_SECONDS) > READERS_PER_ADDRESS:
+            return False
+        record_view(article_id)
+    except Exception:
+        logger.warning("Read not counted: cache unreachable", exc_info=True)
+        return False
+    return True
 
 
 def flush_view_counts():
-    """Move pending reads into ArticleViewCount. Returns the number of reads written."""
+    """Move pending reads into ArticleViewCount. Returns the number of reads written.
+
+    Reads of an article the public cannot see now (a draft, a scheduled or trashed article, an
+    unknown number) are dropped.
+    """
     from news.models import Article, ArticleViewCount
 
     pending = {pk: n for pk, n in counter().drain().items() if 0 < pk <= _MAX_ID}
     if not pending:
         return 0
     today = timezone.localdate()
-    existing_ids = set(Article.objects.filter(pk__in=pending).values_list("pk", flat=True))
+    public_ids = set(
+        Article.objects.published().filter(pk__in=pending).values_list("pk", flat=True)
+    )
     with transaction.atomic():
         for article_id, count in pending.items():
-            if article_id not in existing_ids:
+            if article_id not in public_ids:
                 continue
             updated = ArticleViewCount.objects.filter(article_id=article_id, day=today).update(
                 count=F("count") + count
             )
             if not updated:
                 ArticleViewCount.objects.create(article_id=article_id, day=today, count=count)
-    return sum(c for a, c in pending.items() if a in existing_ids)
+    return sum(c for a, c in pending.items() if a in public_ids)
 
 
 def most_read(limit=5, days=7):
@@ -105,7 +191,8 @@ def most_read(limit=5, days=7):
 
     ids = cache.get(MOST_READ_CACHE_KEY)
     if ids is None:
-        flush_view_counts()
+        # With Redis away the pending reads wait there; the block shows what the database has.
+        skip_while_away(flush_view_counts)
         since = timezone.localdate() - timezone.timedelta(days=days - 1)
         ids = list(
             Article.objects.published()

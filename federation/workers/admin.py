@@ -2,9 +2,9 @@
 
 from django.contrib import admin, messages
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.images import picture_html
+from federation.admin_history import HistoryAdmin
 from federation.admin_site import SLUG_JS
 from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
 
@@ -38,7 +38,7 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(ExemplaryWorker)
-class ExemplaryWorkerAdmin(SimpleHistoryAdmin):
+class ExemplaryWorkerAdmin(HistoryAdmin):
     list_display = [
         "thumbnail",
         "full_name",

@@ -18,6 +18,7 @@ class WorkerListView(StrictPageMixin, ListView):
     template_name = "federation/worker_list.html"
     context_object_name = "workers"
     paginate_by = PAGE_SIZE
+    query_params = (*WorkerFilterForm.base_fields, "page")  # core.pagecache drops any other
 
     def get_queryset(self):
         self.filters = WorkerFilterForm(self.request.GET)
@@ -50,6 +51,7 @@ class WorkerDetailView(DetailView):
 
     template_name = "federation/worker_detail.html"
     context_object_name = "worker"
+    query_params = ()
 
     def get_queryset(self):
         return ExemplaryWorker.objects.published().for_cards()

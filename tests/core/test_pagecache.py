@@ -10,6 +10,7 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import path
 from django.utils import timezone
 
 from agreements.models import Agreement
@@ -86,6 +87,13 @@ def test_tracking_parameters_from_facebook_and_zalo_share_one_cached_page(client
     again = client.get(f"{url}?fbclid=IwAR9xyz&zarsrc=30&utm_source=zalo")
     assert again[HEADER] == "HIT"
     assert "fbclid" not in html(again)
+
+
+def test_a_vietnamese_search_keeps_its_words_when_tracking_parameters_are_dropped(client, story):
+    # Sent as raw UTF-8, as some apps' in-app browsers do: the rewrite must not garble it.
+    response = client.get("/tim-kiem/?q=hội nghị&fbclid=IwAR0abc")
+    assert 'value="hội nghị"' in html(response)
+    assert f'href="{story.get_absolute_url()}"' in html(response)
 
 
 def test_a_visitor_with_a_session_is_never_served_a_cached_page(client, story):
@@ -482,3 +490,161 @@ def test_a_new_article_moves_the_deep_pages_along(client, category, settings):
     assert after[1][0] == before[0][-1]
     assert after[2] == [before[1][-1], before[2][0]]
     assert "Trang 3 / 3" in html(cold(client, "/tin-tuc/?page=3"))
+
+
+# Query strings: only what a page reads makes a different page --------------------------------------
+
+
+def stored_pages():
+    return [key for key in cache._cache if pagecache.PAGE_PREFIX in key]
+
+
+def test_junk_query_parameters_make_one_cached_page_not_one_per_value(client, story):
+    headers = [client.get(f"/tin-tuc/?utm_x={n}")[HEADER] for n in range(1, 201)]
+    assert headers.count("MISS") == 1
+    assert headers.count("HIT") == 199
+    assert len(stored_pages()) == 1
+
+
+def test_a_page_never_sees_the_parameters_it_does_not_read(client, story):
+    page = html(client.get(f"{story.get_absolute_url()}?ref=abc&junk=%3Cb%3Exyz"))
+    assert "ref=abc" not in page and "xyz" not in page
+    assert client.get(f"{story.get_absolute_url()}?khac=1")[HEADER] == "HIT"
+
+
+def test_the_parameters_a_page_reads_still_make_their_own_pages(client, category):
+    for n in range(25):
+        make_article(title=f"Tin thứ {n:02d} trong danh sách", category=category)
+    first, second = client.get("/tin-tuc/"), client.get("/tin-tuc/?page=2")
+    assert second[HEADER] == "MISS"
+    assert articles_on(first) != articles_on(second)
+    assert client.get("/tin-tuc/?utm_x=1&page=2&ref=zalo")[HEADER] == "HIT"
+    assert "Trang 2 / 2" in html(client.get("/tin-tuc/?page=2&ref=zalo"))
+    found = html(client.get("/tim-kiem/?q=tin+thu+03"))
+    assert "Tin thứ 03 trong danh sách" in found.replace("<mark>", "").replace("</mark>", "")
+    assert "Tin thứ 04 trong danh sách" not in found.replace("<mark>", "").replace("</mark>", "")
+    assert client.get("/tim-kiem/?q=tin+thu+04")[HEADER] == "MISS"
+
+
+def test_parameters_in_another_order_are_the_same_page(client, story):
+    assert client.get("/tim-kiem/?q=hoi+nghi&page=1")[HEADER] == "MISS"
+    assert client.get("/tim-kiem/?page=1&utm_x=9&q=hoi+nghi")[HEADER] == "HIT"
+
+
+def test_filters_of_programmes_and_profiles_work_through_the_page_cache(client):
+    old = make_agreement(
+        title="Chương trình phối hợp năm 2015",
+        valid_from=timezone.localdate().replace(year=2015, month=1, day=1),
+        valid_until=timezone.localdate().replace(year=2016, month=12, day=31),
+    )
+    make_agreement(title="Chương trình phối hợp với Đài Phát thanh tỉnh")
+    page = html(client.get("/chuong-trinh-phoi-hop/?nam=2015&utm_x=1"))
+    assert old.title in page and "Đài Phát thanh tỉnh" not in page
+    assert "noindex" in page  # a filtered list stays out of search engines
+    plain = client.get("/chuong-trinh-phoi-hop/?utm_x=2")
+    assert "Đài Phát thanh tỉnh" in html(plain) and "noindex" not in html(plain)
+
+    hoa = make_worker(full_name="Nguyễn Thị Hoa", grassroots_union="Công đoàn Công ty Chè Cầu Đất")
+    make_worker(full_name="Trần Văn Minh", grassroots_union="Công đoàn Bệnh viện Đà Lạt")
+    page = html(client.get("/dien-hinh-tien-tien/?cong_doan=Công+đoàn+Công+ty+Chè+Cầu+Đất&x=1"))
+    assert hoa.full_name in page and "Trần Văn Minh" not in page
+
+
+def test_an_address_without_its_final_slash_keeps_its_parameters_in_the_redirect(client, story):
+    response = client.get("/tin-tuc?page=2&utm_x=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/tin-tuc/?page=2&utm_x=1"
+
+
+def test_sitemap_pages_keep_their_page_parameter(client, story):
+    assert client.get("/sitemap-tin-tuc.xml?p=1")[HEADER] == "MISS"
+    assert client.get("/sitemap-tin-tuc.xml?p=1&utm_x=1")[HEADER] == "HIT"
+    assert client.get("/sitemap-tin-tuc.xml?p=99").status_code == 404
+
+
+def test_every_public_page_says_which_query_parameters_it_reads(story):
+    worker = make_worker(full_name="Lê Thị Lan")
+    agreement = make_agreement()
+    partner = agreement.partners.get()
+    story.tags.add("Tháng Công nhân")
+    paths = [
+        "/",
+        "/tin-tuc/",
+        story.category.get_absolute_url(),
+        "/the/thang-cong-nhan/",
+        story.get_absolute_url(),
+        "/tim-kiem/",
+        "/tin-tuc/rss/",
+        f"{story.category.get_absolute_url()}rss/",
+        "/sitemap.xml",
+        "/sitemap-tin-tuc.xml",
+        "/robots.txt",
+        "/chuong-trinh-phoi-hop/",
+        agreement.get_absolute_url(),
+        partner.get_absolute_url(),
+        "/dien-hinh-tien-tien/",
+        worker.get_absolute_url(),
+    ]
+    for url in paths:
+        match = pagecache._match(RequestFactory().get(url))
+        assert pagecache._declared_params(match) is not None, url
+
+
+def undeclared_view(request):
+    return HttpResponse(f"đọc: {request.GET.get('chon', '')}")
+
+
+# The URLs of the next test (request.urlconf names this module): a view that declares nothing.
+urlpatterns = [path("khong-khai-bao/", undeclared_view)]
+
+
+def test_a_view_that_does_not_say_what_it_reads_is_not_cached_with_a_query_string():
+    middleware = pagecache.PageCacheMiddleware(undeclared_view)
+
+    def get(url):
+        request = RequestFactory().get(url)
+        request.urlconf = __name__
+        request.user = AnonymousUser()
+        return middleware(request)
+
+    for _ in range(2):
+        response = get("/khong-khai-bao/?chon=1")
+        assert response[HEADER] == "SKIP"
+        assert response.content.decode() == "đọc: 1"
+    assert get("/khong-khai-bao/?chon=2").content.decode() == "đọc: 2"
+    get("/khong-khai-bao/")
+    assert get("/khong-khai-bao/")[HEADER] == "HIT"
+
+
+# Cache-Control: what a signed-in user sees is theirs ---------------------------------------------
+
+
+@pytest.mark.parametrize("page_cache_on", [True, False], ids=["page-cache-on", "page-cache-off"])
+def test_pages_an_officer_sees_say_private(client, settings, page_cache_on):
+    settings.PAGECACHE_ENABLED = page_cache_on
+    secret = make_agreement(title="Chương trình nội bộ cán bộ", visibility="officers")
+    partner = secret.partners.get()
+    partner.contact_person = "Chị Lan"
+    partner.contact_phone = "0263 3822 123"
+    partner.save()
+    client.force_login(make_officer())
+    for url in ["/chuong-trinh-phoi-hop/", secret.get_absolute_url(), partner.get_absolute_url()]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "private" in response["Cache-Control"], url
+        assert "Cookie" in response["Vary"], url
+    assert "0263 3822 123" in html(client.get(partner.get_absolute_url()))
+    assert "private" in client.get("/tin-tuc/")["Cache-Control"]  # the header greets them
+
+
+@pytest.mark.parametrize("page_cache_on", [True, False], ids=["page-cache-on", "page-cache-off"])
+def test_public_pages_for_anonymous_visitors_do_not_say_private(
+    client, settings, story, page_cache_on
+):
+    settings.PAGECACHE_ENABLED = page_cache_on
+    agreement = make_agreement()
+    for url in [*pages_of(story), "/chuong-trinh-phoi-hop/", agreement.get_absolute_url()]:
+        for _ in range(2):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert "private" not in response.get("Cache-Control", ""), url

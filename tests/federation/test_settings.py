@@ -1,9 +1,14 @@
 """The settings refuse to start production with development secrets."""
 
+import ast
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from django.core.cache.backends.redis import RedisCache
+
+from federation.cache import TolerantRedisCache
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,7 +87,8 @@ def test_redis_url_switches_the_cache_to_redis():
     code = "import federation.settings as s; print(s.CACHES['default']['BACKEND'])"
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     for redis_url, backend in [
-        ("redis://127.0.0.1:6379/1", "django.core.cache.backends.redis.RedisCache"),
+        # Django's Redis cache, for which an outage is a miss (tests/security/test_cache_outage.py).
+        ("redis://127.0.0.1:6379/1", "federation.cache.TolerantRedisCache"),
         ("", "django.core.cache.backends.locmem.LocMemCache"),
     ]:
         env = {**clean, "DJANGO_DEBUG": "1", "REDIS_URL": redis_url}
@@ -90,3 +96,16 @@ def test_redis_url_switches_the_cache_to_redis():
             [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
         )
         assert out.stdout.strip() == backend
+    assert issubclass(TolerantRedisCache, RedisCache)
+
+
+def test_redis_is_given_up_on_within_a_fraction_of_a_second():
+    code = "import federation.settings as s; print(s.CACHES['default']['OPTIONS'])"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
+    env = {**clean, "DJANGO_DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/1"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    options = ast.literal_eval(out.stdout.strip())
+    assert 0 < options["socket_connect_timeout"] < 1
+    assert 0 < options["socket_timeout"] < 1

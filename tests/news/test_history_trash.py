@@ -496,3 +496,190 @@ def test_editor_sees_and_restores_the_history_of_agreements_and_profiles(
     assert response.status_code == 302, form_errors(response)
     item.refresh_from_db()
     assert getattr(item, field) == original
+
+
+# Published articles keep their slug read-only, and the history must open and restore them anyway.
+@pytest.mark.django_db(transaction=True)
+def test_editor_opens_and_restores_an_old_version_of_a_published_article():
+    lan = signed_in(make_editor(username="bientap.lan"))
+    article = make_article(
+        title="Hội nghị tổng kết năm", lead="Sapo bản đầu.", byline="THU HÀ", slug="hoi-nghi"
+    )
+    for title, lead in [("Hội nghị tổng kết – sửa lần một", "Sapo sửa một."), ("Lần hai", "Hai.")]:
+        response = lan.post(
+            change_url(article),
+            {**open_form(lan, change_url(article)), "title": title, "lead": lead},
+        )
+        assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    assert (article.title, article.status) == ("Lần hai", Status.PUBLISHED)
+
+    listing = lan.get(history_url(article))
+    assert listing.status_code == 200
+    assert "Hội nghị tổng kết – sửa lần một" in listing.content.decode()
+    versions = list(article.history.order_by("history_date", "history_id"))
+    for version in versions:
+        response = lan.get(f"{history_url(article)}{version.history_id}/")
+        assert response.status_code == 200, version.history_id
+    first = versions[0]
+    revert_url = f"{history_url(article)}{first.history_id}/"
+    page = lan.get(revert_url)
+    data = form_fields(page, form_id="historicalarticle_form")
+    assert data["title"] == "Hội nghị tổng kết năm"
+    assert "slug" not in data  # still read-only: the URL of a published article does not move
+    assert "hoi-nghi" in page.content.decode()
+
+    response = lan.post(revert_url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    assert (article.title, article.lead, article.byline) == (
+        "Hội nghị tổng kết năm",
+        "Sapo bản đầu.",
+        "THU HÀ",
+    )
+    assert (article.slug, article.status) == ("hoi-nghi", Status.PUBLISHED)
+    assert article.history.count() == len(versions) + 1
+    assert lan.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restoring_a_draft_version_of_a_published_article_keeps_its_address_and_status():
+    from news import workflow
+
+    editor = make_editor()
+    lan = signed_in(editor)
+    article = make_article(title="Bản nháp đầu", slug="ban-nhap-dau", status=Status.DRAFT)
+    article.published_at = None
+    article.save()
+    response = lan.post(
+        change_url(article),
+        {**open_form(lan, change_url(article)), "title": "Bản chính", "slug": "ban-chinh"},
+    )
+    assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    workflow.publish(article=article, by=editor)
+    draft = article.history.filter(title="Bản nháp đầu").order_by("history_id").last()
+    assert (draft.status, draft.slug) == (Status.DRAFT, "ban-nhap-dau")
+    revert_url = f"{history_url(article)}{draft.history_id}/"
+
+    page = lan.get(revert_url)
+
+    assert page.status_code == 200
+    data = form_fields(page, form_id="historicalarticle_form")
+    assert data["title"] == "Bản nháp đầu"
+    assert "slug" not in data and "status" not in data
+    response = lan.post(revert_url, {**data, "published_at_0": "", "published_at_1": ""})
+    assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    assert (article.title, article.slug, article.status) == (
+        "Bản nháp đầu",
+        "ban-chinh",
+        Status.PUBLISHED,
+    )
+    assert lan.get("/tin-tuc/ban-chinh/").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restoring_a_version_saved_while_in_the_trash_does_not_trash_the_article_again():
+    editor = make_editor()
+    lan = signed_in(editor)
+    article = make_article(title="Tiêu đề lúc bị xóa")
+    article.trash(by=editor)
+    trashed_version = article.history.order_by("history_id").last()
+    assert trashed_version.deleted_at is not None
+    assert lan.get(f"{history_url(article)}{trashed_version.history_id}/").status_code == 302
+    article.restore()
+    edit_title(lan, article, "Tiêu đề mới")
+    revert_url = f"{history_url(article)}{trashed_version.history_id}/"
+
+    data = form_fields(lan.get(revert_url), form_id="historicalarticle_form")
+    response = lan.post(revert_url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề lúc bị xóa"
+    assert (article.deleted_at, article.deleted_by) == (None, None)
+    assert lan.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("make", "url", "form_id", "edits"),
+    [
+        (
+            "agreement",
+            "/quan-tri/agreements/agreement/{pk}/",
+            "agreement_form",
+            {
+                "title": "Chương trình phối hợp đã sửa",
+                "document_number": "Số 99/CTPH-SỬA",
+                "summary": "<p>Tóm tắt đã sửa.</p>",
+                "signatories": "Người ký đã sửa",
+            },
+        ),
+        (
+            "worker",
+            "/quan-tri/federation/exemplaryworker/{pk}/",
+            "exemplaryworker_form",
+            {
+                "full_name": "Tên đã sửa",
+                "position": "Tổ trưởng đã sửa",
+                "achievements": "<p>Thành tích đã sửa.</p>",
+                "quote": "Câu nói đã sửa.",
+            },
+        ),
+    ],
+)
+def test_every_version_of_an_agreement_or_a_profile_opens_and_the_first_is_restored(
+    make, url, form_id, edits
+):
+    from tests import factories
+
+    item = getattr(factories, f"make_{make}")()
+    original = {field: getattr(item, field) for field in edits}
+    base = url.format(pk=item.pk)
+    browser = signed_in(make_editor(username="bientap.lichsu"))
+    for round_ in (1, 2):
+        data = form_fields(browser.get(f"{base}change/"), form_id=form_id)
+        data.update({field: f"{value} ({round_})" for field, value in edits.items()})
+        response = browser.post(f"{base}change/", data)
+        assert response.status_code == 302, form_errors(response)
+
+    listing = browser.get(f"{base}history/")
+    assert listing.status_code == 200
+    versions = list(type(item).history.filter(id=item.pk).order_by("history_id"))
+    assert len(versions) == 3
+    for version in versions:
+        assert browser.get(f"{base}history/{version.history_id}/").status_code == 200
+    revert_url = f"{base}history/{versions[0].history_id}/"
+    data = form_fields(browser.get(revert_url), form_id=f"historical{form_id}")
+
+    response = browser.post(revert_url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    item.refresh_from_db()
+    assert {field: getattr(item, field) for field in edits} == original
+    assert browser.get(item.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_correspondent_cannot_restore_their_draft_over_the_published_article():
+    from news import workflow
+
+    author = make_correspondent()
+    article = make_article(
+        title="Bài của cộng tác viên", status=Status.DRAFT, published_at=None, created_by=author
+    )
+    draft = article.history.get()
+    workflow.publish(article=article, by=make_editor())
+    article.title = "Tiêu đề biên tập viên sửa"
+    article.save()
+    writer = signed_in(author)
+    revert_url = f"{history_url(article)}{draft.history_id}/"
+
+    response = writer.post(revert_url, {"title": "Bài của cộng tác viên"})
+
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert (article.title, article.status) == ("Tiêu đề biên tập viên sửa", Status.PUBLISHED)

@@ -1,5 +1,7 @@
 """Import of old articles: the parser, the import_articles command and the admin's import page."""
 
+import math
+import threading
 import unicodedata
 from datetime import datetime
 from io import StringIO
@@ -10,9 +12,17 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
-from news.importer import ArticleFormatError, Caption, parse_article, read_file
+from news import importer
+from news.importer import (
+    MAX_FILE_SIZE,
+    ArticleFormatError,
+    Caption,
+    parse_article,
+    read_file,
+)
 from news.models import Article, Photo
 from tests.factories import make_article, make_category, make_user
 
@@ -367,6 +377,132 @@ def test_bad_files_fail_the_command_while_good_files_are_imported():
         assert f"{BAD / name}: lỗi, dòng {line}: " in output
     assert f"{BAD / 'khong-co-tep-nay.txt'}: lỗi: không tìm thấy tệp hoặc thư mục" in output
     assert "Tổng cộng: 4 đã tạo, 0 bỏ qua (đã có), 7 lỗi." in output
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_admin_limit_is_refused_by_name_and_the_rest_imported(tmp_path):
+    make_category()
+    huge = tmp_path / "bai-20-mb.txt"
+    # The 20 MB text file that became a 21 MB article page.
+    huge.write_bytes(SAFETY.read_bytes() + "Thêm một đoạn rất dài.\n".encode() * 700_000)
+    assert huge.stat().st_size > 20 * 1024 * 1024
+    at_limit = tmp_path / "bai-vua-du.txt"
+    at_limit.write_bytes(SHELTER_NFD.read_bytes().ljust(MAX_FILE_SIZE, b" "))
+
+    output, error = run(huge, at_limit, SPORTS_NO_CAPTION)
+
+    size_kb = math.ceil(huge.stat().st_size / 1024)
+    assert (
+        f"{huge}: lỗi: tệp nặng {size_kb} KB, quá giới hạn {MAX_FILE_SIZE // 1024} KB của một bài "
+        "viết; tệp này không được nhập." in output
+    )
+    assert not Article.objects.filter(title=SAFETY_TITLE).exists()
+    assert Article.objects.count() == 2  # the file at the limit and the small one
+    assert "Tổng cộng: 2 đã tạo, 0 bỏ qua (đã có), 1 lỗi." in output
+    assert error is not None and error.returncode == 1
+    assert "1 tệp không nhập được" in str(error)
+
+
+def test_the_command_and_the_admin_page_share_one_size_limit():
+    from news import admin_import
+    from news.management.commands import import_articles
+
+    assert admin_import.MAX_FILE_SIZE is MAX_FILE_SIZE
+    assert f"{MAX_FILE_SIZE // 1024} KB" in import_articles.Command.help
+
+
+# Two imports of one file at once -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_an_import_that_lost_the_race_reports_the_article_as_already_there(monkeypatch):
+    # The second import checks for the article before the first one has committed it: it finds
+    # nothing, and only the database can stop it.
+    make_category()
+    run(SAFETY)
+    monkeypatch.setattr(importer, "find_existing", lambda parsed: None)
+
+    output, error = run(SAFETY)
+
+    assert error is None
+    assert Article.objects.count() == 1
+    assert Photo.objects.count() == 1
+    assert f"{SAFETY}: bỏ qua (đã có): {SAFETY_SLUG}" in output
+    assert "Tổng cộng: 0 đã tạo, 1 bỏ qua (đã có), 0 lỗi." in output
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_second_article_from_one_file():
+    make_category()
+    run(SAFETY)
+    article = Article.objects.get()
+    assert article.import_key == parse(SAFETY).import_key
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_article(title="Một bài khác", category=article.category, import_key=article.import_key)
+    # Articles written in the admin carry no key, and any number of them may exist.
+    make_article(category=article.category)
+    make_article(category=article.category)
+    assert Article.objects.filter(import_key__isnull=True).count() == 2
+
+
+def import_at_once(interleaving):
+    """Run import_articles on SAFETY in two threads, each with its own database connection, with
+    both existence checks done before either import writes; (output, error) of each."""
+    barrier = threading.Barrier(2, timeout=10)
+    first_done = threading.Event()
+    checked = threading.local()
+    original = importer.find_existing
+
+    def check_then_wait(parsed):
+        found = original(parsed)
+        if not getattr(checked, "once", False):
+            checked.once = True
+            barrier.wait()  # both have seen no article
+            if interleaving == "one-after-the-other" and threading.current_thread().name == "B":
+                first_done.wait(timeout=10)
+        return found
+
+    outcomes = {}
+
+    def worker():
+        try:
+            outcomes[threading.current_thread().name] = run(SAFETY)
+        finally:
+            first_done.set()
+            connection.close()
+
+    importer.find_existing = check_then_wait
+    try:
+        threads = [threading.Thread(target=worker, name=name) for name in "AB"]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    finally:
+        importer.find_existing = original
+    return outcomes
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite khóa cả cơ sở dữ liệu khi ghi"
+)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("interleaving", ["both-at-once", "one-after-the-other"])
+def test_two_imports_of_one_file_at_once_make_one_article(interleaving):
+    make_category()
+
+    outcomes = import_at_once(interleaving)
+
+    assert sorted(outcomes) == ["A", "B"]
+    assert [error for _, error in outcomes.values()] == [None, None]
+    outputs = sorted(output for output, _ in outcomes.values())
+    assert Article.objects.count() == 1
+    assert Photo.objects.count() == 1
+    assert Article.objects.get().slug == SAFETY_SLUG
+    assert f"{SAFETY}: bỏ qua (đã có): {SAFETY_SLUG}" in outputs[0]
+    assert "Tổng cộng: 0 đã tạo, 1 bỏ qua (đã có), 0 lỗi." in outputs[0]
+    assert f"{SAFETY}: đã tạo: {SAFETY_SLUG}" in outputs[1]
 
 
 @pytest.mark.django_db

@@ -516,16 +516,17 @@ def test_read_beacon_needs_no_csrf_token_so_cached_pages_count(conference):
 
 
 def test_flushing_moves_reads_into_daily_counts(client, conference):
+    # Each read from its own reader: one reader counts once a day (tests/news/test_popularity.py).
     other = make_article()
-    for _ in range(3):
-        client.post(f"/tin-tuc/luot-doc/{conference.pk}/")
+    for n in range(3):
+        client.post(f"/tin-tuc/luot-doc/{conference.pk}/", REMOTE_ADDR=f"203.0.113.{n + 1}")
     client.post(f"/tin-tuc/luot-doc/{other.pk}/")
     client.post("/tin-tuc/luot-doc/999999/")  # an article that does not exist is ignored
     assert popularity.flush_view_counts() == 4
     today = timezone.localdate()
     assert ArticleViewCount.objects.get(article=conference, day=today).count == 3
     assert ArticleViewCount.objects.get(article=other, day=today).count == 1
-    client.post(f"/tin-tuc/luot-doc/{conference.pk}/")
+    client.post(f"/tin-tuc/luot-doc/{conference.pk}/", REMOTE_ADDR="203.0.113.4")
     assert popularity.flush_view_counts() == 1
     assert ArticleViewCount.objects.get(article=conference, day=today).count == 4
     assert popularity.flush_view_counts() == 0
@@ -536,8 +537,8 @@ def test_most_read_on_the_home_page_follows_the_reads(client, conference):
     popular = make_article(title="Tin được đọc nhiều nhất")
     draft = make_article(title="Bản nháp được xem trước", status=Article.Status.DRAFT)
     for article, reads in [(popular, 5), (conference, 2), (draft, 9)]:
-        for _ in range(reads):
-            client.post(f"/tin-tuc/luot-doc/{article.pk}/")
+        for n in range(reads):
+            client.post(f"/tin-tuc/luot-doc/{article.pk}/", REMOTE_ADDR=f"203.0.113.{n + 1}")
     popularity.flush_view_counts()
     html = body(client.get("/"))
     block = html.split('id="doc-nhieu"')[1].split("</section>")[0]

@@ -1,20 +1,25 @@
 """manage.py import_articles: bring old articles across from plain-text files."""
 
+import math
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from news.importer import import_files
+from news.importer import MAX_FILE_SIZE, import_files
 from news.models import Article, Category
 
 STATUSES = {"published": Article.Status.PUBLISHED, "draft": Article.Status.DRAFT}
+LIMIT_KB = MAX_FILE_SIZE // 1024
 
 
 class Command(BaseCommand):
     help = (
         "Nhập bài viết cũ từ tệp văn bản UTF-8 theo khuôn bài báo: tiêu đề; thời gian "
         "«02:04, 08/04/2021»; sapo «(LĐ online) - …»; nội dung; chú thích ảnh (dòng lặp hai lần); "
-        "bút danh viết hoa ở dòng cuối. Bài đã nhập (cùng tiêu đề và thời gian đăng) được bỏ qua."
+        "bút danh viết hoa ở dòng cuối. Bài đã nhập (cùng tiêu đề và thời gian đăng) được bỏ qua. "
+        f"Tệp nặng quá {LIMIT_KB} KB (giới hạn của trang «Nhập bài viết» trong quản trị) bị từ "
+        "chối mà không đọc, các tệp khác vẫn được nhập. Khi có tệp lỗi hoặc bị từ chối, lệnh báo "
+        "từng tệp và kết thúc với mã thoát 1; các bài nhập được vẫn được giữ."
     )
 
     def add_arguments(self, parser):
@@ -115,8 +120,23 @@ class Command(BaseCommand):
                 continue
             for file in found:
                 try:
-                    data = file.read_bytes()
+                    size = file.stat().st_size
+                    if size <= MAX_FILE_SIZE:
+                        # At most one byte over the limit: a file may grow, or be a pipe.
+                        with file.open("rb") as handle:
+                            data = handle.read(MAX_FILE_SIZE + 1)
+                        if len(data) > MAX_FILE_SIZE:
+                            size = max(file.stat().st_size, len(data))
                 except OSError as error:
                     self.problems.append((str(file), f"không đọc được tệp ({error.strerror})."))
+                    continue
+                if size > MAX_FILE_SIZE:
+                    self.problems.append(
+                        (
+                            str(file),
+                            f"tệp nặng {math.ceil(size / 1024)} KB, quá giới hạn {LIMIT_KB} KB "
+                            "của một bài viết; tệp này không được nhập.",
+                        )
+                    )
                     continue
                 yield str(file), data
