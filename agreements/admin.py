@@ -7,8 +7,8 @@ from django.db.models import Max, Min
 from django.utils.html import format_html
 
 from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
+from core.admin_history import HistoryAdmin
 from core.images import picture_html
-from federation.admin_history import HistoryAdmin
 from federation.admin_site import SLUG_JS
 
 

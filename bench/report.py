@@ -557,7 +557,7 @@ The article page at {largest} articles:
 HTML is compressed by nginx in production (`deploy/nginx/federation.conf`); the benchmark counts
 it gzipped at level 6. CSS and JS come from WhiteNoise, precompressed, under hashed names with a
 one-year `immutable` lifetime. Pictures are `<picture>` elements with WebP and JPEG `srcset`s and a
-`sizes` attribute, written once per image by the pipeline (`federation/images.py`): a phone gets
+`sizes` attribute, written once per image by the pipeline (`core/images.py`): a phone gets
 the 320 or 640 px card, a desktop the 800 or 1200 px article picture, never the original.
 
 ## Other changes made for these figures

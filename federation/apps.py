@@ -12,10 +12,7 @@ class FederationConfig(AppConfig):
 
     def ready(self):
         from core import pagecache, permissions, roles
-        from federation import cleaning
         from federation.workers import registration
-
-        cleaning.connect()
 
         # The site's name and contacts are in every page's header and footer.
         pagecache.register_section("site")

@@ -72,8 +72,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Below the CSRF check: cleans the text of every form posted (federation.cleaning).
-    "federation.cleaning.CleanTextMiddleware",
+    # Below the CSRF check: cleans the text of every form posted (core.cleaning).
+    "core.cleaning.CleanTextMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -117,7 +117,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 # Redis on the same host or network answers in a millisecond; one that has not answered in this
-# long is treated as away (federation.cache): the request goes on without it.
+# long is treated as away (core.cache): the request goes on without it.
 REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.25"))
 REDIS_OPTIONS = {
     "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
@@ -130,7 +130,7 @@ def redis_caches(url):
     return {
         "default": {
             # Django's Redis cache, for which an outage is a miss, not an error page.
-            "BACKEND": "federation.cache.TolerantRedisCache",
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "federation"),
             "OPTIONS": REDIS_OPTIONS,

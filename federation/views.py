@@ -14,8 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from core import pagecache, search
+from core.cache import cache_answers
 from core.seo import PageMeta
-from federation.cache import cache_answers
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_BLOCK_SIZE = 6
@@ -79,7 +79,7 @@ CACHE_AWAY = "không kết nối được (các trang vẫn chạy, lấy từ c
 def healthz(request):
     """200 when the database answers, 503 otherwise: for load balancers and monitoring.
 
-    The site runs without its cache (federation.cache), so a cache that does not answer keeps the
+    The site runs without its cache (core.cache), so a cache that does not answer keeps the
     200 and says "degraded", for monitoring to see.
     """
     cache_ok = cache_answers(cache)

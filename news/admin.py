@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.admin_history import HistoryAdmin
 from core.images import picture_html
 from core.text import fold_vi
-from federation.admin_history import HistoryAdmin
 from federation.admin_site import SLUG_JS
 from news.admin_workflow import WorkflowAdminMixin
 from news.forms import ArticleAdminForm

@@ -3,8 +3,8 @@
 from django.contrib import admin, messages
 from django.utils.html import format_html
 
+from core.admin_history import HistoryAdmin
 from core.images import picture_html
-from federation.admin_history import HistoryAdmin
 from federation.admin_site import SLUG_JS
 from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
 

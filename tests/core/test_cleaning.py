@@ -10,7 +10,7 @@ from django.core import serializers
 from django.test import Client
 
 from agreements.models import Agreement, Partner
-from federation.models import ExemplaryWorker, Sector
+from federation.workers.models import ExemplaryWorker, Sector
 from news.models import Article, Category, Tag
 from tests.factories import (
     make_agreement,
