@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from pypdf import PdfReader
 
+from federation.files import TrackedFieldFile
 from federation.text import slugify_vi
 
 PDF_MAGIC = b"%PDF-"
@@ -81,7 +82,7 @@ class PrivateStorage(FileSystemStorage):
 private_storage = PrivateStorage()
 
 
-class PrivateFieldFile(FieldFile):
+class PrivateFieldFile(TrackedFieldFile, FieldFile):
     """Its URL is the view that checks access (agreements:document), never a storage URL."""
 
     @property

@@ -8,8 +8,9 @@ class FederationConfig(AppConfig):
     default = True
 
     def ready(self):
-        from federation import pagecache, permissions, search
+        from federation import files, pagecache, permissions, search
 
+        files.connect()
         permissions.connect()
         pagecache.connect_signals()
         from federation.workers import SEARCH_SOURCE

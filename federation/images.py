@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.utils.html import format_html, format_html_join
 from imagekit import ImageSpec
 from imagekit.cachefiles import ImageCacheFile
@@ -24,6 +25,7 @@ from imagekit.processors import ResizeToFill, ResizeToFit
 from imagekit.utils import process_image
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from federation.files import TrackedFieldFile
 from federation.text import slugify_vi
 
 MAX_UPLOAD_BYTES = getattr(settings, "IMAGE_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
@@ -497,8 +499,14 @@ class CleanImageFormField(forms.ImageField):
         return super().to_python(data)
 
 
+class CleanImageFieldFile(TrackedFieldFile, ImageFieldFile):
+    pass
+
+
 class CleanImageField(models.ImageField):
     """An ImageField that runs the whole pipeline: validate, fix orientation, strip, render."""
+
+    attr_class = CleanImageFieldFile
 
     # A class attribute, not an addition in __init__: Field.validators is a cached property, and
     # reading it there to check for the validator cached the list without it, so it never ran.
@@ -516,6 +524,15 @@ class CleanImageField(models.ImageField):
         name, path, args, kwargs = super().deconstruct()
         kwargs["profile"] = self.profile
         return name, path, args, kwargs
+
+    def delete_stored_file(self, name):
+        """Delete a stored picture and every rendition made of it (federation.files)."""
+        source = self.attr_class(None, self, name)
+        for size in all_sizes(self.profile):
+            for spec in SPECS[size].values():
+                rendition = ImageCacheFile(spec(source=source))
+                rendition.storage.delete(rendition.name)
+        self.storage.delete(name)
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
