@@ -1,8 +1,10 @@
 """One image pipeline for news photos, worker portraits and partner logos.
 
-An upload is validated by its content, turned upright by its EXIF orientation, stripped of every
-metadata field (GPS above all) and re-encoded. Its renditions (WebP and JPEG at a few widths, and a
-1200×630 social preview) are written once, when the image is saved; a page only computes their URLs.
+An upload is validated by its content (and refused, from its header, when decoding it would cost
+too much memory), turned upright by its EXIF orientation, stripped of every metadata field (GPS
+above all) and re-encoded no larger than 2560 px. Its renditions (WebP and JPEG at a few widths,
+and a 1200×630 social preview) are written once, from the picture in memory, when the image is
+saved; a page only computes their URLs.
 """
 
 import io
@@ -118,11 +120,9 @@ def decoding_cost(image, upload):
         return cost
     if image.format == "WEBP":
         return pixels * BYTES_PER_PIXEL["webp"]
-    if image.mode in ("1", "L") and "transparency" not in image.info:
-        return pixels * BYTES_PER_PIXEL["grey"]
-    if image.mode in ("RGB", "P") and "transparency" not in image.info:
-        return pixels * BYTES_PER_PIXEL["colour"]
-    return pixels * BYTES_PER_PIXEL["alpha"]
+    if _has_alpha(image) or image.mode not in ("1", "L", "P", "RGB"):
+        return pixels * BYTES_PER_PIXEL["alpha"]
+    return pixels * BYTES_PER_PIXEL["grey" if image.mode in ("1", "L") else "colour"]
 
 
 def _megapixels(pixels):
@@ -130,8 +130,13 @@ def _megapixels(pixels):
     return text.replace(".", ",")
 
 
+def _has_alpha(image):
+    return image.mode in ("LA", "PA", "RGBA") or "transparency" in image.info
+
+
 def _too_costly(image, cost):
     width, height = image.size
+    kind = image.format + (" có nền trong suốt" if _has_alpha(image) else "")
     # The largest picture of this kind that fits: the cost grows with the pixels.
     largest = min(MAX_PIXELS, width * height * MAX_DECODE_BYTES // cost)
     return ValidationError(
@@ -143,7 +148,7 @@ def _too_costly(image, cost):
             "w": width,
             "h": height,
             "mp": _megapixels(width * height),
-            "format": image.format,
+            "format": kind,
             "max": _megapixels(largest),
             "side": MAX_STORED_SIDE,
         },
@@ -185,12 +190,12 @@ def validate_image(upload):
                 if cost > MAX_DECODE_BYTES:
                     raise _too_costly(image, cost)
                 image.verify()
-            # verify() reads no pixels, so a JPEG cut short passes it; decode them all here (a
-            # JPEG at the scale the pipeline will use), or the re-encoding on save fails with a
-            # server error.
+            # verify() reads no pixels, so a JPEG cut short passes it; decode them all here, or
+            # the re-encoding on save fails with a server error. A JPEG decodes at 1/8 of its
+            # size: every coefficient is still read, so a cut is still found.
             upload.seek(0)
             with Image.open(upload) as image:
-                image.draft(image.mode, _stored_size(width, height))
+                image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
                 image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ValidationError(
@@ -228,11 +233,11 @@ def _resamplable(image):
     """The picture in the cheapest mode that resampling handles without loss: black and white
     as grey, a palette as RGB, a transparent colour as an alpha channel."""
     transparent = "transparency" in image.info
-    if image.mode == "1":
-        return image.convert("LA" if transparent else "L")
-    if image.mode == "L" and transparent:
+    if image.mode in ("1", "L") and transparent:
         return image.convert("LA")
-    if image.mode in ("P", "RGB") and transparent or image.mode == "PA":
+    if image.mode == "1":
+        return image.convert("L")
+    if (image.mode in ("P", "RGB") and transparent) or image.mode == "PA":
         return image.convert("RGBA")
     if image.mode == "P":
         return image.convert("RGB")
@@ -279,7 +284,9 @@ def clean_image(upload, name):
     elif extension == "webp":
         image.save(buffer, "WEBP", quality=88)
     else:
-        image.save(buffer, "PNG", optimize=True)
+        # zlib's default effort takes seconds on a 2560 px picture with noise in it, for a file
+        # hardly smaller than this level's.
+        image.save(buffer, "PNG", compress_level=3)
     stem = slugify_vi(PurePath(name or "anh").stem, max_length=60) or "anh"
     return CleanImage(
         ContentFile(buffer.getvalue()), f"{stem}-{uuid.uuid4().hex[:8]}.{extension}", image
@@ -316,8 +323,17 @@ class Rendition(ImageSpec):
     def generate(self):
         if self.image is None:
             return super().generate()
+        image = self.image
+        if self.size.height:
+            # A crop to an exact size: box-reduce a large source first, to twice the size the
+            # resampling needs, as Pillow's reducing_gap does (the processors' LANCZOS over the
+            # whole source is most of the time a rendition takes).
+            cover = max(self.size.width / image.width, self.size.height / image.height)
+            factor = int(1 / (2 * cover))
+            if factor >= 2:
+                image = image.reduce(factor)
         return process_image(
-            self.image,
+            image,
             processors=self.processors,
             format=self.format,
             autoconvert=self.autoconvert,

@@ -18,6 +18,7 @@ from federation.models import ExemplaryWorker, Sector, SiteProfile
 from news.models import Photo
 from tests.factories import image_bytes, make_article, make_partner, make_user, pdf_bytes
 from tests.news.admin_helpers import form_fields
+from tests.security.bombs import pdf_many_pages, pdf_stream_bombs, png_of
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +29,7 @@ IMAGE_TOO_LARGE = "Ảnh quá lớn"
 TOO_COSTLY = "Ảnh 7000×7000 điểm ảnh (49 megapixel) quá lớn để xử lý"
 NOT_A_PDF = "Tệp này không phải là PDF hợp lệ"
 PDF_TOO_LARGE = "Tệp quá lớn"
+PDF_TOO_COSTLY = "Tệp PDF này cần quá nhiều bộ nhớ hoặc thời gian để đọc"
 TRAVERSAL = "../../../../../../etc/cron.d/"
 
 
@@ -70,28 +72,6 @@ def png_bomb():
     return bytes(data)
 
 
-def png_of(width, height, mode="1"):
-    """A PNG of one flat colour, written row by row: a few kilobytes on the wire, however many
-    pixels it decodes into (the bitmap itself is never built here)."""
-    bit_depth, color_type, row_bytes = {
-        "1": (1, 0, (width + 7) // 8),
-        "L": (8, 0, width),
-        "RGB": (8, 2, width * 3),
-        "RGBA": (8, 6, width * 4),
-    }[mode]
-
-    def chunk(tag, data):
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-    compressor = zlib.compressobj(9)
-    row = b"\0" + b"\xa0" * row_bytes
-    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    header = struct.pack(">IIBBBBB", width, height, bit_depth, color_type, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
-    )
-
-
 def huge(size, head=b""):
     return head + b"\0" * (size - len(head))
 
@@ -126,6 +106,8 @@ DOCUMENT_ATTACKS = {
     "huge file": ("van-ban.pdf", huge(20 * 1024 * 1024 + 1, pdf_bytes()), PDF_TOO_LARGE),
     "../ in the name": (f"{TRAVERSAL}van-ban.pdf", b"#!/bin/sh\nrm -rf /\n" * 20, NOT_A_PDF),
     "fake PDF": ("van-ban.pdf", fake_pdf(), NOT_A_PDF),
+    "thousands of pages": ("van-ban.pdf", pdf_many_pages(5_000), "Tệp PDF có 5.000 trang"),
+    "streams that inflate": ("van-ban.pdf", pdf_stream_bombs(2, 40_000_000), PDF_TOO_COSTLY),
 }
 
 
