@@ -20,6 +20,7 @@ do not hold a file: a replaced file goes although an old version names it. Rever
 version keeps the current file rather than pointing the row at a file that is gone.
 """
 
+import functools
 import logging
 import threading
 
@@ -78,9 +79,9 @@ class _KeptOnCommit:
         self.kept = True
 
     def __del__(self):
-        if self.kept or self.generation != _state().generation:
-            return
         try:
+            if self.kept or self.generation != _state().generation:
+                return
             if connection.in_atomic_block or not connection.autocommit:
                 # Dropped by a rollback (Django restores autocommit only after it): no row can
                 # name a file that was written for a row that never was.
@@ -114,16 +115,17 @@ class TrackedFieldFile:
             self.instance.save()
 
 
+@functools.cache
 def file_fields():
     """(model, field) of every concrete model's file fields (history models have none: they
     keep the names as text)."""
-    return [
+    return tuple(
         (model, field)
         for model in apps.get_models()
         if not model._meta.proxy
         for field in model._meta.concrete_fields
         if isinstance(field, models.FileField)
-    ]
+    )
 
 
 def is_held(name):
@@ -230,7 +232,9 @@ def _note_deleted(sender, instance, **kwargs):
 
 
 def _after_request(**kwargs):
-    # A request whose transaction rolled back ran no commit hook: its files are checked here.
+    # What a transaction that rolled back had noted ran no commit hook (its rows still name those
+    # files, which stay), nor did a save that failed outside a transaction: checked here, so that
+    # nothing noted outlives the request.
     if _state().noted:
         delete_unheld()
 

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from agreements.models import Agreement
+from federation import files
 from federation.models import ExemplaryWorker, SiteProfile
 from news.models import Photo
 from tests.factories import (
@@ -216,3 +217,18 @@ def test_reverting_to_a_version_whose_pdf_was_replaced_keeps_the_current_pdf(adm
     # The text went back; the file stays the current one instead of pointing at nothing.
     assert agreement.document.name == current
     assert files_on_disk() == {Path(agreement.document.path)}
+
+
+def test_a_commit_hook_that_fails_before_ours_does_not_cost_a_committed_photo_its_files():
+    def fail():
+        raise RuntimeError("Gửi thông báo thất bại")
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        transaction.on_commit(fail)
+        photo = make_photo()
+    # Committed, then Django dropped the hooks after the failing one, ours among them.
+    assert Photo.objects.filter(pk=photo.pk).exists()
+    stored = stored_with_renditions(photo.image, "photo")
+    assert files_on_disk() == stored
+    files.delete_unheld()
+    assert files_on_disk() == stored
