@@ -136,7 +136,8 @@ def _has_alpha(image):
 
 def _too_costly(image, cost):
     width, height = image.size
-    kind = image.format + (" có nền trong suốt" if _has_alpha(image) else "")
+    kind = {"WEBP": "WebP", "MPO": "JPEG"}.get(image.format, image.format)
+    kind += " có nền trong suốt" if _has_alpha(image) else ""
     # The largest picture of this kind that fits: the cost grows with the pixels.
     largest = min(MAX_PIXELS, width * height * MAX_DECODE_BYTES // cost)
     return ValidationError(
