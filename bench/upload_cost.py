@@ -10,6 +10,8 @@ file first (so that what every worker has loaded anyway is not counted), then se
 test and reports how long the request took and how far the process's peak memory (ru_maxrss) rose
 above its size just before. The target is at most 3 s and 200 MB for any file through any field
 (docs/reliability.md). Figures vary with the machine; the peak memory much less than the time.
+A PDF is read by pypdf in a child process of its own, held to 200 MB and 2 s of CPU
+(agreements/documents.py): its memory is not the worker's and is not in the figure.
 """
 
 import argparse
