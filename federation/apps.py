@@ -8,9 +8,10 @@ class FederationConfig(AppConfig):
     default = True
 
     def ready(self):
-        from federation import cleaning, pagecache, permissions, search
+        from federation import cleaning, files, pagecache, permissions, search
 
         cleaning.connect()
+        files.connect()
         permissions.connect()
         pagecache.connect_signals()
         from federation.workers import SEARCH_SOURCE

@@ -3,6 +3,8 @@
 import pytest
 from django.core.cache import cache
 
+from federation import files
+
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
@@ -11,3 +13,5 @@ def _isolated(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+    # A test's own transaction never commits: what its saves left to check goes with it.
+    files.forget()
