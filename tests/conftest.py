@@ -43,9 +43,9 @@ def pytest_configure(config):
     # the clock moves, not the time zone.
     _clock["at"] = moment.timestamp()
     _clock["label"] = f"{moment:%Y-%m-%d %H:%M:%S %z} ({moment.tzinfo})"
-    # Started here rather than in a fixture so that module-level dates computed at collection
-    # and the session's fixtures see the same clock as the tests.
-    _clock["travel"] = time_machine.travel(_clock["at"], tick=True)
+    # Started here, not in a fixture, so that dates computed at collection (module constants)
+    # and by the session's fixtures come from the same clock as the tests.
+    _clock["travel"] = time_machine.travel(_clock["at"], tick=False)
     _clock["traveller"] = _clock["travel"].start()
 
 
@@ -60,10 +60,18 @@ def pytest_report_header(config):
         return f"clock: every test starts at {_clock['label']}"
 
 
-@pytest.fixture(autouse=True)
-def _clock_at_start():
-    """Every test starts at the chosen moment, not minutes later when the run reaches it: a run at
-    23:59 tests each test a minute before midnight, not only the first ones."""
+# Every test starts at the chosen moment, not minutes later when a long run reaches it: a run at
+# 23:59 puts each test a minute before midnight, not only the first few. The clock stands still
+# while the fixtures are made, so nothing they create is later than the test's start, and runs on
+# from there during the test.
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if "traveller" in _clock:
+        _clock["traveller"].move_to(_clock["at"], tick=False)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item):
     if "traveller" in _clock:
         _clock["traveller"].move_to(_clock["at"], tick=True)
 
