@@ -133,3 +133,34 @@ def test_admin_saves_a_real_pdf_privately(admin_user_client, settings):
     assert agreement.created_by is not None and agreement.updated_by == agreement.created_by
     change = admin_user_client.get(f"/quan-tri/agreements/agreement/{agreement.pk}/change/")
     assert agreement.get_document_url() in change.content.decode()
+
+
+def test_a_pdf_with_more_pages_than_any_signed_agreement_is_refused_with_the_count():
+    from agreements import documents
+    from tests.security.bombs import pdf_many_pages
+
+    many = pdf_many_pages(documents.MAX_PAGES + 1)
+    with pytest.raises(ValidationError) as error:
+        validate_pdf(SimpleUploadedFile("van-ban.pdf", many))
+    assert "Tệp PDF có 501 trang" in messages(error)
+    assert "tối đa 500 trang" in messages(error)
+    validate_pdf(SimpleUploadedFile("van-ban.pdf", pdf_many_pages(documents.MAX_PAGES)))
+
+
+def test_a_pdf_that_lies_about_its_page_count_is_still_counted():
+    from tests.security.bombs import pdf_many_pages
+
+    liar = pdf_many_pages(2_000).replace(b"/Count 2000", b"/Count 2   ", 1)
+    with pytest.raises(ValidationError) as error:
+        validate_pdf(SimpleUploadedFile("van-ban.pdf", liar))
+    assert "cần quá nhiều bộ nhớ hoặc thời gian" in messages(error)
+
+
+def test_a_small_pdf_whose_streams_inflate_to_hundreds_of_megabytes_is_refused():
+    from tests.security.bombs import pdf_stream_bombs
+
+    bomb = pdf_stream_bombs(2, inflated=40_000_000)
+    assert len(bomb) < 200_000
+    with pytest.raises(ValidationError) as error:
+        validate_pdf(SimpleUploadedFile("van-ban.pdf", bomb))
+    assert "cần quá nhiều bộ nhớ hoặc thời gian để đọc" in messages(error)

@@ -18,6 +18,7 @@ from core import images
 from core.images import SOCIAL, picture_html, rendition_file, validate_image
 from news.models import Photo
 from tests.factories import image_bytes, make_article, make_photo
+from tests.security.bombs import png_of
 
 pytestmark = pytest.mark.django_db
 
@@ -347,3 +348,78 @@ def test_a_stored_photo_is_not_read_again_when_its_record_is_checked():
     photo.full_clean()  # the stored file is closed; validating it again must not fail
     Path(photo.image.path).unlink()
     photo.full_clean()  # nor need the file at all
+
+
+# What decoding costs ------------------------------------------------------------------------------
+
+
+def test_a_tiny_png_that_would_decode_into_200_mb_is_refused_with_its_size_and_the_limit():
+    transparent = png_of(7000, 7000, "RGBA")
+    assert len(transparent) < 1024 * 1024
+    for message in (image_errors(transparent, "a.png"), model_errors(transparent, "a.png")):
+        assert "Ảnh 7000×7000 điểm ảnh (49 megapixel) quá lớn để xử lý" in message
+        assert "với loại ảnh này (PNG có nền trong suốt) tối đa là 15,7 megapixel" in message
+        assert "cạnh dài 2560 điểm ảnh" in message
+
+
+def test_the_same_pixels_in_black_and_white_cost_a_fifth_and_are_accepted():
+    # What decoding costs decides, not the pixel count: one byte a pixel instead of four, and
+    # no alpha to premultiply.
+    validate_image(SimpleUploadedFile("scan.png", png_of(7000, 7000, "1")))
+    validate_image(SimpleUploadedFile("xam.png", png_of(7000, 7000, "L")))
+
+
+def test_a_progressive_jpeg_costs_its_whole_frame_where_a_baseline_one_decodes_at_half_size():
+    def jpeg(**options):
+        buffer = io.BytesIO()
+        Image.new("RGB", (6000, 4000), (120, 60, 30)).save(buffer, "JPEG", **options)
+        return buffer.getvalue()
+
+    validate_image(SimpleUploadedFile("a.jpg", jpeg()))
+    message = image_errors(jpeg(progressive=True, subsampling=0))
+    assert "Ảnh 6000×4000 điểm ảnh (24 megapixel) quá lớn để xử lý" in message
+    assert "(JPEG)" in message
+
+
+def test_a_large_photo_is_stored_upright_at_2560_on_its_longest_side():
+    photo = photo_with(two_colour_jpeg(3000, 2000, exif=exif_with_gps(orientation=6)))
+    photo.save()
+    with Image.open(photo.image.path) as stored:
+        assert stored.size == (1707, 2560)  # halved by the decoder, then resampled, then turned
+        red, _, blue = stored.convert("RGB").getpixel((850, 300))
+        assert red > 150 and blue < 100
+        red, _, blue = stored.convert("RGB").getpixel((850, 2260))
+        assert blue > 150 and red < 100
+    assert (photo.width, photo.height) == (1707, 2560)
+    assert 'width="800" height="1200"' in picture_html(photo.image, "photo", "wide")
+
+
+def test_a_black_and_white_scan_is_stored_grey_and_a_transparent_gif_keeps_its_alpha():
+    scan = photo_with(png_of(3000, 100, "1"), "scan.png")
+    scan.save()
+    with Image.open(scan.image.path) as stored:
+        assert (stored.mode, stored.size) == ("L", (2560, 85))
+    buffer = io.BytesIO()
+    gif = Image.new("P", (64, 64), 1)
+    gif.putpalette([255, 255, 255, 200, 0, 0] + [0] * 762)
+    gif.paste(0, (0, 0, 32, 64))
+    gif.save(buffer, "GIF", transparency=0)
+    logo = photo_with(buffer.getvalue(), "logo.gif")
+    logo.save()
+    with Image.open(logo.image.path) as stored:
+        assert stored.format == "PNG" and stored.mode == "RGBA"
+        assert stored.getpixel((10, 10))[3] == 0
+        assert stored.getpixel((50, 10)) == (200, 0, 0, 255)
+
+
+def test_an_animated_gif_is_stored_as_its_first_frame_only():
+    frames = [Image.new("P", (200, 200), n) for n in range(1, 41)]
+    for n, frame in enumerate(frames):
+        frame.putpalette([n * 6, 0, 0] * 256)
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=40)
+    photo = photo_with(buffer.getvalue(), "dong.gif")
+    photo.save()
+    with Image.open(photo.image.path) as stored:
+        assert stored.format == "PNG"
+        assert getattr(stored, "n_frames", 1) == 1

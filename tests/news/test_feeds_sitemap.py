@@ -167,9 +167,12 @@ def test_sitemap_index_gives_the_news_section_its_last_change(client, conference
     news = next(
         e for e in root if e.findtext("s:loc", namespaces=SITEMAP_NS).endswith("tin-tuc.xml")
     )
-    assert news.findtext("s:lastmod", namespaces=SITEMAP_NS).startswith(
-        f"{conference.updated_at:%Y-%m-%d}"
-    )
+    lastmod = news.findtext("s:lastmod", namespaces=SITEMAP_NS)
+    # A full time with its offset, in the site's time zone: the date is Việt Nam's, also from
+    # 17:00 UTC on, when the UTC date is still the day before.
+    assert lastmod.startswith(f"{timezone.localtime(conference.updated_at):%Y-%m-%d}T")
+    assert lastmod.endswith("+07:00")
+    assert dt.datetime.fromisoformat(lastmod) == conference.updated_at
 
 
 def test_news_sitemap_lists_published_articles_only_with_lastmod(client, conference):
@@ -186,7 +189,8 @@ def test_news_sitemap_lists_published_articles_only_with_lastmod(client, confere
     }
     url = "http://testserver" + conference.get_absolute_url()
     assert list(entries) == [url]
-    assert entries[url] == f"{conference.updated_at:%Y-%m-%d}"
+    # The day in Việt Nam, not the UTC one (they differ from 17:00 UTC to midnight UTC).
+    assert entries[url] == f"{timezone.localtime(conference.updated_at):%Y-%m-%d}"
     for hidden in [draft, future, removed]:
         assert hidden.get_absolute_url() not in root.itertext()
 

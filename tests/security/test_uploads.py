@@ -19,6 +19,7 @@ from federation.workers.models import ExemplaryWorker, Sector
 from news.models import Photo
 from tests.factories import image_bytes, make_article, make_partner, make_user, pdf_bytes
 from tests.news.admin_helpers import form_fields
+from tests.security.bombs import pdf_many_pages, pdf_stream_bombs, png_of
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +27,10 @@ NOT_AN_IMAGE = "Tệp này không phải là ảnh hợp lệ"
 CARRIES_CODE = "có chứa mã HTML hoặc JavaScript"
 BOMB = "Ảnh có kích thước điểm ảnh bất thường"
 IMAGE_TOO_LARGE = "Ảnh quá lớn"
+TOO_COSTLY = "Ảnh 7000×7000 điểm ảnh (49 megapixel) quá lớn để xử lý"
 NOT_A_PDF = "Tệp này không phải là PDF hợp lệ"
 PDF_TOO_LARGE = "Tệp quá lớn"
+PDF_TOO_COSTLY = "Tệp PDF này cần quá nhiều bộ nhớ hoặc thời gian để đọc"
 TRAVERSAL = "../../../../../../etc/cron.d/"
 
 
@@ -90,6 +93,8 @@ IMAGE_ATTACKS = {
     "SVG": ("logo.svg", svg(), NOT_AN_IMAGE),
     "SVG named .png": ("logo.png", svg(), NOT_AN_IMAGE),
     "decompression bomb": ("bom.png", png_bomb(), BOMB),
+    # 7000×7000 with an alpha channel: under 1 MB on the wire, about 200 MB once decoded.
+    "costly to decode": ("trong-suot.png", png_of(7000, 7000, "RGBA"), TOO_COSTLY),
     "huge file": ("lon.jpg", huge(10 * 1024 * 1024 + 1, b"\xff\xd8\xff\xe0"), IMAGE_TOO_LARGE),
     "../ in the name": (f"{TRAVERSAL}anh.jpg", b"<?php system($_GET['c']); ?>" * 20, NOT_AN_IMAGE),
     "fake PDF": ("anh.jpg", fake_pdf(), NOT_AN_IMAGE),
@@ -102,6 +107,8 @@ DOCUMENT_ATTACKS = {
     "huge file": ("van-ban.pdf", huge(20 * 1024 * 1024 + 1, pdf_bytes()), PDF_TOO_LARGE),
     "../ in the name": (f"{TRAVERSAL}van-ban.pdf", b"#!/bin/sh\nrm -rf /\n" * 20, NOT_A_PDF),
     "fake PDF": ("van-ban.pdf", fake_pdf(), NOT_A_PDF),
+    "thousands of pages": ("van-ban.pdf", pdf_many_pages(5_000), "Tệp PDF có 5.000 trang"),
+    "streams that inflate": ("van-ban.pdf", pdf_stream_bombs(2, 40_000_000), PDF_TOO_COSTLY),
 }
 
 
@@ -287,3 +294,44 @@ def test_the_same_form_takes_a_real_image(editor, name):
     assert response.status_code == 302, response.content.decode()[:3000]
     assert target.rows() != before
     assert files_on_disk()
+
+
+# Small files that decode into huge pictures -----------------------------------------------------
+
+
+def stored_sizes():
+    """(path, width×height) of every picture written: the stored image and its renditions."""
+    sizes = {}
+    for path in files_on_disk():
+        with Image.open(path) as image:
+            sizes[path] = image.size
+    return sizes
+
+
+@pytest.mark.parametrize("name", ["article photo", "worker portrait", "partner logo", "site logo"])
+def test_a_tiny_png_that_decodes_into_49_megapixels_is_stored_at_the_size_pages_need(editor, name):
+    # A 7000×7000 black-and-white scan: a few kilobytes, 49 million pixels once decoded.
+    scan = png_of(7000, 7000, "1")
+    assert len(scan) < 20_000
+    target = image_targets()[name]
+    data = {**form_fields(editor.get(target.url), target.form_id), **target.extra}
+    before = target.rows()
+    response = post_file(editor, target.url, data, target.field, "ban-quet.png", scan)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert target.rows() != before
+    sizes = stored_sizes()
+    stored = [size for path, size in sizes.items() if "renditions" not in path.parts]
+    # The picture is kept no larger than any page shows it (twice the widest rendition), so
+    # neither it nor the renditions made from it ever hold the whole bitmap again.
+    assert stored == [(2560, 2560)]
+    assert len(sizes) > 1
+    assert all(max(size) <= 2560 for size in sizes.values())
+
+
+def test_the_editors_image_upload_stores_a_tiny_png_of_49_megapixels_at_2560(editor):
+    response = post_file(
+        editor, "/ckeditor5/image_upload/", {}, "upload", "ban-quet.png", png_of(7000, 7000, "1")
+    )
+    assert response.status_code == 200, response.content
+    assert json.loads(response.content)["url"].endswith(".png")
+    assert list(stored_sizes().values()) == [(2560, 2560)]
