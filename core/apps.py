@@ -10,9 +10,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from core import backup, cleaning, pagecache, permissions
+        from core import backup, cleaning, files, pagecache, permissions
 
         cleaning.connect()
+        files.connect()
         permissions.connect()
         checks.register(pagecache.check_registry)
         # The accounts are Django's own; people create them, so a database holding one is not empty.

@@ -27,8 +27,8 @@ from imagekit.processors import ResizeToFill, ResizeToFit
 from imagekit.utils import process_image
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core.files import TrackedFieldFile
 from core.text import slugify_vi
-from federation.files import TrackedFieldFile
 
 MAX_UPLOAD_BYTES = getattr(settings, "IMAGE_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 # Larger than any camera photo editors upload (a 50-megapixel frame), far below a decompression bomb.
@@ -543,7 +543,7 @@ class CleanImageField(models.ImageField):
         return name, path, args, kwargs
 
     def delete_stored_file(self, name):
-        """Delete a stored picture and every rendition made of it (federation.files)."""
+        """Delete a stored picture and every rendition made of it (core.files)."""
         source = self.attr_class(None, self, name)
         for size in all_sizes(self.profile):
             for spec in SPECS[size].values():

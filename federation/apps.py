@@ -12,10 +12,7 @@ class FederationConfig(AppConfig):
 
     def ready(self):
         from core import pagecache, permissions, roles
-        from federation import files
         from federation.workers import registration
-
-        files.connect()
 
         # The site's name and contacts are in every page's header and footer.
         pagecache.register_section("site")
