@@ -33,6 +33,7 @@ from django.utils.html import escape
 
 from core.search import index_text
 from core.text import clean_text, unique_slug
+from news import workflow
 from news.models import Article, Photo
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -300,6 +301,7 @@ def import_article(parsed, *, status, category, by=None, dry_run=False):
                 article.slug = unique_slug(Article, parsed.title)
                 return ImportResult(created=True, article=article, dry_run=True)
             article.save()
+            workflow.record_import(article=article, by=by)
             for order, caption in enumerate(parsed.captions):
                 # No image yet: the editor adds it, and the admin flags the article "thiếu ảnh".
                 Photo.objects.create(article=article, caption=caption.text, order=order)
