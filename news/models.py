@@ -269,12 +269,14 @@ class Article(Searchable):
 
     @property
     def is_public(self):
+        """The Python twin of ArticleQuerySet.published(), condition for condition."""
         now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= now
             and (self.unpublish_at is None or self.unpublish_at > now)
+            and self.deleted_at is None
         )
 
     def clean(self):
