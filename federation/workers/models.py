@@ -240,6 +240,17 @@ class ExemplaryWorker(Searchable):
     def get_absolute_url(self):
         return reverse("workers:detail", kwargs={"slug": self.slug})
 
+    def set_published(self, published: bool) -> bool:
+        """Show or hide the profile, saved like any edit (a history row, the page cache told).
+        Returns whether anything changed; a profile without consent is never shown."""
+        if published and not self.consent_on:
+            raise ValidationError({"is_published": CONSENT_REQUIRED_MESSAGE})
+        if self.is_published == published:
+            return False
+        self.is_published = published
+        self.save(update_fields=["is_published"])
+        return True
+
     def clean(self):
         if self.is_published and not self.consent_on:
             raise ValidationError({"is_published": CONSENT_REQUIRED_MESSAGE})
