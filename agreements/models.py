@@ -402,6 +402,11 @@ class Agreement(Searchable):
         return self.status.label
 
     @property
+    def is_expiring(self):
+        """Ends within AGREEMENT_EXPIRY_WARNING_DAYS: the page counts the days left."""
+        return self.status == self.Status.EXPIRING
+
+    @property
     def days_left(self):
         return (self.valid_until - today()).days
 

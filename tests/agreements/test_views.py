@@ -184,6 +184,20 @@ def test_a_merged_partner_says_what_it_is_now_part_of(client):
 # The detail page ---------------------------------------------------------------------------------
 
 
+def test_detail_counts_the_days_left_only_for_an_agreement_about_to_expire(client, settings):
+    today = timezone.localdate()
+    warn = settings.AGREEMENT_EXPIRY_WARNING_DAYS
+    soon = make_agreement(
+        valid_from=today - timedelta(days=300), valid_until=today + timedelta(days=9)
+    )
+    later = make_agreement(
+        valid_from=today - timedelta(days=300), valid_until=today + timedelta(days=warn + 30)
+    )
+    assert soon.is_expiring and not later.is_expiring
+    assert "còn 9 ngày" in client.get(soon.get_absolute_url()).content.decode()
+    assert "agreement-period__left" not in client.get(later.get_absolute_url()).content.decode()
+
+
 def test_detail_shows_partners_period_tasks_news_chain_and_download(client):
     radio = make_partner(name="Đài PTTH tỉnh Lâm Đồng")
     paper = make_partner(name="Báo Lâm Đồng")
