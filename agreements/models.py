@@ -16,7 +16,7 @@ from core import roles
 from core.images import CleanImageField, picture_html
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
-from core.text import unique_slug
+from core.text import AutoSlug
 
 
 def today():
@@ -27,7 +27,7 @@ def warning_days():
     return settings.AGREEMENT_EXPIRY_WARNING_DAYS
 
 
-class Partner(models.Model):
+class Partner(AutoSlug, models.Model):
     """A partner medium (newspaper, radio-TV station…). Organisations merge: see `successor`."""
 
     class Kind(models.TextChoices):
@@ -100,11 +100,6 @@ class Partner(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Partner, self.name, instance_pk=self.pk)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("agreements:partner", kwargs={"slug": self.slug})
@@ -195,7 +190,9 @@ class AgreementQuerySet(models.QuerySet):
         return self.with_status().with_task_counts().with_partners()
 
 
-class Agreement(Searchable):
+class Agreement(AutoSlug, Searchable):
+    slug_from = "title"
+
     class Visibility(models.TextChoices):
         PUBLIC = "public", "Công khai"
         OFFICERS = "officers", "Chỉ cán bộ công đoàn"
@@ -320,11 +317,6 @@ class Agreement(Searchable):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Agreement, self.title, instance_pk=self.pk)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("agreements:detail", kwargs={"slug": self.slug})

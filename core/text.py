@@ -82,3 +82,29 @@ def unique_slug(model, text, *, instance_pk=None, max_length=200, fallback="muc"
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+class AutoSlug:
+    """A model mixin: a slug left empty is made from `slug_from` on save (unique_slug, within
+    the slug field's length); a slug an editor typed, or one made before, is kept as it is."""
+
+    slug_from = "name"
+    slug_fallback = "muc"
+
+    def fill_slug(self):
+        """Make the slug now if it is empty (a dry run shows the address a save would give)."""
+        if not self.slug:
+            self.slug = unique_slug(
+                self._meta.concrete_model,
+                getattr(self, self.slug_from),
+                instance_pk=self.pk,
+                max_length=self._meta.get_field("slug").max_length,
+                fallback=self.slug_fallback,
+            )
+            return True
+        return False
+
+    def save(self, *args, **kwargs):
+        if self.fill_slug() and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "slug"}
+        super().save(*args, **kwargs)

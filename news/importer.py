@@ -32,7 +32,7 @@ from django.db.models import Q
 from django.utils.html import escape
 
 from core.search import index_text
-from core.text import clean_text, unique_slug
+from core.text import clean_text
 from news import workflow
 from news.models import Article, Photo
 
@@ -298,7 +298,7 @@ def import_article(parsed, *, status, category, by=None, dry_run=False):
                 import_key=parsed.import_key,
             )
             if dry_run:
-                article.slug = unique_slug(Article, parsed.title)
+                article.fill_slug()
                 return ImportResult(created=True, article=article, dry_run=True)
             article.save()
             workflow.record_import(article=article, by=by)

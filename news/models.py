@@ -13,10 +13,10 @@ from taggit.models import ItemBase, TagBase
 from core.images import CleanImageField, picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
-from core.text import clean_text, slugify_vi, unique_slug
+from core.text import AutoSlug, clean_text, slugify_vi
 
 
-class Category(models.Model):
+class Category(AutoSlug, models.Model):
     name = models.CharField("tên chuyên mục", max_length=100, unique=True)
     slug = models.SlugField(
         "đường dẫn",
@@ -37,11 +37,6 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Category, self.name, instance_pk=self.pk, max_length=120)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})
@@ -133,7 +128,9 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(Searchable):
+class Article(AutoSlug, Searchable):
+    slug_from, slug_fallback = "title", "bai-viet"
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Nháp"
         SUBMITTED = "submitted", "Chờ duyệt"
@@ -251,8 +248,6 @@ class Article(Searchable):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Article, self.title, instance_pk=self.pk, fallback="bai-viet")
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         if self.pk:

@@ -12,11 +12,13 @@ from simple_history.models import HistoricalRecords
 from core.images import CleanImageField, picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
-from core.text import unique_slug
+from core.text import AutoSlug
 
 
-class HonourPeriod(models.Model):
+class HonourPeriod(AutoSlug, models.Model):
     """A term over which the federation honours exemplary figures, e.g. 2015–2020."""
+
+    slug_fallback = "giai-doan"
 
     name = models.CharField(
         "tên giai đoạn", max_length=100, unique=True, help_text="Ví dụ: Giai đoạn 2015–2020"
@@ -47,16 +49,11 @@ class HonourPeriod(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                HonourPeriod, self.name, instance_pk=self.pk, max_length=120, fallback="giai-doan"
-            )
-        super().save(*args, **kwargs)
 
-
-class Sector(models.Model):
+class Sector(AutoSlug, models.Model):
     """A field of work (công nghiệp, giáo dục, y tế…): a short list the editors keep."""
+
+    slug_fallback = "nganh"
 
     name = models.CharField("tên ngành, lĩnh vực", max_length=100, unique=True)
     slug = models.SlugField(
@@ -73,13 +70,6 @@ class Sector(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                Sector, self.name, instance_pk=self.pk, max_length=120, fallback="nganh"
-            )
-        super().save(*args, **kwargs)
 
 
 class ExemplaryWorkerQuerySet(models.QuerySet):
@@ -100,11 +90,13 @@ CONSENT_REQUIRED_MESSAGE = (
 )
 
 
-class ExemplaryWorker(Searchable):
+class ExemplaryWorker(AutoSlug, Searchable):
     """An exemplary union member or worker (điển hình tiên tiến), honoured in one or more terms.
 
     Only what the person agreed to make public is stored: no phone, email or home address.
     """
+
+    slug_from, slug_fallback = "full_name", "ho-so"
 
     full_name = models.CharField("họ và tên", max_length=150)
     slug = models.SlugField(
@@ -229,13 +221,6 @@ class ExemplaryWorker(Searchable):
 
     def __str__(self):
         return self.full_name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                ExemplaryWorker, self.full_name, instance_pk=self.pk, fallback="ho-so"
-            )
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("workers:detail", kwargs={"slug": self.slug})
