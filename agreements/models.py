@@ -16,6 +16,7 @@ from core import roles
 from core.images import CleanImageField, picture_html
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
+from core.seo import describe
 from core.text import AutoSlug
 
 
@@ -442,10 +443,7 @@ class Agreement(AutoSlug, Searchable):
     @property
     def description(self):
         """The meta description: the summary, cut at a word near 160 characters."""
-        text = self.summary_text or self.title
-        if len(text) <= 160:
-            return text
-        return text[:157].rsplit(" ", 1)[0] + "…"
+        return describe(self.summary_text or self.title)
 
     @property
     def signatory_lines(self):

@@ -41,6 +41,17 @@ class PageMeta:
         return mark_safe("\n".join(blocks))
 
 
+DESCRIPTION_LENGTH = 160  # what search engines show of a meta description
+
+
+def describe(text):
+    """A meta description: the text on one line, cut at a word to DESCRIPTION_LENGTH at most."""
+    text = " ".join((text or "").split())
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    return text[: DESCRIPTION_LENGTH - 3].rsplit(" ", 1)[0] + "…"
+
+
 def iso(moment):
     """2021-04-08T02:04:00+07:00: the site's own time zone, with its offset."""
     return localtime(moment).isoformat(timespec="seconds") if moment else ""

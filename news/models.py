@@ -13,6 +13,7 @@ from taggit.models import ItemBase, TagBase
 from core.images import CleanImageField, picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
+from core.seo import describe
 from core.text import AutoSlug, clean_text, slugify_vi
 
 
@@ -319,10 +320,7 @@ class Article(AutoSlug, Searchable):
     @property
     def description(self):
         """The meta description: the lead, cut at a word near 160 characters."""
-        lead = " ".join(self.lead.split())
-        if len(lead) <= 160:
-            return lead
-        return lead[:157].rsplit(" ", 1)[0] + "…"
+        return describe(self.lead)
 
 
 class Photo(models.Model):

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from core.images import CleanImageField, picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
+from core.seo import describe
 from core.text import AutoSlug
 
 
@@ -298,8 +299,7 @@ class ExemplaryWorker(AutoSlug, Searchable):
         text = f"{self.full_name}: {who}." if who else f"{self.full_name}."
         if honour:
             text += f" {honour.title} ({honour.period.name})."
-        text = " ".join(text.split())
-        return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
+        return describe(text)
 
     def card_html(self, lazy=True, sizes="(min-width: 900px) 240px, 50vw"):
         return picture_html(
