@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView
 
 from agreements.forms import AgreementFilterForm, OfficerLoginForm
 from agreements.models import Agreement, AgreementTask, Partner
-from core import roles
+from core import roles, seo
 from core.seo import PageMeta
 from federation.models import SiteProfile
 from news.models import Article
@@ -37,20 +37,19 @@ class AgreementListView(ListView):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
-        page = self.request.GET.get("page")
-        canonical = self.request.build_absolute_uri(self.request.path)
         context.update(
             filters=self.filters,
             filtered=any(value for key, value in query.items()),
             query_string=query.urlencode(),
             is_officer=roles.is_officer(self.request.user),
-            meta=PageMeta(
+            meta=seo.list_meta(
+                self.request,
                 title="Chương trình phối hợp",
                 description=(
                     f"Các chương trình phối hợp tuyên truyền giữa {SiteProfile.load().name} và "
                     "các cơ quan báo chí: nội dung, thời hạn, nhiệm vụ và kết quả thực hiện."
                 ),
-                canonical=canonical + (f"?page={page}" if page else ""),
+                page_obj=context.get("page_obj"),
                 # A filtered list is a view of the same page: keep it out of search engines.
                 noindex=bool(query),
             ),

@@ -41,6 +41,25 @@ class PageMeta:
         return mark_safe("\n".join(blocks))
 
 
+def list_canonical(request, page_obj=None):
+    """A list page's address: ?page=N only past the first page, N as parsed, never as typed
+    ("?page=last" and "?page=01" are not addresses of their own)."""
+    url = request.build_absolute_uri(request.path)
+    number = page_obj.number if page_obj else 1
+    return f"{url}?page={number}" if number > 1 else url
+
+
+def list_meta(request, *, title, description, page_obj=None, **fields):
+    """The meta of a list page (news, agreements, profiles): its canonical address from the
+    parsed page number; filtered views pass noindex."""
+    return PageMeta(
+        title=title,
+        description=description,
+        canonical=list_canonical(request, page_obj),
+        **fields,
+    )
+
+
 DESCRIPTION_LENGTH = 160  # what search engines show of a meta description
 
 

@@ -3,6 +3,7 @@
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
+from core import seo
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, person_jsonld
 from federation.models import SiteProfile
@@ -28,19 +29,18 @@ class WorkerListView(StrictPageMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         profile = SiteProfile.load()
-        page = self.request.GET.get("page")
-        canonical = self.request.build_absolute_uri(self.request.path)
         context.update(
             filters=self.filters,
             filtered=bool(self.filters.active),
             query_string=urlencode(self.filters.active),
-            meta=PageMeta(
+            meta=seo.list_meta(
+                self.request,
                 title="Điển hình tiên tiến",
                 description=(
                     f"Gương điển hình tiên tiến trong phong trào công nhân, viên chức, lao động "
                     f"và hoạt động công đoàn – {profile.name}."
                 ),
-                canonical=canonical + (f"?page={page}" if page else ""),
+                page_obj=context.get("page_obj"),
             ),
         )
         return context

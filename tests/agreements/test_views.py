@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.static import serve
 
 from agreements.models import Agreement, AgreementTask
+from agreements.views import AgreementListView
 from core.roles import OFFICERS
 from tests.factories import (
     make_agreement,
@@ -380,6 +381,21 @@ def test_invalid_filter_values_are_ignored_with_a_message(client, params):
 def test_bad_page_numbers_are_404(client, page):
     make_agreement()
     assert client.get(LIST, {"page": page}).status_code == 404
+
+
+def test_the_canonical_address_carries_the_page_number_as_parsed(client, monkeypatch):
+    monkeypatch.setattr(AgreementListView, "paginate_by", 2)
+    partner = make_partner()
+    for _ in range(3):
+        make_agreement(partners=[partner])
+    for query, canonical in [
+        ("", LIST),
+        ("?page=01", LIST),
+        ("?page=02", f"{LIST}?page=2"),
+        ("?page=last", f"{LIST}?page=2"),
+    ]:
+        html = client.get(f"{LIST}{query}").content.decode()
+        assert f'<link rel="canonical" href="http://testserver{canonical}">' in html, query
 
 
 def test_pagination_keeps_the_filters(client):

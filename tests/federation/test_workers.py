@@ -17,6 +17,7 @@ from federation.workers.models import (
     HonourPeriod,
     Sector,
 )
+from federation.workers.views import WorkerListView
 from news.models import Article
 from tests.factories import (
     image_upload,
@@ -224,6 +225,20 @@ def test_gallery_ignores_null_characters_in_filters(client):
 def test_gallery_bad_page_number_is_404(client, page):
     make_worker()
     assert client.get(GALLERY, {"page": page}).status_code == 404
+
+
+def test_gallery_canonical_address_carries_the_page_number_as_parsed(client, monkeypatch):
+    monkeypatch.setattr(WorkerListView, "paginate_by", 2)
+    for _ in range(3):
+        make_worker()
+    for query, canonical in [
+        ("", GALLERY),
+        ("?page=1", GALLERY),
+        ("?page=02", f"{GALLERY}?page=2"),
+        ("?page=last", f"{GALLERY}?page=2"),
+    ]:
+        html = client.get(f"{GALLERY}{query}").content.decode()
+        assert f'<link rel="canonical" href="http://testserver{canonical}">' in html, query
 
 
 def test_gallery_with_no_profiles_says_so(client):
