@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.db.models import Max, Min
 
 from agreements.models import Agreement, Partner
 
@@ -22,10 +21,7 @@ class AgreementFilterForm(forms.Form):
 
     def __init__(self, data, *, agreements):
         super().__init__(data)
-        bounds = agreements.aggregate(first=Min("valid_from"), last=Max("valid_until"))
-        years = []
-        if bounds["first"] and bounds["last"]:
-            years = range(bounds["last"].year, bounds["first"].year - 1, -1)
+        years = agreements.years_in_force()
         self.fields["nam"].choices = [("", "Tất cả các năm")] + [(y, str(y)) for y in years]
         self.fields["trang_thai"].choices = [("", "Mọi tình trạng")] + [
             (status.value, status.label.capitalize()) for status in Agreement.Status

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -156,6 +156,13 @@ class AgreementQuerySet(models.QuerySet):
 
     def expiring(self, on=None):
         return self.with_status_filter(Agreement.Status.EXPIRING, on)
+
+    def years_in_force(self):
+        """Every year in which one of these programmes was in force, newest first."""
+        bounds = self.aggregate(first=Min("valid_from"), last=Max("valid_until"))
+        if not (bounds["first"] and bounds["last"]):
+            return []
+        return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
 
     def in_year(self, year):
         """Agreements in force at some point of a calendar year."""

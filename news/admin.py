@@ -11,17 +11,12 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.admin_history import HistoryAdmin
-from core.images import picture_html
+from core.admin_thumbnails import thumbnail
 from core.text import fold_vi
 from federation.admin_site import SLUG_JS
 from news.admin_workflow import WorkflowAdminMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Photo, Tag
-
-
-def thumbnail(fieldfile, alt=""):
-    html = picture_html(fieldfile, "photo", "card", alt=alt, sizes="120px")
-    return format_html('<span class="admin-thumb">{}</span>', html) if html else "—"
 
 
 class PhotoInlineFormSet(BaseInlineFormSet):
@@ -65,7 +60,7 @@ class PhotoInline(admin.StackedInline):
     def preview(self, photo):
         if not photo.image:
             return "Chưa có ảnh" if photo.pk else "—"
-        return thumbnail(photo.image, photo.alt_text)
+        return thumbnail(photo.image, "photo", alt=photo.alt_text, sizes="120px")
 
 
 class PhotoMissingFilter(admin.SimpleListFilter):
@@ -151,7 +146,7 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
     def cover_thumbnail(self, article):
         cover = article.cover
         if cover:
-            return thumbnail(cover.image)
+            return thumbnail(cover.image, "photo", sizes="120px")
         if getattr(article, "photo_missing", False):
             return mark_safe('<span class="badge-missing">thiếu ảnh</span>')
         return "—"

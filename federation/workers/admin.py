@@ -4,14 +4,9 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 
 from core.admin_history import HistoryAdmin
-from core.images import picture_html
+from core.admin_thumbnails import thumbnail
 from federation.admin_site import SLUG_JS
 from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
-
-
-def portrait_thumbnail(worker):
-    html = picture_html(worker.portrait, "portrait", "card", alt="", sizes="96px")
-    return format_html('<span class="admin-thumb">{}</span>', html) if html else "—"
 
 
 class HonourInline(admin.TabularInline):
@@ -84,11 +79,11 @@ class ExemplaryWorkerAdmin(HistoryAdmin):
 
     @admin.display(description="ảnh")
     def thumbnail(self, worker):
-        return portrait_thumbnail(worker)
+        return thumbnail(worker.portrait, "portrait")
 
     @admin.display(description="xem trước")
     def portrait_preview(self, worker):
-        return portrait_thumbnail(worker) if worker.pk else "—"
+        return thumbnail(worker.portrait, "portrait") if worker.pk else "—"
 
     @admin.display(description="đồng ý công khai", ordering="consent_on")
     def consent(self, worker):
