@@ -4,6 +4,7 @@
 import json
 from dataclasses import dataclass, field
 
+from django.templatetags.static import static
 from django.utils.html import mark_safe
 from django.utils.timezone import localtime
 
@@ -84,7 +85,7 @@ def absolute(request, url):
 
 def organization_jsonld(request, profile):
     data = {"@type": "Organization", "name": profile.name, "url": absolute(request, "/")}
-    logo = profile.logo.url if profile.logo else "/static/img/logo.svg"
+    logo = profile.logo.url if profile.logo else static("img/logo.svg")
     data["logo"] = {"@type": "ImageObject", "url": absolute(request, logo)}
     return data
 

@@ -309,7 +309,7 @@ AGREEMENT_EXPIRY_WARNING_DAYS = int(os.environ.get("AGREEMENT_EXPIRY_WARNING_DAY
 AGREEMENT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 # Officers who are not staff sign in on the public site, not in the admin.
-LOGIN_URL = "/dang-nhap/"
+LOGIN_URL = "login"
 # Where a login lands without a usable `next` (missing, or refused as pointing off the site): the
 # admin's login has no destination of its own, and Django's default (/accounts/profile/) is a 404.
 # The officers' login (/dang-nhap/) sends them to the programmes instead.

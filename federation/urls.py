@@ -22,7 +22,7 @@ urlpatterns = [
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("", include("agreements.urls")),
     path("dang-nhap/", OfficerLoginView.as_view(), name="login"),
-    path("dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
+    path("dang-xuat/", LogoutView.as_view(next_page="home"), name="logout"),
     path("dien-hinh-tien-tien/", include("federation.workers.urls")),
     path(
         "sitemap.xml",

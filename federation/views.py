@@ -1,5 +1,7 @@
 """Site-wide views: site search, robots.txt, the health check and the error pages."""
 
+import os
+
 from django.conf import settings
 from django.contrib import admin
 from django.core.cache import cache
@@ -60,12 +62,17 @@ class SearchView(TemplateView):
 @pagecache.reads_query()
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
+    # Both kinds of preview live under one folder: the robots file names the folder.
+    previews = os.path.commonprefix(
+        [reverse("news:preview", kwargs={"pk": 1}), reverse("news:shared-preview", args=["x"])]
+    )
+    previews = previews[: previews.rfind("/") + 1]
     lines = [
         "User-agent: *",
-        "Disallow: /quan-tri/",
-        "Disallow: /tim-kiem/",
-        "Disallow: /xem-truoc/",
-        "Allow: /",
+        f"Disallow: {reverse('admin:index')}",
+        f"Disallow: {reverse('search')}",
+        f"Disallow: {previews}",
+        f"Allow: {reverse('home')}",
         f"Sitemap: {sitemap}",
         "",
     ]

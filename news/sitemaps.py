@@ -2,6 +2,7 @@
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+from django.urls import reverse
 
 from news.models import Article, Category
 
@@ -38,7 +39,7 @@ class StaticSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ["/", "/tin-tuc/"]
+        return ["home", "news:list"]
 
     def location(self, item):
-        return item
+        return reverse(item)

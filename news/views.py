@@ -128,7 +128,7 @@ class ArticleListView(ArticleListMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["heading"] = "Tin tức"
         context["meta"] = news_list_meta(self.request, "Tin tức", **listed(context))
-        context["feed_url"] = "/tin-tuc/rss/"
+        context["feed_url"] = reverse("news:feed")
         return context
 
 
@@ -149,7 +149,7 @@ class CategoryView(ArticleListMixin, ListView):
         context["meta"] = news_list_meta(
             self.request, self.category.name, self.category.description, **listed(context)
         )
-        context["feed_url"] = f"{self.category.get_absolute_url()}rss/"
+        context["feed_url"] = reverse("news:category-feed", kwargs={"slug": self.category.slug})
         return context
 
 
