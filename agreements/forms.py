@@ -4,9 +4,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from agreements.models import Agreement, Partner
+from core.filters import QueryFilterForm
 
 
-class AgreementFilterForm(forms.Form):
+class AgreementFilterForm(QueryFilterForm):
     """The list's filters, read from the query string; a bad value is dropped, never a 500."""
 
     doi_tac = forms.ModelChoiceField(
@@ -26,10 +27,6 @@ class AgreementFilterForm(forms.Form):
         self.fields["trang_thai"].choices = [("", "Mọi tình trạng")] + [
             (status.value, status.label.capitalize()) for status in Agreement.Status
         ]
-
-    def add_prefix(self, field_name):
-        # The query string reads as Vietnamese with dashes: ?doi-tac=…&nam=…&trang-thai=….
-        return field_name.replace("_", "-")
 
     def filter(self, queryset):
         """Apply the valid filters; `self.dropped` says whether any value was ignored."""

@@ -6,6 +6,7 @@ from django.db.models.expressions import RawSQL
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
+from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
@@ -25,8 +26,8 @@ class AgreementListView(ListView):
     template_name = "agreements/agreement_list.html"
     context_object_name = "agreements"
     paginate_by = PAGE_SIZE
-    # The filter form's names (AgreementFilterForm.add_prefix); core.pagecache drops any other.
-    query_params = ("doi-tac", "nam", "trang-thai", "page")
+    # The filter form's names, current and old; core.pagecache drops any other.
+    query_params = (*AgreementFilterForm.query_names(), "page")
 
     def get_queryset(self):
         visible = Agreement.objects.visible_to(self.request.user)
@@ -40,7 +41,7 @@ class AgreementListView(ListView):
         context.update(
             filters=self.filters,
             filtered=any(value for key, value in query.items()),
-            query_string=query.urlencode(),
+            query_string=urlencode(self.filters.active),
             is_officer=roles.is_officer(self.request.user),
             meta=seo.list_meta(
                 self.request,

@@ -19,7 +19,8 @@ class WorkerListView(StrictPageMixin, ListView):
     template_name = "federation/worker_list.html"
     context_object_name = "workers"
     paginate_by = PAGE_SIZE
-    query_params = (*WorkerFilterForm.base_fields, "page")  # core.pagecache drops any other
+    # The filter form's names, current and old; core.pagecache drops any other.
+    query_params = (*WorkerFilterForm.query_names(), "page")
 
     def get_queryset(self):
         self.filters = WorkerFilterForm(self.request.GET)

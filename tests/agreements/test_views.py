@@ -398,6 +398,27 @@ def test_the_canonical_address_carries_the_page_number_as_parsed(client, monkeyp
         assert f'<link rel="canonical" href="http://testserver{canonical}">' in html, query
 
 
+def test_old_underscore_filter_names_still_filter_and_links_use_the_dashed_names(client):
+    today = timezone.localdate()
+    paper = make_partner(name="Báo Lâm Đồng")
+    expiring = make_agreement(
+        partners=[paper],
+        valid_from=today - timedelta(days=300),
+        valid_until=today + timedelta(days=9),
+    )
+    running = make_agreement(partners=[paper])
+    for params in [
+        {"doi-tac": paper.slug, "trang-thai": "sap-het-han"},
+        {"doi_tac": paper.slug, "trang_thai": "sap-het-han"},  # a bookmark from before
+    ]:
+        html = client.get(LIST, params).content.decode()
+        assert expiring.title in html and running.title not in html, params
+    for n in range(20):
+        make_agreement(partners=[paper], title=f"Chương trình số {n}")
+    html = client.get(LIST, {"doi_tac": paper.slug}).content.decode()
+    assert f"?doi-tac={paper.slug}&amp;page=2" in html
+
+
 def test_pagination_keeps_the_filters(client):
     partner = make_partner()
     for n in range(25):

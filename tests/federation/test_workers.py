@@ -227,6 +227,27 @@ def test_gallery_bad_page_number_is_404(client, page):
     assert client.get(GALLERY, {"page": page}).status_code == 404
 
 
+def test_gallery_filters_use_dashed_names_and_old_bookmarks_still_work(client):
+    period = make_period(name="Giai đoạn 2020–2025", start_year=2020)
+    hoa = make_worker(
+        full_name="Nguyễn Thị Hoa",
+        grassroots_union="Công đoàn Bệnh viện Đa khoa Lâm Đồng",
+        honours=[(period, "Chiến sĩ thi đua cơ sở", 2021)],
+    )
+    make_worker(full_name="Trần Văn Bình", grassroots_union="Công đoàn Công ty Chè Cầu Đất")
+    union = hoa.grassroots_union
+    for params in [
+        {"cong-doan": union, "giai-doan": period.slug},
+        {"cong_doan": union, "giai_doan": period.slug},  # a link saved before the rename
+    ]:
+        html = client.get(GALLERY, params).content.decode()
+        assert "Nguyễn Thị Hoa" in html and "Trần Văn Bình" not in html, params
+        assert 'name="cong-doan"' in html and 'name="giai-doan"' in html
+    detail = client.get(hoa.get_absolute_url()).content.decode()
+    assert f"?giai-doan={period.slug}" in detail and "?cong-doan=" in detail
+    assert "giai_doan" not in detail and "cong_doan" not in detail
+
+
 def test_gallery_canonical_address_carries_the_page_number_as_parsed(client, monkeypatch):
     monkeypatch.setattr(WorkerListView, "paginate_by", 2)
     for _ in range(3):
