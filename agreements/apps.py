@@ -1,6 +1,7 @@
 """The agreements app: partners, cooperation programmes, their tasks and documents."""
 
 from django.apps import AppConfig
+from django.core.signals import setting_changed
 
 
 class AgreementsConfig(AppConfig):
@@ -47,3 +48,16 @@ class AgreementsConfig(AppConfig):
         )
 
         sitemaps.register("chuong-trinh-phoi-hop", AgreementSitemap, order=40)
+
+        setting_changed.connect(_storages_changed)
+
+
+def _storages_changed(*, setting, **kwargs):
+    """The document field chose its storage when it was made; a change of STORAGES (a test's
+    settings) makes it choose again, as Django's own storages do."""
+    if setting == "STORAGES":
+        from agreements.documents import private_storage
+        from agreements.models import Agreement
+
+        field = Agreement._meta.get_field("document")
+        field.storage = private_storage()
