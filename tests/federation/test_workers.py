@@ -17,6 +17,7 @@ from federation.workers.models import (
     HonourPeriod,
     Sector,
 )
+from federation.workers.search import search_workers
 from federation.workers.views import WorkerListView
 from news.models import Article
 from tests.factories import (
@@ -457,3 +458,33 @@ def test_home_spotlight_query_count_does_not_grow(client, django_assert_max_num_
     with django_assert_max_num_queries(one):
         html = client.get("/").content.decode()
     assert html.count('class="worker-card"') == 4
+
+
+# Search at scale ---------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="chỉ PostgreSQL có chỉ mục trigram")
+def test_postgresql_worker_search_uses_the_trigram_index():
+    sector = make_worker().sector
+    ExemplaryWorker.objects.bulk_create(
+        ExemplaryWorker(
+            full_name=f"Người lao động số {n}",
+            slug=f"nguoi-lao-dong-so-{n}",
+            workplace="Công ty",
+            sector=sector,
+            is_published=True,
+            consent_on=timezone.localdate(),
+            search_title=f" nguoi lao dong so {n} ",
+            search_text=f" nguoi lao dong so {n} cong ty ",
+        )
+        for n in range(2000)
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        # As in the news search test: merge the GIN pending list, or the planner prices it high.
+        cursor.execute(
+            "SELECT gin_clean_pending_list('federation_worker_search_text_trgm'::regclass)"
+        )
+        cursor.execute("ANALYZE federation_exemplaryworker")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = search_workers(["thanh"]).explain()
+    assert "federation_worker_search_text_trgm" in plan, plan
