@@ -36,14 +36,6 @@ HIDDEN_STATES = [
 HIDDEN_IDS = ["nhap", "cho-duyet", "tra-lai", "da-go", "hen-gio", "het-han"]
 
 
-@pytest.fixture(autouse=True)
-def _no_pending_reads():
-    # The read counter lives in the process (no Redis in tests): start each test from zero.
-    popularity.counter().drain()
-    yield
-    popularity.counter().drain()
-
-
 @pytest.fixture
 def conference():
     """The reference article: the April 2021 conference, as the provincial paper printed it."""
