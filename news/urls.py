@@ -1,3 +1,5 @@
+"""The public news URLs: lists, feeds, the article page, the read beacon and previews."""
+
 from django.urls import path
 
 from news import feeds, views
