@@ -13,7 +13,8 @@ from simple_history.models import HistoricalRecords
 
 from agreements.documents import PrivateFileField, document_path, private_storage, validate_pdf
 from core import roles
-from core.images import CleanImageField, picture_html
+from core.images import CleanImageField
+from core.renditions import picture_html
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
 from core.seo import describe

@@ -2,7 +2,7 @@
 
 from django.utils.html import format_html
 
-from core.images import picture_html
+from core.renditions import picture_html
 
 
 def thumbnail(fieldfile, profile, *, alt="", sizes="96px"):

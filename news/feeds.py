@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from core.images import SOCIAL, rendition_file
+from core.renditions import SOCIAL, rendition_file
 from federation.models import SiteProfile
 from news.models import Article, Category
 

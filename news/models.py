@@ -10,7 +10,8 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import ItemBase, TagBase
 
-from core.images import CleanImageField, picture_html, social_url
+from core.images import CleanImageField
+from core.renditions import picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
 from core.seo import describe

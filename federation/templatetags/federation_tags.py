@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from core.images import picture_html
+from core.renditions import picture_html
 from core.seo import iso
 from federation.workers.models import ExemplaryWorker
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.images import CleanImageField, picture_html, social_url
+from core.images import CleanImageField
+from core.renditions import picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
 from core.seo import describe

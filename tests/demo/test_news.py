@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image, ImageStat
 
-from core.images import SPECS, all_sizes, rendition_file
+from core.renditions import SPECS, all_sizes, rendition_file
 from core.text import slugify_vi
 from demo import images as demo_images
 from demo import news as demo
