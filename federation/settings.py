@@ -67,7 +67,7 @@ MIDDLEWARE = [
     # Above the page cache, so that pages served from it get ETag checks (304) too.
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions and auth: a cached page for an anonymous visitor skips everything below.
-    "core.pagecache.PageCacheMiddleware",
+    "core.pagecache_middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
