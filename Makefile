@@ -21,8 +21,9 @@ migrate: venv
 	@mkdir -p var
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 
+# The demo content is tooling: its own settings install it (demo/settings.py).
 demo: migrate
-	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
+	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo --settings demo.settings
 
 run: demo
 	@echo "Trang web: http://$(HOST):$(PORT)/   Quản trị: http://$(HOST):$(PORT)/quan-tri/"

@@ -7,9 +7,9 @@ from django.db.models import Max, Min
 from django.utils.html import format_html
 
 from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
-from federation.admin_history import HistoryAdmin
+from core.admin_history import HistoryAdmin
+from core.images import picture_html
 from federation.admin_site import SLUG_JS
-from federation.images import picture_html
 
 
 class StatusListFilter(admin.SimpleListFilter):

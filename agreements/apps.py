@@ -10,6 +10,40 @@ class AgreementsConfig(AppConfig):
     def ready(self):
         from agreements import signals  # noqa: F401
         from agreements.search import SOURCE
-        from federation import search
+        from agreements.sitemaps import AgreementSitemap
+        from core import backup, pagecache, permissions, roles, search, sitemaps
 
         search.register(SOURCE)
+
+        pagecache.register_section("agreements")
+        pagecache.register_models(
+            [
+                "agreements.Partner",
+                "agreements.Agreement",
+                "agreements.AgreementPartner",
+                "agreements.AgreementTask",
+            ],
+            sections=["agreements"],
+        )
+        # Programmes list the published articles they link to; a partner's page does not.
+        pagecache.register_urls(["agreements"], sections=["site", "agreements", "news"])
+        pagecache.register_urls(["agreements:partner"], sections=["site", "agreements"])
+
+        permissions.grant(
+            roles.EDITORS,
+            *permissions.model_permissions(
+                "agreements", ["partner", "agreement", "agreementpartner", "agreementtask"]
+            ),
+            "agreements.view_historicalagreement",
+            "agreements.view_historicalagreementtask",
+        )
+
+        backup.register(
+            content=["agreements.Agreement", "agreements.Partner"],
+            summary=[
+                ("agreements.Agreement", "chương trình phối hợp"),
+                ("agreements.AgreementTask", "nhiệm vụ"),
+            ],
+        )
+
+        sitemaps.register("chuong-trinh-phoi-hop", AgreementSitemap, order=40)

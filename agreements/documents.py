@@ -19,8 +19,8 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 
-from federation.files import TrackedFieldFile
-from federation.text import slugify_vi
+from core.files import TrackedFieldFile
+from core.text import slugify_vi
 
 PDF_MAGIC = b"%PDF-"
 # A signed agreement runs to a few dozen pages; a page tree of thousands is not one.

@@ -12,11 +12,11 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from agreements.documents import PrivateFileField, document_path, private_storage, validate_pdf
-from federation import roles
-from federation.images import CleanImageField, picture_html
-from federation.richtext import RichTextField, html_to_text
-from federation.search import Searchable
-from federation.text import unique_slug
+from core import roles
+from core.images import CleanImageField, picture_html
+from core.richtext import RichTextField, html_to_text
+from core.search import Searchable
+from core.text import unique_slug
 
 
 def today():

@@ -3,7 +3,7 @@
 from django.utils.formats import date_format
 
 from agreements.models import Agreement
-from federation import search
+from core import search
 
 
 def search_agreements(terms):

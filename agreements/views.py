@@ -11,9 +11,9 @@ from django.views.generic import DetailView, ListView
 
 from agreements.forms import AgreementFilterForm, OfficerLoginForm
 from agreements.models import Agreement, AgreementTask, Partner
-from federation import roles
+from core import roles
+from core.seo import PageMeta
 from federation.models import SiteProfile
-from federation.seo import PageMeta
 from news.models import Article
 
 PAGE_SIZE = 20
@@ -25,7 +25,7 @@ class AgreementListView(ListView):
     template_name = "agreements/agreement_list.html"
     context_object_name = "agreements"
     paginate_by = PAGE_SIZE
-    # The filter form's names (AgreementFilterForm.add_prefix); federation.pagecache drops any other.
+    # The filter form's names (AgreementFilterForm.add_prefix); core.pagecache drops any other.
     query_params = ("doi-tac", "nam", "trang-thai", "page")
 
     def get_queryset(self):

@@ -200,7 +200,7 @@ def reset():
     from django.db import transaction
 
     from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
-    from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector
+    from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
     from news.models import (
         Article,
         ArticleEvent,
@@ -238,7 +238,7 @@ def ensure_categories(count):
 
 
 def ensure_tags(count):
-    from federation.text import slugify_vi
+    from core.text import slugify_vi
     from news.models import Tag
 
     names = tag_names(count)
@@ -257,7 +257,7 @@ def image_pool(user, categories):
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from federation import demo_images
+    from demo import images as demo_images
     from news.models import Article, Photo
 
     found = list(
@@ -298,8 +298,8 @@ def add_articles(user, start, stop, categories, tags, pool, seed):
     from django.db import transaction
     from django.utils import timezone
 
-    from federation.search import index_text
-    from federation.text import slugify_vi
+    from core.search import index_text
+    from core.text import slugify_vi
     from news.models import Article, Photo, TaggedArticle
 
     now = timezone.now()
@@ -376,8 +376,8 @@ def ensure_workers(count, user, seed):
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from federation import demo_images
-    from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector
+    from demo import images as demo_images
+    from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
     from news.models import Article
 
     have = ExemplaryWorker.objects.filter(consent_recorded_by=user).count()

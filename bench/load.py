@@ -174,7 +174,7 @@ def ensure_editor(password):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from federation import roles
+    from core import roles
     from news.models import Article
 
     user, _ = get_user_model().objects.get_or_create(username=EDITOR_USERNAME)
@@ -198,7 +198,7 @@ class UrlPool:
 
     def __init__(self, seed):
         from agreements.models import Agreement
-        from federation.models import ExemplaryWorker
+        from federation.workers.models import ExemplaryWorker
         from news.models import Article, Category, Tag
 
         rng = random.Random(seed)

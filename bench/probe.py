@@ -20,7 +20,7 @@ COMMON = "công đoàn"
 
 def setup_django():
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "federation.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     import django
 
     django.setup()
@@ -32,7 +32,7 @@ def pages():
     from django.urls import reverse
 
     from agreements.models import Agreement
-    from federation.models import ExemplaryWorker
+    from federation.workers.models import ExemplaryWorker
     from news.models import Article, Category, Tag
     from news.views import PAGE_SIZE
 
@@ -91,7 +91,7 @@ def explain(queryset):
 
 def search_timings():
     """The news search's own queries (count and first page), in-process, best of a few runs."""
-    from federation.search import parse_query
+    from core.search import parse_query
     from news.search import search_articles
 
     found = {}
@@ -120,10 +120,13 @@ def measure():
     from django.conf import settings
     from django.test import Client
 
+    from bench.pagecache import BYPASS_HEADER
+
     found, facts = pages()
     headers = {}
-    if settings.PAGECACHE_BYPASS_TOKEN:
-        headers["X-Page-Cache-Bypass"] = settings.PAGECACHE_BYPASS_TOKEN
+    token = getattr(settings, "PAGECACHE_BYPASS_TOKEN", "")
+    if token:
+        headers[BYPASS_HEADER] = token
     client = Client(headers=headers)
     results = []
     for key, label, url in found:

@@ -101,7 +101,7 @@ def evaluate(results, meta):
                 f"edited title on the article page, news list and home page "
                 f"{'all' if fresh['all_fresh'] else 'NOT all'} current "
                 f"{fresh['seconds_after_save'] * 1000:.0f} ms after the save returned; "
-                "tests in tests/federation/test_pagecache.py",
+                "tests in tests/core/test_pagecache.py",
                 fresh["all_fresh"] and fresh["seconds_after_save"] < 1,
                 "The generation bump did not reach the page: see the test suite's freshness tests.",
             )
@@ -431,13 +431,15 @@ after any change to a page, a query or a template; `make bench BENCH_ARGS="--siz
   (`-t2 -c16`): throughput. p95 comes from wrk's latency histogram (`bench/wrk_report.lua`).
 - **Warm and cold.** *Warm*: anonymous requests, served by the full-page cache after one request
   filled it. *Cold*: the same requests with a header carrying a secret that only the benchmark's
-  settings know (`BENCH_PAGE_CACHE_BYPASS_TOKEN`); the middleware then renders as if the cache were
-  empty. Without that setting (production) nothing bypasses the cache. Cold renders still use the
-  other caches a live site keeps warm: the site profile, the most-read block, each list's row count
-  and the first rows of its pages (see Deep pages).
-- **Ceiling.** `/bench/ceiling/`, routed only when `BENCH_CEILING_VIEW` is on: a view returning a
-  constant 20 KB page through the same middleware stack (the page cache skips it), measured in the
-  same run. Every ratio below divides by its 16-connection figure ({ceiling_rps} req/s).
+  settings know (`bench/settings.py`, `BENCH_PAGE_CACHE_BYPASS_TOKEN`); their page cache middleware
+  (`bench/pagecache.py`) then renders as if the cache were empty. The production settings know
+  nothing of it: there nothing bypasses the cache. Cold renders still use the other caches a live
+  site keeps warm: the site profile, the most-read block, each list's row count and the first rows
+  of its pages (see Deep pages).
+- **Ceiling.** `/bench/ceiling/`, routed only by the benchmark's URLs (`bench/urls.py`): a view
+  returning a constant 20 KB page through the same middleware stack (the page cache skips it),
+  measured in the same run. Every ratio below divides by its 16-connection figure
+  ({ceiling_rps} req/s).
 - **SQL queries** are counted by `bench/probe.py` with Django's test client and
   `CaptureQueriesContext` on a cold render (the second of two requests), against the same data.
   HTML sizes are the bytes served; gzip sizes use level 6, as nginx would send them.
@@ -492,7 +494,7 @@ The first visit to a deep page after a change pays the OFFSET once (tens of mill
 the next one starts. A scheduled article coming due moves every page by one row, so these facts
 live no longer than the page cache's own lifetime cap (below).
 
-## The full-page cache (`federation/pagecache.py`)
+## The full-page cache (`core/pagecache.py`)
 
 - **Who gets it.** Anonymous GET and HEAD requests only. A request with a session cookie (staff,
   officers: they see previews and officers-only programmes) or Django's messages cookie skips it,
@@ -504,17 +506,18 @@ live no longer than the page cache's own lifetime cap (below).
   what the view sent; the middleware adds `ETag`, `Last-Modified`, `Cache-Control: max-age=0,
   must-revalidate` (browsers revalidate each time and get a 304 when nothing changed) and
   `X-Page-Cache: HIT/MISS`.
-- **Freshness without a flush.** Each page depends on sections: the home page on news, profiles
-  and the site profile; news pages on news; programme pages on agreements and news (they list
-  related articles); profile pages on profiles and news; search and sitemaps on everything. Every
-  section has a generation number in Redis. `post_save`, `post_delete` and `m2m_changed` of the
-  models that a section shows (articles, photos, categories, tags; agreements, partners, tasks;
-  profiles, honours, periods, sectors; the site profile bumps all four) increment only their
-  section, once at once and once more when the transaction commits (a page rendered in between
-  from the old rows was stored under the first bump, and the second discards it). A successful
-  POST to a model's admin pages bumps its section too, which covers bulk actions that use
-  `queryset.update()` and send no signal. Code that writes with `update()` or raw SQL elsewhere
-  must call `pagecache.bump("news")` itself.
+- **Freshness without a flush.** Each page depends on sections: the home page on news, profiles and
+  the site profile; news pages on news; programme pages on agreements and news (they list related
+  articles); profile pages on profiles and news; search and sitemaps on everything. Each app
+  registers, in its `AppConfig.ready()`, which URLs show which sections and which models change them
+  ([architecture.md](architecture.md)). Every section has a generation number in Redis. `post_save`,
+  `post_delete` and `m2m_changed` of the models that a section shows (articles, photos, categories,
+  tags; agreements, partners, tasks; profiles, honours, periods, sectors; the site profile bumps all
+  four) increment only their section, once at once and once more when the transaction commits (a
+  page rendered in between from the old rows was stored under the first bump, and the second
+  discards it). A successful POST to a model's admin pages bumps its section too, which covers bulk
+  actions that use `queryset.update()` and send no signal. Code that writes with `update()` or raw
+  SQL elsewhere must call `pagecache.bump("news")` itself.
 - **One round trip.** A first design put the generations into the page's key (two reads: the
   generations, then the page). Here the page is keyed by its URL and stores the generations it
   was rendered with; one `MGET` fetches the page and the current generations together, and a page
@@ -540,7 +543,7 @@ live no longer than the page cache's own lifetime cap (below).
   micro-cache in front remains possible if a burst ever outgrows the app hosts.
 - **Only with a shared cache.** On by default when `REDIS_URL` is set; with Django's per-process
   memory cache another gunicorn worker could not learn of a bump. The test settings turn it off
-  so that the query-count tests measure cold renders; `tests/federation/test_pagecache.py` turns
+  so that the query-count tests measure cold renders; `tests/core/test_pagecache.py` turns
   it on.
 
 ## Page weight, static files, images
@@ -554,7 +557,7 @@ The article page at {largest} articles:
 HTML is compressed by nginx in production (`deploy/nginx/federation.conf`); the benchmark counts
 it gzipped at level 6. CSS and JS come from WhiteNoise, precompressed, under hashed names with a
 one-year `immutable` lifetime. Pictures are `<picture>` elements with WebP and JPEG `srcset`s and a
-`sizes` attribute, written once per image by the pipeline (`federation/images.py`): a phone gets
+`sizes` attribute, written once per image by the pipeline (`core/images.py`): a phone gets
 the 320 or 640 px card, a desktop the 800 or 1200 px article picture, never the original.
 
 ## Other changes made for these figures

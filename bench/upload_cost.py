@@ -113,7 +113,8 @@ def peak_mb():
 def targets():
     """Each field: (url, form id or None, field name, extra form data)."""
     from agreements.models import Partner
-    from federation.models import Sector, SiteProfile
+    from federation.models import SiteProfile
+    from federation.workers.models import Sector
     from news.models import Article
 
     article = Article.objects.get(slug="bai-thu-tai-anh")

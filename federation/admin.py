@@ -1,13 +1,12 @@
-"""Admin for the federation app: the site profile and the exemplary-worker profiles."""
+"""Admin for the site profile; the worker profiles' admin is federation.workers.admin."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.shortcuts import redirect
-from django.utils.html import format_html
 
-from federation.admin_history import HistoryAdmin
-from federation.admin_site import SLUG_JS
-from federation.images import picture_html
-from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector, SiteProfile
+from federation.models import SiteProfile
+
+# Django's admin autodiscovery imports each app's admin module: the worker unit's comes with this one.
+from federation.workers import admin as worker_admin  # noqa: F401
 
 
 @admin.register(SiteProfile)
@@ -28,139 +27,3 @@ class SiteProfileAdmin(admin.ModelAdmin):
         # There is only one profile: go straight to its form.
         profile = SiteProfile.load()
         return redirect("admin:federation_siteprofile_change", profile.pk)
-
-
-# Exemplary workers -------------------------------------------------------------------------------
-
-
-def portrait_thumbnail(worker):
-    html = picture_html(worker.portrait, "portrait", "card", alt="", sizes="96px")
-    return format_html('<span class="admin-thumb">{}</span>', html) if html else "—"
-
-
-class HonourInline(admin.TabularInline):
-    model = Honour
-    extra = 0
-    fields = ["period", "title", "decision_number", "year", "order"]
-    verbose_name = "danh hiệu, khen thưởng"
-    verbose_name_plural = "danh hiệu, khen thưởng"
-
-
-class ConsentFilter(admin.SimpleListFilter):
-    title = "đồng ý công khai"
-    parameter_name = "dong_y"
-
-    def lookups(self, request, model_admin):
-        return [("co", "Đã có"), ("chua", "Chưa có")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "co":
-            return queryset.filter(consent_on__isnull=False)
-        if self.value() == "chua":
-            return queryset.filter(consent_on__isnull=True)
-        return queryset
-
-
-@admin.register(ExemplaryWorker)
-class ExemplaryWorkerAdmin(HistoryAdmin):
-    list_display = [
-        "thumbnail",
-        "full_name",
-        "workplace",
-        "sector",
-        "consent",
-        "is_published",
-        "featured",
-    ]
-    list_display_links = ["thumbnail", "full_name"]
-    list_filter = ["is_published", "honours__period", "sector", "featured", ConsentFilter]
-    list_select_related = ["sector"]
-    search_fields = ["full_name", "workplace", "search_title"]
-    prepopulated_fields = {"slug": ["full_name"]}
-    autocomplete_fields = ["related_articles"]
-    readonly_fields = ["portrait_preview", "consent_recorded_by", "created_at", "updated_at"]
-    inlines = [HonourInline]
-    actions = ["publish", "unpublish"]
-    list_per_page = 50
-    save_on_top = True
-    fieldsets = [
-        (None, {"fields": ["full_name", "slug", ("portrait", "portrait_preview"), "portrait_alt"]}),
-        (
-            "Nơi công tác",
-            {"fields": ["position", "workplace", "grassroots_union", "locality", "sector"]},
-        ),
-        ("Thành tích", {"fields": ["achievements", "quote", "related_articles"]}),
-        (
-            "Đồng ý công khai",
-            {
-                "description": "Theo Nghị định 13/2023/NĐ-CP, chỉ công khai hồ sơ khi người được "
-                "giới thiệu đã đồng ý. Không ghi số điện thoại, thư điện tử hay địa chỉ nhà riêng "
-                "vào hồ sơ.",
-                "fields": ["consent_on", "consent_note", "consent_recorded_by"],
-            },
-        ),
-        ("Công khai", {"fields": ["is_published", "featured", ("created_at", "updated_at")]}),
-    ]
-
-    class Media:
-        js = SLUG_JS
-        css = {"all": ["css/admin.css"]}
-
-    @admin.display(description="ảnh")
-    def thumbnail(self, worker):
-        return portrait_thumbnail(worker)
-
-    @admin.display(description="xem trước")
-    def portrait_preview(self, worker):
-        return portrait_thumbnail(worker) if worker.pk else "—"
-
-    @admin.display(description="đồng ý công khai", ordering="consent_on")
-    def consent(self, worker):
-        if worker.consent_on:
-            return worker.consent_on.strftime("%d/%m/%Y")
-        return format_html('<span class="badge-missing">{}</span>', "chưa có")
-
-    def save_model(self, request, obj, form, change):
-        if "consent_on" in form.changed_data:
-            obj.consent_recorded_by = request.user if obj.consent_on else None
-        super().save_model(request, obj, form, change)
-
-    @admin.action(description="Công khai các hồ sơ đã chọn", permissions=["change"])
-    def publish(self, request, queryset):
-        ready = queryset.filter(consent_on__isnull=False)
-        missing = queryset.filter(consent_on__isnull=True).count()
-        count = ready.update(is_published=True)
-        if count:
-            self.message_user(request, f"Đã công khai {count} hồ sơ.", messages.SUCCESS)
-        if missing:
-            self.message_user(
-                request,
-                f"{missing} hồ sơ chưa công khai được vì chưa có ngày đồng ý công khai.",
-                messages.WARNING,
-            )
-
-    @admin.action(description="Ngừng công khai các hồ sơ đã chọn", permissions=["change"])
-    def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
-        self.message_user(request, f"Đã ngừng công khai {count} hồ sơ.", messages.SUCCESS)
-
-
-@admin.register(HonourPeriod)
-class HonourPeriodAdmin(admin.ModelAdmin):
-    list_display = ["name", "start_year", "end_year", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    class Media:
-        js = SLUG_JS
-
-
-@admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order"]
-    list_editable = ["order"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    class Media:
-        js = SLUG_JS

@@ -1,3 +1,6 @@
+"""The federation app: the site's own things (its profile, the admin site) and the exemplary-worker
+unit, and what they tell the core."""
+
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 
@@ -8,15 +11,22 @@ class FederationConfig(AppConfig):
     default = True
 
     def ready(self):
-        from federation import cleaning, files, pagecache, permissions, search
+        from core import pagecache, permissions, roles
+        from federation.workers import registration
 
-        cleaning.connect()
-        files.connect()
-        permissions.connect()
-        pagecache.connect_signals()
-        from federation.workers import SEARCH_SOURCE
+        # The site's name and contacts are in every page's header and footer.
+        pagecache.register_section("site")
+        pagecache.register_models(["federation.SiteProfile"], sections=[pagecache.EVERY_SECTION])
+        # The home page shows the news and the featured worker profiles; the site's own URLs.
+        pagecache.register_urls(["home"], sections=["site", "news", "workers"])
+        pagecache.register_urls(["robots"], sections=["site"])
+        pagecache.register_uncached(["login", "logout", "healthz", "ck_editor_5_upload_file"])
 
-        search.register(SEARCH_SOURCE)
+        permissions.grant(
+            roles.EDITORS, *permissions.model_permissions("federation", ["siteprofile"])
+        )
+
+        registration.register()
 
 
 class FederationAdminConfig(admin_apps.AdminConfig):

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "imagekit",
     "django_ckeditor_5",
+    "core",
     "federation",
     "news",
     "agreements",
@@ -61,18 +62,18 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Near the top, so that every response gets the policy, pages from the page cache too.
-    "federation.csp.ContentSecurityPolicyMiddleware",
+    "core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the page cache, so that pages served from it get ETag checks (304) too.
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions and auth: a cached page for an anonymous visitor skips everything below.
-    "federation.pagecache.PageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Below the CSRF check: cleans the text of every form posted (federation.cleaning).
-    "federation.cleaning.CleanTextMiddleware",
+    # Below the CSRF check: cleans the text of every form posted (core.cleaning).
+    "core.cleaning.CleanTextMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -116,7 +117,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 # Redis on the same host or network answers in a millisecond; one that has not answered in this
-# long is treated as away (federation.cache): the request goes on without it.
+# long is treated as away (core.cache): the request goes on without it.
 REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.25"))
 REDIS_OPTIONS = {
     "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
@@ -129,7 +130,7 @@ def redis_caches(url):
     return {
         "default": {
             # Django's Redis cache, for which an outage is a miss, not an error page.
-            "BACKEND": "federation.cache.TolerantRedisCache",
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "federation"),
             "OPTIONS": REDIS_OPTIONS,
@@ -143,15 +144,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Full-page cache for anonymous visitors (federation.pagecache). On by default only with Redis: a
+# Full-page cache for anonymous visitors (core.pagecache). On by default only with Redis: a
 # per-process cache could not tell the other workers that a page went stale.
 PAGECACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", bool(REDIS_URL))
 PAGECACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
-# Benchmark only (bench/run.py): a request carrying this secret in X-Page-Cache-Bypass is rendered
-# as if the cache were empty. Empty, as it must stay in production, nothing can bypass the cache.
-PAGECACHE_BYPASS_TOKEN = os.environ.get("BENCH_PAGE_CACHE_BYPASS_TOKEN", "")
-# Benchmark only: /bench/ceiling/, a constant 20 KB page through the same middleware.
-BENCH_CEILING_VIEW = env_bool("BENCH_CEILING_VIEW", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -171,9 +167,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Behind nginx (or a load balancer) REMOTE_ADDR is the proxy for every visitor: the lockout would
 # then count everyone's failures together. PROXY_COUNT is the number of our own proxies in front,
-# each appending to X-Forwarded-For; federation.clientip trusts only the entries they wrote.
+# each appending to X-Forwarded-For; core.clientip trusts only the entries they wrote.
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "federation.clientip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
 AXES_VERBOSE = False
 
 # History: file fields are kept as their names; the files themselves are never copied.
@@ -287,7 +283,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
-# The admin (federation.csp): CKEditor 5 sets inline styles and shows an image as a data: URL while
+# The admin (core.csp): CKEditor 5 sets inline styles and shows an image as a data: URL while
 # it uploads (tests/e2e/test_csp_admin.py). Scripts stay as strict as on the public pages.
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
@@ -330,7 +326,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# CKEditor 5: what editors may produce is what federation.richtext keeps.
+# CKEditor 5: what editors may produce is what core.richtext keeps.
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_CONFIGS = {
     "default": {

@@ -6,19 +6,15 @@ from django.contrib.auth.views import LogoutView
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from agreements import sitemaps as agreement_sitemaps
 from agreements.views import OfficerLoginView
-from federation import pagecache, views, workers
-from news import sitemaps as news_sitemaps
+from core import pagecache
+from core import sitemaps as sitemap_registry
+from core.editor import editor_image_upload
+from federation import views
 from news.views import HomeView
 
-sitemaps = {
-    "trang": news_sitemaps.StaticSitemap,
-    "chuyen-muc": news_sitemaps.CategorySitemap,
-    "tin-tuc": news_sitemaps.ArticleSitemap,
-    "chuong-trinh-phoi-hop": agreement_sitemaps.AgreementSitemap,
-    "dien-hinh-tien-tien": workers.WorkerSitemap,
-}
+# Each app registered its sections (AppConfig.ready), which ran before any URLconf is loaded.
+sitemaps = sitemap_registry.sitemaps()
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -27,7 +23,7 @@ urlpatterns = [
     path("", include("agreements.urls")),
     path("dang-nhap/", OfficerLoginView.as_view(), name="login"),
     path("dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
-    path("dien-hinh-tien-tien/", include("federation.worker_urls")),
+    path("dien-hinh-tien-tien/", include("federation.workers.urls")),
     path(
         "sitemap.xml",
         pagecache.reads_query()(sitemap_views.index),
@@ -43,19 +39,13 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("quan-tri/", admin.site.urls),
-    path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),
+    path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),
 ]
 
 # Vietnamese error pages in the site's (or the admin's) layout; 404 and 500 are Django's own views
 # with templates/404.html and 500.html.
 handler400 = "federation.views.bad_request"
 handler403 = "federation.views.permission_denied"
-
-if settings.BENCH_CEILING_VIEW:
-    # The benchmark's ceiling: a constant page through the same middleware (bench/run.py).
-    from bench.ceiling import ceiling
-
-    urlpatterns.append(path("bench/ceiling/", ceiling, name="bench-ceiling"))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -3,23 +3,19 @@
 from django.conf import settings
 from django.contrib import admin
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost, ValidationError
-from django.core.files.storage import default_storage
+from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from federation import pagecache, search
-from federation.cache import cache_answers
-from federation.images import clean_image_content, validate_image
-from federation.seo import PageMeta
+from core import pagecache, search
+from core.cache import cache_answers
+from core.seo import PageMeta
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_BLOCK_SIZE = 6
@@ -29,7 +25,7 @@ class SearchView(TemplateView):
     """One search page over every registered kind; each result says what kind it is."""
 
     template_name = "federation/search.html"
-    query_params = ("q", "page")  # federation.pagecache drops any other
+    query_params = ("q", "page")  # core.pagecache drops any other
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -83,7 +79,7 @@ CACHE_AWAY = "không kết nối được (các trang vẫn chạy, lấy từ c
 def healthz(request):
     """200 when the database answers, 503 otherwise: for load balancers and monitoring.
 
-    The site runs without its cache (federation.cache), so a cache that does not answer keeps the
+    The site runs without its cache (core.cache), so a cache that does not answer keeps the
     200 and says "degraded", for monitoring to see.
     """
     cache_ok = cache_answers(cache)
@@ -99,23 +95,6 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if cache_ok else "degraded", "database": "ok", "cache": cache_state}
     )
-
-
-@require_POST
-def editor_image_upload(request):
-    """CKEditor's image upload: staff only, through the same image pipeline as every photo."""
-    if not request.user.is_active or not request.user.is_staff:
-        return JsonResponse({"error": {"message": "Bạn không có quyền tải ảnh lên."}}, status=403)
-    upload = request.FILES.get("upload")
-    if upload is None:
-        return JsonResponse({"error": {"message": "Chưa chọn tệp ảnh."}}, status=400)
-    try:
-        validate_image(upload)
-    except ValidationError as exc:
-        return JsonResponse({"error": {"message": " ".join(exc.messages)}}, status=400)
-    content, name = clean_image_content(upload, upload.name)
-    path = default_storage.save(f"editor/{timezone.now():%Y/%m}/{name}", content)
-    return JsonResponse({"url": default_storage.url(path)})
 
 
 def csrf_failure(request, reason=""):

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from federation.admin_history import HistoryAdmin
+from core.admin_history import HistoryAdmin
+from core.images import picture_html
+from core.text import fold_vi
 from federation.admin_site import SLUG_JS
-from federation.images import picture_html
-from federation.text import fold_vi
 from news.admin_workflow import WorkflowAdminMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Photo, Tag

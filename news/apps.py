@@ -1,3 +1,5 @@
+"""The news app: articles, photos, categories, tags, feeds, and what it tells the core."""
+
 from django.apps import AppConfig
 
 
@@ -6,8 +8,50 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
-        from federation import search
+        from core import backup, pagecache, permissions, roles, search, sitemaps
         from news import signals  # noqa: F401
+        from news import sitemaps as news_sitemaps
+        from news.models import Article
         from news.search import SOURCE
 
         search.register(SOURCE)
+
+        pagecache.register_section("news", next_change=Article.objects.next_change)
+        pagecache.register_models(
+            ["news.Article", "news.Photo", "news.Category", "news.Tag", "news.TaggedArticle"],
+            sections=["news"],
+        )
+        pagecache.register_urls(["news"], sections=["site", "news"])
+        # Previews are personal: signed in, or through a link meant for one reviewer.
+        pagecache.register_uncached(["news:preview", "news:shared-preview"])
+
+        editors = permissions.model_permissions(
+            "news",
+            ["article", "photo", "category", "tag", "taggedarticle", "trashedarticle",
+             "articleevent", "correspondent", "articleviewcount"],
+        )  # fmt: skip
+        permissions.grant(
+            roles.EDITORS,
+            *editors,
+            "news.publish_article",
+            # History: view it, and revert through the change permission of the model itself.
+            "news.view_historicalarticle",
+            "news.view_historicalphoto",
+        )
+        # Correspondents write articles with photos; they never publish (no publish_article), and
+        # the admin limits them to their own drafts and returned articles (news.workflow.can_edit).
+        permissions.grant(
+            roles.CORRESPONDENTS,
+            *permissions.model_permissions("news", ["article", "photo"]),
+            "news.view_category",
+            "news.view_tag",
+        )
+
+        backup.register(
+            content=["news.Article", "news.Category"],
+            summary=[("news.Article", "bài viết"), ("news.Photo", "ảnh")],
+        )
+
+        sitemaps.register("trang", news_sitemaps.StaticSitemap, order=10)
+        sitemaps.register("chuyen-muc", news_sitemaps.CategorySitemap, order=20)
+        sitemaps.register("tin-tuc", news_sitemaps.ArticleSitemap, order=30)

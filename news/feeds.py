@@ -6,7 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from federation.images import SOCIAL, rendition_file
+from core.images import SOCIAL, rendition_file
 from federation.models import SiteProfile
 from news.models import Article, Category
 
@@ -23,7 +23,7 @@ def xml_text(value):
 class LatestArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
     link = "/tin-tuc/"
-    query_params = ()  # federation.pagecache drops any
+    query_params = ()  # core.pagecache drops any
 
     def title(self):
         return f"Tin tức – {SiteProfile.load().name}"

@@ -31,8 +31,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.html import escape
 
-from federation.search import index_text
-from federation.text import clean_text, unique_slug
+from core.search import index_text
+from core.text import clean_text, unique_slug
 from news.models import Article, Photo
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -3,17 +3,17 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import ItemBase, TagBase
 
-from federation.images import CleanImageField, picture_html, social_url
-from federation.richtext import RichTextField, html_to_text
-from federation.search import Searchable
-from federation.text import clean_text, slugify_vi, unique_slug
+from core.images import CleanImageField, picture_html, social_url
+from core.richtext import RichTextField, html_to_text
+from core.search import Searchable
+from core.text import clean_text, slugify_vi, unique_slug
 
 
 class Category(models.Model):
@@ -79,7 +79,7 @@ class TaggedArticle(ItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
 
     # taggit's ItemBase has a natural_key() that reads this list but never sets it: without it,
-    # loading a dumpdata --natural-primary backup fails (federation.backup).
+    # loading a dumpdata --natural-primary backup fails (core.backup).
     natural_key_fields = ["content_object_id", "tag_id"]
 
     class Meta:
@@ -111,6 +111,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def scheduled(self):
         return self.alive().filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def next_change(self):
+        """When the next scheduled article goes up or comes down (an aware datetime), or None:
+        the moment the public lists change without anyone saving (the page cache's clock)."""
+        moment = timezone.now()
+        found = (
+            self.alive()
+            .filter(status=Article.Status.PUBLISHED)
+            .aggregate(
+                up=Min("published_at", filter=Q(published_at__gt=moment)),
+                down=Min("unpublish_at", filter=Q(unpublish_at__gt=moment)),
+            )
+        )
+        return min((t for t in found.values() if t is not None), default=None)
 
     def for_cards(self):
         """Everything a list card shows, in a fixed number of queries."""

@@ -24,9 +24,9 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-logger = logging.getLogger(__name__)
+from core.cache import skip_while_away
 
-from federation.cache import skip_while_away
+logger = logging.getLogger(__name__)
 
 MOST_READ_CACHE_KEY = "news:most-read"
 MOST_READ_SECONDS = 300

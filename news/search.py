@@ -7,7 +7,7 @@ from django.db.models import TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import format_html
 
-from federation import search
+from core import search
 from news.models import Article
 
 # The results are the newest MAX_RESULTS matches, title matches first. Ranking every match of a

@@ -15,10 +15,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from federation import pagecache
+from core import pagecache
+from core.pagination import StrictPageMixin
+from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
-from federation.pagination import StrictPageMixin
-from federation.seo import PageMeta, absolute, news_article_jsonld
 from news import popularity, preview, workflow
 from news.models import Article, Category, Photo, Tag
 
@@ -53,7 +53,7 @@ class ArticlePaginator(Paginator):
     """Django's paginator for lists ordered newest first (published_at, id), with two shortcuts
     that keep page 500 of 100,000 articles as cheap as page 1, behind the same ?page=N addresses:
 
-    - the row count is counted once per change to the news (federation.pagecache.ListMemo);
+    - the row count is counted once per change to the news (core.pagecache.ListMemo);
     - a page whose first row is known, from an earlier visit to it or to the page before it, is
       fetched by keyset (WHERE published_at, id before that row) instead of OFFSET, which walks
       every row before it.
@@ -103,7 +103,7 @@ class ArticleListMixin(StrictPageMixin):
 
     paginate_by = PAGE_SIZE
     page_kwarg = "page"
-    query_params = ("page",)  # federation.pagecache drops any other
+    query_params = ("page",)  # core.pagecache drops any other
     context_object_name = "articles"
     paginator_class = ArticlePaginator
 

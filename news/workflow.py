@@ -16,7 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from federation import roles
+from core import roles
 from news.models import Article, ArticleEvent
 
 Status = Article.Status

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.core.cache import cache
 
-from federation import files
+from core import files
 
 _clock = {}
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from agreements.models import Agreement, AgreementTask, Partner
-from federation.models import ExemplaryWorker, Honour, HonourPeriod, Sector
+from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
 from news.models import Article, Category, Photo
 
 _seq = itertools.count(1)
@@ -168,7 +168,7 @@ def make_task(**kw):
 
 def make_editor(**kw):
     """A communications staff member: staff, in the editors' group."""
-    from federation import roles
+    from core import roles
 
     kw.setdefault("first_name", "Biên tập")
     return make_user(groups=[roles.EDITORS], is_staff=True, **kw)
@@ -176,7 +176,7 @@ def make_editor(**kw):
 
 def make_correspondent(*, unit="Công đoàn cơ sở Công ty CP Chè Cầu Đất", **kw):
     """A grassroots correspondent: staff, in the correspondents' group, writing from a unit."""
-    from federation import roles
+    from core import roles
     from news.models import Correspondent
 
     kw.setdefault("first_name", "Cộng tác viên")
@@ -187,6 +187,6 @@ def make_correspondent(*, unit="Công đoàn cơ sở Công ty CP Chè Cầu Đ�
 
 def make_officer(**kw):
     """A union officer: no admin, only the public site's officers-only pages."""
-    from federation import roles
+    from core import roles
 
     return make_user(groups=[roles.OFFICERS], **kw)

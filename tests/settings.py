@@ -9,6 +9,9 @@ os.environ.setdefault("DJANGO_HTTPS", "0")
 
 from federation.settings import *  # noqa: E402,F403
 
+# The demo is not part of the product; its tests (tests/demo/) need its load_demo command.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     **STORAGES,  # noqa: F405
@@ -16,5 +19,5 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# The query-count tests measure cold renders; tests/federation/test_pagecache.py turns it on.
+# The query-count tests measure cold renders; tests/core/test_pagecache.py turns it on.
 PAGECACHE_ENABLED = False

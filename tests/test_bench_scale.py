@@ -1,5 +1,5 @@
 """What the performance work changed, seen from outside: search at scale, the home page blocks,
-the benchmark's generator and ceiling, media on object storage, the read-count command."""
+media on object storage, the read-count command (the benchmark's own pieces: tests/bench/)."""
 
 import json
 import os
@@ -13,9 +13,9 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
-from federation.models import ExemplaryWorker
+from federation.workers.models import ExemplaryWorker
 from news import popularity
-from news.models import Article, ArticleViewCount, Photo, TaggedArticle
+from news.models import Article, ArticleViewCount
 from news.search import MAX_RESULTS, search_articles
 from tests.factories import (
     make_agreement,
@@ -103,7 +103,7 @@ def test_postgresql_worker_search_uses_the_trigram_index():
         )
         for n in range(2000)
     )
-    from federation.workers import search_workers
+    from federation.workers.search import search_workers
 
     with transaction.atomic(), connection.cursor() as cursor:
         # As in the news search test: merge the GIN pending list, or the planner prices it high.
@@ -136,44 +136,6 @@ def test_home_shows_the_four_newest_articles_of_each_category(client):
             f"{category.name} – tin {h}" for h in range(6) if f"{category.name} – tin {h}<" in block
         ]
         assert shown == [f"{category.name} – tin {h}" for h in range(4)]
-
-
-# The benchmark's own pieces ---------------------------------------------------------------------
-
-
-def test_the_ceiling_view_is_not_routed_unless_the_benchmark_turns_it_on(client):
-    assert client.get("/bench/ceiling/").status_code == 404
-
-
-def test_the_ceiling_page_is_20_kilobytes():
-    from bench.ceiling import PAGE
-
-    assert len(PAGE) == 20 * 1024
-
-
-def test_the_generator_fills_articles_photos_tags_and_adds_nothing_the_second_time(capsys):
-    from bench import generate
-
-    generate.generate(60)
-    made = Article.objects.exclude(title=generate.HOLDER_TITLE)
-    assert made.count() == 60
-    assert made.filter(status=Article.Status.PUBLISHED).exists()
-    assert Photo.objects.filter(article__in=made).exclude(image="").exists()
-    assert TaggedArticle.objects.filter(content_object__in=made).exists()
-    assert ExemplaryWorker.objects.published().exists()
-    sample = made.filter(photos__isnull=False).first()
-    assert sample.search_text.startswith(" ") and sample.search_title.strip()
-    generate.generate(60)
-    assert Article.objects.exclude(title=generate.HOLDER_TITLE).count() == 60
-    assert "Generating 60 articles (60 already there)" in capsys.readouterr().out
-
-
-def test_the_generator_refuses_a_database_with_other_content():
-    from bench import generate
-
-    make_article(title="Bài thật của biên tập viên")
-    with pytest.raises(SystemExit, match="did not make"):
-        generate.generate(10)
 
 
 # Several app hosts: media and documents on object storage --------------------------------------

@@ -2,8 +2,8 @@
 
 import agreements.documents
 import django.db.models.deletion
-import federation.images
-import federation.richtext
+import core.images
+import core.richtext
 from django.conf import settings
 from django.db import migrations, models
 
@@ -29,8 +29,8 @@ class Migration(migrations.Migration):
                 ('valid_from', models.DateField(verbose_name='hiệu lực từ ngày')),
                 ('valid_until', models.DateField(help_text='Ngày cuối cùng còn hiệu lực.', verbose_name='hiệu lực đến ngày')),
                 ('signatories', models.TextField(blank=True, help_text='Mỗi dòng một người: họ tên, chức vụ, đơn vị.', verbose_name='người ký')),
-                ('summary', federation.richtext.RichTextField(blank=True, help_text='Vài câu giới thiệu, hiện ở danh sách.', verbose_name='tóm tắt')),
-                ('full_text', federation.richtext.RichTextField(blank=True, verbose_name='toàn văn')),
+                ('summary', core.richtext.RichTextField(blank=True, help_text='Vài câu giới thiệu, hiện ở danh sách.', verbose_name='tóm tắt')),
+                ('full_text', core.richtext.RichTextField(blank=True, verbose_name='toàn văn')),
                 ('document', agreements.documents.PrivateFileField(blank=True, help_text='Tệp PDF, tối đa 20 MB. Tệp không có đường dẫn công khai: chỉ tải về được qua trang của chương trình, theo quyền xem của chương trình.', max_length=255, storage=agreements.documents.PrivateStorage(), upload_to=agreements.documents.document_path, validators=[agreements.documents.validate_pdf], verbose_name='văn bản đã ký (PDF)')),
                 ('visibility', models.CharField(choices=[('public', 'Công khai'), ('officers', 'Chỉ cán bộ công đoàn')], default='public', help_text='«Chỉ cán bộ công đoàn»: người ngoài không thấy chương trình lẫn văn bản.', max_length=20, verbose_name='phạm vi xem')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('short_name', models.CharField(blank=True, help_text='Ví dụ: Đài PTTH Lâm Đồng.', max_length=100, verbose_name='tên viết tắt')),
                 ('slug', models.SlugField(blank=True, help_text='Tự tạo từ tên.', max_length=200, unique=True, verbose_name='đường dẫn')),
                 ('kind', models.CharField(choices=[('newspaper', 'Báo'), ('radio-television', 'Phát thanh – truyền hình'), ('online', 'Báo điện tử, trang thông tin điện tử'), ('other', 'Khác')], default='newspaper', max_length=20, verbose_name='loại hình')),
-                ('logo', federation.images.CleanImageField(blank=True, height_field='logo_height', help_text='JPEG, PNG hoặc WebP, tối đa 10 MB.', max_length=255, profile='logo', upload_to='partners/', verbose_name='biểu trưng (logo)', width_field='logo_width')),
+                ('logo', core.images.CleanImageField(blank=True, height_field='logo_height', help_text='JPEG, PNG hoặc WebP, tối đa 10 MB.', max_length=255, profile='logo', upload_to='partners/', verbose_name='biểu trưng (logo)', width_field='logo_width')),
                 ('logo_width', models.PositiveIntegerField(editable=False, null=True)),
                 ('logo_height', models.PositiveIntegerField(editable=False, null=True)),
                 ('website', models.URLField(blank=True, verbose_name='trang web')),

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from federation.migration_ops import trigram_indexes
+from core.migration_ops import trigram_indexes
 
 INDEXES = [
     ("agreements_agreement_search_text_trgm", "agreements_agreement", "search_text"),

@@ -2,7 +2,7 @@
 
 import agreements.documents
 import django.db.models.deletion
-import federation.richtext
+import core.richtext
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -27,8 +27,8 @@ class Migration(migrations.Migration):
                 ('valid_from', models.DateField(verbose_name='hiệu lực từ ngày')),
                 ('valid_until', models.DateField(help_text='Ngày cuối cùng còn hiệu lực.', verbose_name='hiệu lực đến ngày')),
                 ('signatories', models.TextField(blank=True, help_text='Mỗi dòng một người: họ tên, chức vụ, đơn vị.', verbose_name='người ký')),
-                ('summary', federation.richtext.RichTextField(blank=True, help_text='Vài câu giới thiệu, hiện ở danh sách.', verbose_name='tóm tắt')),
-                ('full_text', federation.richtext.RichTextField(blank=True, verbose_name='toàn văn')),
+                ('summary', core.richtext.RichTextField(blank=True, help_text='Vài câu giới thiệu, hiện ở danh sách.', verbose_name='tóm tắt')),
+                ('full_text', core.richtext.RichTextField(blank=True, verbose_name='toàn văn')),
                 ('document', models.CharField(blank=True, help_text='Tệp PDF, tối đa 20 MB. Tệp không có đường dẫn công khai: chỉ tải về được qua trang của chương trình, theo quyền xem của chương trình.', max_length=255, validators=[agreements.documents.validate_pdf], verbose_name='văn bản đã ký (PDF)')),
                 ('visibility', models.CharField(choices=[('public', 'Công khai'), ('officers', 'Chỉ cán bộ công đoàn')], default='public', help_text='«Chỉ cán bộ công đoàn»: người ngoài không thấy chương trình lẫn văn bản.', max_length=20, verbose_name='phạm vi xem')),
                 ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='tạo lúc')),

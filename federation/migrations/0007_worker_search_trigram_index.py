@@ -3,7 +3,7 @@ and agreements). SQLite has no such index and needs none for demo sizes."""
 
 from django.db import migrations
 
-from federation.migration_ops import trigram_indexes
+from core.migration_ops import trigram_indexes
 
 INDEXES = [
     ("federation_worker_search_text_trgm", "federation_exemplaryworker", "search_text"),

@@ -3,9 +3,9 @@
 from django import template
 from django.utils import timezone
 
-from federation.images import picture_html
-from federation.models import ExemplaryWorker
-from federation.seo import iso
+from core.images import picture_html
+from core.seo import iso
+from federation.workers.models import ExemplaryWorker
 
 register = template.Library()
 

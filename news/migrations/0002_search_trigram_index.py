@@ -3,7 +3,7 @@ stays fast at 100,000 articles. SQLite has no such index and needs none for demo
 
 from django.db import migrations
 
-from federation.migration_ops import trigram_indexes
+from core.migration_ops import trigram_indexes
 
 INDEXES = [
     ("news_article_search_text_trgm", "news_article", "search_text"),

@@ -1,4 +1,4 @@
-/* Vietnamese-correct slugs in the admin: the same rules as federation.text.slugify_vi.
+/* Vietnamese-correct slugs in the admin: the same rules as core.text.slugify_vi.
    Django's URLify.js drops "đ" and precomposed vowels ("Hoạt động" → "hot-djng"); this replaces it. */
 (function () {
   "use strict";

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from agreements.models import Agreement
-from federation import roles
+from core import roles
 from tests.factories import (
     make_agreement,
     make_correspondent,

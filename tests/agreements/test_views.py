@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.static import serve
 
 from agreements.models import Agreement, AgreementTask
-from federation.roles import OFFICERS
+from core.roles import OFFICERS
 from tests.factories import (
     make_agreement,
     make_article,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from federation.text import slugify_vi
+from core.text import slugify_vi
 from news.models import Article
 from tests.e2e.conftest import admin_login
 from tests.factories import image_bytes, make_category, make_editor

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.cache.backends.redis import RedisCache
 
-from federation.cache import TolerantRedisCache
+from core.cache import TolerantRedisCache
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,7 +88,7 @@ def test_redis_url_switches_the_cache_to_redis():
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     for redis_url, backend in [
         # Django's Redis cache, for which an outage is a miss (tests/security/test_cache_outage.py).
-        ("redis://127.0.0.1:6379/1", "federation.cache.TolerantRedisCache"),
+        ("redis://127.0.0.1:6379/1", "core.cache.TolerantRedisCache"),
         ("", "django.core.cache.backends.locmem.LocMemCache"),
     ]:
         env = {**clean, "DJANGO_DEBUG": "1", "REDIS_URL": redis_url}

@@ -91,18 +91,6 @@ def test_dates_are_written_the_vietnamese_news_way():
     assert moment.astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).hour == 2
 
 
-def test_load_demo_is_idempotent_and_prints_logins(capsys):
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-
-    call_command("load_demo")
-    call_command("load_demo")
-    out = capsys.readouterr().out
-    assert "quantri" in out and "mật khẩu" in out
-    assert get_user_model().objects.filter(username="quantri").count() == 1
-    assert SiteProfile.objects.count() == 1
-
-
 def test_a_form_sent_without_its_token_gets_a_vietnamese_page():
     from django.test import Client
 

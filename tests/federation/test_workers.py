@@ -9,13 +9,13 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from federation.models import (
+from federation.models import SiteProfile
+from federation.workers.models import (
     CONSENT_REQUIRED_MESSAGE,
     ExemplaryWorker,
     Honour,
     HonourPeriod,
     Sector,
-    SiteProfile,
 )
 from news.models import Article
 from tests.factories import (

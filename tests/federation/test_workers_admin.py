@@ -1,11 +1,10 @@
-"""The editors' side of exemplary workers: the admin, the consent record and the demo content."""
+"""The editors' side of exemplary workers: the admin and the consent record."""
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from federation import demo
-from federation.models import CONSENT_REQUIRED_MESSAGE, ExemplaryWorker, Sector
+from federation.workers.models import CONSENT_REQUIRED_MESSAGE, ExemplaryWorker, Sector
 from tests.factories import image_upload, make_article, make_period, make_user, make_worker
 
 pytestmark = pytest.mark.django_db
@@ -164,29 +163,3 @@ def test_admin_finds_articles_to_relate_by_autocomplete(admin_client):
     assert [r["text"] for r in response.json()["results"]] == [
         "Tôn vinh điển hình tiên tiến ngành chè"
     ]
-
-
-def test_demo_loads_a_dozen_profiles_once(capsys):
-    summary = demo.load_workers()
-    workers = ExemplaryWorker.objects.published()
-    created = workers.count()
-    assert created >= 12
-    assert summary == f"{created} hồ sơ mới"
-    assert workers.filter(featured=True).count() == 4
-    assert workers.filter(full_name__startswith="Nguyễn Thị").count() >= 3
-    assert workers.values("sector").distinct().count() >= 5
-    periods = set(workers.values_list("honours__period__name", flat=True))
-    assert {"Giai đoạn 2015–2020", "Giai đoạn 2020–2025"} <= periods
-    assert all(w.portrait and w.portrait_width for w in workers)
-    assert "." * created in capsys.readouterr().out
-    assert demo.load_workers() == "0 hồ sơ mới"
-    assert ExemplaryWorker.objects.count() == created
-
-
-def test_demo_links_each_profile_to_the_news_story_about_that_person(client):
-    story = make_article(title="Người thợ điện hơn 20 năm bám tuyến đường dây vùng cao")
-    demo.load_workers()
-    worker = ExemplaryWorker.objects.get(slug="le-minh-tuan")
-    assert list(worker.related_articles.all()) == [story]
-    html = client.get(worker.get_absolute_url()).content.decode()
-    assert "Người thợ điện hơn 20 năm bám tuyến đường dây vùng cao" in html

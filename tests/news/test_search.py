@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
-from federation.search import MAX_QUERY_LENGTH, MAX_TERMS, highlight, parse_query, snippet
+from core.search import MAX_QUERY_LENGTH, MAX_TERMS, highlight, parse_query, snippet
 from news.models import Article
 from news.search import search_articles
 from tests.factories import make_article, make_category

@@ -1,6 +1,6 @@
 """Hostile input used across the security tests: XSS payloads and SQL-ish search strings."""
 
-from tests.federation.test_richtext import PAYLOADS as SANITIZER_PAYLOADS
+from tests.core.test_richtext import PAYLOADS as SANITIZER_PAYLOADS
 
 # Beyond the sanitizer's own list: breaking out of attributes and of the JSON-LD block, SVG
 # animation handlers, CSS behaviours, control characters in a scheme, template syntax.

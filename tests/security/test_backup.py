@@ -15,8 +15,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from agreements.models import Agreement, AgreementTask
-from federation import backup
-from federation.models import ExemplaryWorker, Honour, SiteProfile
+from core import backup
+from federation.models import SiteProfile
+from federation.workers.models import ExemplaryWorker, Honour
 from news.models import Article, Photo
 from news.workflow import publish
 from tests.factories import (

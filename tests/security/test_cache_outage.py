@@ -14,7 +14,7 @@ import redis
 from django.core.cache import cache
 from django.test import Client, override_settings
 
-from federation import cache as tolerant
+from core import cache as tolerant
 from federation.models import SiteProfile
 from federation.settings import redis_caches
 from news import popularity

@@ -11,8 +11,9 @@ from django.core.management import call_command
 from django.db import transaction
 
 from agreements.models import Agreement
-from federation import files
-from federation.models import ExemplaryWorker, SiteProfile
+from core import files
+from federation.models import SiteProfile
+from federation.workers.models import ExemplaryWorker
 from news.models import Photo
 from tests.factories import (
     image_bytes,

@@ -12,7 +12,7 @@ from django.db.models.signals import post_save
 from django.test.client import BOUNDARY, encode_multipart
 
 from agreements.models import Agreement, AgreementPartner
-from federation import images
+from core import images
 from news import importer, workflow
 from news.models import Article, ArticleEvent, Photo
 from tests.factories import (

@@ -7,8 +7,8 @@ import unicodedata
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from federation.search import MAX_QUERY_LENGTH, MAX_TERMS, highlight, index_text, parse_query
-from federation.text import fold_vi, slugify_vi
+from core.search import MAX_QUERY_LENGTH, MAX_TERMS, highlight, index_text, parse_query
+from core.text import fold_vi, slugify_vi
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TERM = re.compile(r"^[a-z0-9]+$")

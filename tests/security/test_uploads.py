@@ -14,7 +14,8 @@ from django.test.client import BOUNDARY, encode_multipart
 from PIL import Image
 
 from agreements.models import Agreement, Partner
-from federation.models import ExemplaryWorker, Sector, SiteProfile
+from federation.models import SiteProfile
+from federation.workers.models import ExemplaryWorker, Sector
 from news.models import Photo
 from tests.factories import image_bytes, make_article, make_partner, make_user, pdf_bytes
 from tests.news.admin_helpers import form_fields

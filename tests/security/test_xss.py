@@ -7,7 +7,7 @@ import html
 import pytest
 
 from agreements.models import Agreement
-from federation.models import ExemplaryWorker
+from federation.workers.models import ExemplaryWorker
 from news.models import Article
 from tests.factories import (
     make_agreement,

@@ -1,0 +1,1 @@
+"""The shared building blocks' manage.py commands."""

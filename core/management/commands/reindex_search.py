@@ -1,0 +1,34 @@
+"""Rebuild the search columns of everything the site search finds (after an upgrade that
+changes how text is indexed, or after a bulk import that bypassed save())."""
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+
+from core.search import Searchable, index_text
+
+BATCH = 500
+
+
+class Command(BaseCommand):
+    help = "Tạo lại chỉ mục tìm kiếm cho tin bài, chương trình phối hợp và hồ sơ điển hình."
+
+    def handle(self, *args, **options):
+        for model in apps.get_models():
+            if not issubclass(model, Searchable) or model._meta.proxy:
+                continue
+            total = model._default_manager.count()
+            label = model._meta.verbose_name_plural
+            done, batch = 0, []
+            for obj in model._default_manager.order_by("pk").iterator(chunk_size=BATCH):
+                obj.search_title = index_text(obj.search_title_source())
+                obj.search_text = index_text(*obj.search_parts())
+                batch.append(obj)
+                if len(batch) == BATCH:
+                    model._default_manager.bulk_update(batch, ["search_title", "search_text"])
+                    done += len(batch)
+                    batch = []
+                    self.stdout.write(f"  {label}: {done}/{total}")
+            if batch:
+                model._default_manager.bulk_update(batch, ["search_title", "search_text"])
+                done += len(batch)
+            self.stdout.write(self.style.SUCCESS(f"• {label}: đã lập chỉ mục {done} mục"))

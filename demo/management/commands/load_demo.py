@@ -1,0 +1,38 @@
+"""Load the demo content: idempotent, so `make run` can call it every time."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from demo import agreements as agreements_demo
+from demo import federation as federation_demo
+from demo import news as news_demo
+from demo import news_workflow as news_demo_workflow
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu (chạy lại nhiều lần không tạo bản trùng) và in tài khoản dùng thử."
+
+    def load_accounts(self):
+        self.accounts = federation_demo.load_accounts()
+        return f"{len(self.accounts)} tài khoản"
+
+    def handle(self, *args, **options):
+        steps = [
+            ("Thông tin đơn vị", federation_demo.load_site_profile),
+            ("Tài khoản theo vai trò", self.load_accounts),
+            ("Tin tức", news_demo.load_news),
+            ("Điển hình tiên tiến", federation_demo.load_workers),
+            ("Chương trình phối hợp", agreements_demo.load_agreements),
+            ("Bài viết theo quy trình duyệt", news_demo_workflow.load_workflow),
+            ("Lượt đọc mẫu", news_demo.load_reads),
+        ]
+        for label, step in steps:
+            self.stdout.write(f"• {label}…", ending="")
+            self.stdout.flush()
+            with transaction.atomic():
+                result = step()
+            # A step may return a short summary (a string) to print after "xong".
+            self.stdout.write(f" xong ({result})" if isinstance(result, str) else " xong")
+        self.stdout.write(self.style.SUCCESS("\nTài khoản dùng thử (đăng nhập tại /quan-tri/):"))
+        for username, password, role in self.accounts:
+            self.stdout.write(f"  {username:<14} mật khẩu: {password:<16} vai trò: {role}")

@@ -1,0 +1,90 @@
+"""Exemplary workers on the public site: the portrait gallery and the profile page."""
+
+from django.utils.http import urlencode
+from django.views.generic import DetailView, ListView
+
+from core.pagination import StrictPageMixin
+from core.seo import PageMeta, absolute, person_jsonld
+from federation.models import SiteProfile
+from federation.workers.forms import WorkerFilterForm
+from federation.workers.models import ExemplaryWorker
+
+PAGE_SIZE = 24
+
+
+class WorkerListView(StrictPageMixin, ListView):
+    """The portrait gallery of published profiles."""
+
+    template_name = "federation/worker_list.html"
+    context_object_name = "workers"
+    paginate_by = PAGE_SIZE
+    query_params = (*WorkerFilterForm.base_fields, "page")  # core.pagecache drops any other
+
+    def get_queryset(self):
+        self.filters = WorkerFilterForm(self.request.GET)
+        queryset = ExemplaryWorker.objects.published().for_cards()
+        return self.filters.filter(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        profile = SiteProfile.load()
+        page = self.request.GET.get("page")
+        canonical = self.request.build_absolute_uri(self.request.path)
+        context.update(
+            filters=self.filters,
+            filtered=bool(self.filters.active),
+            query_string=urlencode(self.filters.active),
+            meta=PageMeta(
+                title="Điển hình tiên tiến",
+                description=(
+                    f"Gương điển hình tiên tiến trong phong trào công nhân, viên chức, lao động "
+                    f"và hoạt động công đoàn – {profile.name}."
+                ),
+                canonical=canonical + (f"?page={page}" if page else ""),
+            ),
+        )
+        return context
+
+
+class WorkerDetailView(DetailView):
+    """One profile: portrait, honours by period, achievements, quote and related news."""
+
+    template_name = "federation/worker_detail.html"
+    context_object_name = "worker"
+    query_params = ()
+
+    def get_queryset(self):
+        return ExemplaryWorker.objects.published().for_cards()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        worker = self.object
+        request = self.request
+        url = request.build_absolute_uri(worker.get_absolute_url())
+        image = absolute(request, worker.social_url)
+        honours = worker.honours_by_period
+        jsonld = person_jsonld(
+            request,
+            name=worker.full_name,
+            url=worker.get_absolute_url(),
+            image_url=image,
+            job_title=worker.position,
+            works_for=worker.workplace,
+            honours=[f"{h.title} ({h.year})" for _, items in honours for h in items],
+        )
+        context.update(
+            honours_by_period=honours,
+            related=list(worker.related_articles.published().for_cards()[:6]),
+            share_url=url,
+            meta=PageMeta(
+                title=worker.full_name,
+                description=worker.description,
+                canonical=url,
+                image=image,
+                image_alt=worker.alt_text if image else "",
+                type="profile",
+                modified=worker.updated_at,
+                jsonld=[jsonld],
+            ),
+        )
+        return context

@@ -1,0 +1,152 @@
+"""The benchmark's own pieces, outside the product: its settings, its ceiling page, its page cache
+that renders afresh on request, the command line it starts gunicorn with, and its data generator."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from federation.workers.models import ExemplaryWorker
+from news.models import Article, Photo, TaggedArticle
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent.parent
+HEADER = "X-Page-Cache"
+
+
+def fresh_settings(module, code):
+    """What a fresh process prints after importing a settings module (DEBUG on: no secret needed)."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "BENCH_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", f"import {module} as s; {code}"],
+        cwd=ROOT,
+        env={**base, "DJANGO_DEBUG": "1", "BENCH_PAGE_CACHE_BYPASS_TOKEN": "bi-mat"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_production_settings_know_nothing_of_the_benchmark():
+    names = "[n for n in dir(s) if 'BENCH' in n or 'BYPASS' in n]"
+    assert fresh_settings("federation.settings", f"print({names})") == "[]"
+    assert fresh_settings("federation.settings", "print(s.ROOT_URLCONF)") == "federation.urls"
+
+
+def test_the_benchmark_settings_are_productions_with_its_urls_and_page_cache():
+    code = (
+        "import federation.settings as p; "
+        "print(s.ROOT_URLCONF, s.PAGECACHE_BYPASS_TOKEN, s.INSTALLED_APPS == p.INSTALLED_APPS, "
+        "[m for m in p.MIDDLEWARE if m not in s.MIDDLEWARE], "
+        "[m for m in s.MIDDLEWARE if m not in p.MIDDLEWARE])"
+    )
+    assert fresh_settings("bench.settings", code) == (
+        "bench.urls bi-mat True ['core.pagecache.PageCacheMiddleware'] "
+        "['bench.pagecache.BenchPageCacheMiddleware']"
+    )
+
+
+@pytest.fixture
+def bench_site(settings):
+    """The test site run with the benchmark's URLs and page cache middleware."""
+    from bench import settings as bench_settings
+    from federation.models import SiteProfile
+
+    settings.ROOT_URLCONF = "bench.urls"
+    settings.MIDDLEWARE = bench_settings.MIDDLEWARE
+    settings.PAGECACHE_ENABLED = True
+    settings.PAGECACHE_BYPASS_TOKEN = ""
+    SiteProfile.load()
+
+
+def test_the_benchmark_bypass_header_does_nothing_without_the_configured_secret(
+    client, settings, bench_site
+):
+    url = make_article(title="Hội nghị người lao động năm nay").get_absolute_url()
+    client.get(url)
+    assert client.get(url)[HEADER] == "HIT"
+    assert client.get(url, headers={"X-Page-Cache-Bypass": ""})[HEADER] == "HIT"
+    assert client.get(url, headers={"X-Page-Cache-Bypass": "doan-bua"})[HEADER] == "HIT"
+    settings.PAGECACHE_BYPASS_TOKEN = "bi-mat-cua-bench"
+    assert client.get(url, headers={"X-Page-Cache-Bypass": "doan-bua"})[HEADER] == "HIT"
+    bypassed = client.get(url, headers={"X-Page-Cache-Bypass": "bi-mat-cua-bench"})
+    assert bypassed[HEADER] == "BYPASS"
+
+
+def test_the_ceiling_goes_through_the_middleware_and_is_never_cached(client, bench_site):
+    for _ in range(2):
+        response = client.get("/bench/ceiling/")
+        assert response.status_code == 200
+        assert HEADER not in response
+        assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_benchmark_serves_the_sites_own_error_pages(client, bench_site):
+    response = client.get("/tin-tuc/", HTTP_HOST="ke-gia-mao.example")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Yêu cầu không hợp lệ" in html
+    assert response.context["wrong_host"]  # the site's handler, not Django's default
+
+
+def test_the_benchmark_starts_gunicorn_with_its_settings():
+    from bench import run
+
+    server = run.Server("gunicorn", {}, 8765, 2)
+    assert server.cmd[:4] == [
+        "gunicorn",
+        "federation.wsgi:application",
+        "--env",
+        "DJANGO_SETTINGS_MODULE=bench.settings",
+    ]
+    help_text = subprocess.run(
+        [sys.executable, "bench/run.py", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "--sizes" in help_text
+
+
+def test_the_ceiling_view_is_not_routed_unless_the_benchmark_turns_it_on(client, settings):
+    assert client.get("/bench/ceiling/").status_code == 404
+    settings.ROOT_URLCONF = "bench.urls"
+    response = client.get("/bench/ceiling/")
+    assert response.status_code == 200
+    assert len(response.content) == 20 * 1024
+
+
+def test_the_ceiling_page_is_20_kilobytes():
+    from bench.ceiling import PAGE
+
+    assert len(PAGE) == 20 * 1024
+
+
+def test_the_generator_fills_articles_photos_tags_and_adds_nothing_the_second_time(capsys):
+    from bench import generate
+
+    generate.generate(60)
+    made = Article.objects.exclude(title=generate.HOLDER_TITLE)
+    assert made.count() == 60
+    assert made.filter(status=Article.Status.PUBLISHED).exists()
+    assert Photo.objects.filter(article__in=made).exclude(image="").exists()
+    assert TaggedArticle.objects.filter(content_object__in=made).exists()
+    assert ExemplaryWorker.objects.published().exists()
+    sample = made.filter(photos__isnull=False).first()
+    assert sample.search_text.startswith(" ") and sample.search_title.strip()
+    generate.generate(60)
+    assert Article.objects.exclude(title=generate.HOLDER_TITLE).count() == 60
+    assert "Generating 60 articles (60 already there)" in capsys.readouterr().out
+
+
+def test_the_generator_refuses_a_database_with_other_content():
+    from bench import generate
+
+    make_article(title="Bài thật của biên tập viên")
+    with pytest.raises(SystemExit, match="did not make"):
+        generate.generate(10)
