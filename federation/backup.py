@@ -45,6 +45,8 @@ CONTENT_MODELS = [
     "agreements.agreement",
     "agreements.partner",
     "federation.exemplaryworker",
+    "documents.document",
+    "advice.question",
 ]
 FOLDERS = {"media": "MEDIA_ROOT", "private": "PRIVATE_MEDIA_ROOT"}
 

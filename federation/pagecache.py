@@ -29,7 +29,7 @@ from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
 
-SECTIONS = ("site", "news", "agreements", "workers")
+SECTIONS = ("site", "news", "agreements", "workers", "documents", "advice")
 
 # Which sections a change to a model makes stale. The site profile is in every header and footer.
 MODEL_SECTIONS = {
@@ -47,6 +47,12 @@ MODEL_SECTIONS = {
     "federation.honour": ("workers",),
     "federation.honourperiod": ("workers",),
     "federation.sector": ("workers",),
+    "documents.document": ("documents",),
+    "documents.documentfile": ("documents",),
+    "documents.documentkind": ("documents",),
+    "documents.field": ("documents",),
+    "documents.issuingbody": ("documents",),
+    "advice.question": ("advice",),
 }
 
 # What each part of the site shows, by path prefix; the first match wins. A page not listed here
@@ -55,10 +61,13 @@ PATH_SECTIONS = [
     ("/tin-tuc/", ("site", "news")),
     ("/chuyen-muc/", ("site", "news")),
     ("/the/", ("site", "news")),
-    # Programmes and profiles list the published articles they link to.
-    ("/chuong-trinh-phoi-hop/", ("site", "agreements", "news")),
+    # Programmes and profiles list the published articles they link to; programmes, their documents.
+    ("/chuong-trinh-phoi-hop/", ("site", "agreements", "news", "documents")),
     ("/doi-tac/", ("site", "agreements")),
     ("/dien-hinh-tien-tien/", ("site", "workers", "news")),
+    # A document links to news and programmes; an answer cites documents.
+    ("/van-ban/", ("site", "documents", "news", "agreements")),
+    ("/hoi-dap/", ("site", "advice", "documents")),
     ("/robots.txt", ("site",)),
 ]
 HOME_SECTIONS = ("site", "news", "workers")

@@ -16,8 +16,20 @@ EDITOR_MODELS = {
     ],
     "agreements": ["partner", "agreement", "agreementpartner", "agreementtask"],
     "federation": ["exemplaryworker", "honour", "honourperiod", "sector", "siteprofile"],
+    "documents": ["document", "documentfile", "documentkind", "field", "issuingbody"],
+    "advice": ["question"],
 }  # fmt: skip
-EDITOR_EXTRA = [("news", "publish_article")]
+EDITOR_EXTRA = [("news", "publish_article"), ("advice", "publish_question")]
+
+# Legal officers answer and publish questions, citing the library's documents (which they pick
+# from a list: that needs the view permission); questions come only from the public form.
+LEGAL_OFFICER_PERMISSIONS = [
+    ("advice", "view_question"),
+    ("advice", "change_question"),
+    ("advice", "publish_question"),
+    ("advice", "view_historicalquestion"),
+    ("documents", "view_document"),
+]
 
 # Correspondents write articles with photos; they never publish (no publish_article), and the
 # admin limits them to their own drafts and returned articles (news.workflow.can_edit).
@@ -43,12 +55,15 @@ def role_permissions():
             ("agreements", "agreementtask"),
             ("federation", "exemplaryworker"),
             ("federation", "honour"),
+            ("documents", "document"),
+            ("advice", "question"),
         ]
     ]
     return {
         roles.EDITORS: editors,
         roles.CORRESPONDENTS: CORRESPONDENT_PERMISSIONS,
         roles.OFFICERS: [],
+        roles.LEGAL_OFFICERS: LEGAL_OFFICER_PERMISSIONS,
     }
 
 

@@ -3,8 +3,10 @@
 EDITORS = "Biên tập viên"
 CORRESPONDENTS = "Cộng tác viên"
 OFFICERS = "Cán bộ công đoàn"
+# Legal officers answer workers' questions in the admin (advice); created by advice's migration.
+LEGAL_OFFICERS = "Tư vấn pháp luật"
 
-ALL = [EDITORS, CORRESPONDENTS, OFFICERS]
+ALL = [EDITORS, CORRESPONDENTS, OFFICERS, LEGAL_OFFICERS]
 
 
 def in_group(user, name):

@@ -6,8 +6,10 @@ from django.contrib.auth.views import LogoutView
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from advice.sitemaps import QuestionSitemap
 from agreements import sitemaps as agreement_sitemaps
 from agreements.views import OfficerLoginView
+from documents.sitemaps import DocumentSitemap
 from federation import views, workers
 from news import sitemaps as news_sitemaps
 from news.views import HomeView
@@ -18,6 +20,8 @@ sitemaps = {
     "tin-tuc": news_sitemaps.ArticleSitemap,
     "chuong-trinh-phoi-hop": agreement_sitemaps.AgreementSitemap,
     "dien-hinh-tien-tien": workers.WorkerSitemap,
+    "van-ban": DocumentSitemap,
+    "hoi-dap": QuestionSitemap,
 }
 
 urlpatterns = [
@@ -28,6 +32,8 @@ urlpatterns = [
     path("dang-nhap/", OfficerLoginView.as_view(), name="login"),
     path("dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
     path("dien-hinh-tien-tien/", include("federation.worker_urls")),
+    path("van-ban/", include("documents.urls")),
+    path("hoi-dap/", include("advice.urls")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "sitemap-<section>.xml",
