@@ -34,8 +34,10 @@ def available_buttons(user, question):
 class QuestionAdminForm(forms.ModelForm):
     class Meta:
         model = Question
-        fields = ["field", "title", "slug", "public_question", "answer", "cited_documents"]
-        fields += ["internal_note"]
+        fields = [
+            "field", "title", "slug", "public_question", "answer", "cited_documents",
+            "internal_note",
+        ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
