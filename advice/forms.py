@@ -84,9 +84,10 @@ class QuestionForm(forms.Form):
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
         self.fields["contact"].widget.attrs.update(autocomplete="email")
         self.fields["asker_name"].widget.attrs.update(autocomplete="name")
-        started = self.data.get("started") if self.is_bound else None
+        self.posted_started = self.data.get("started") if self.is_bound else None
         # A valid stamp is kept when the form comes back with errors, so a person who fixes a
-        # field is not made to wait again.
+        # field is not made to wait again; a missing or stale one is replaced for the next try.
+        started = self.posted_started
         if not started or spam.seconds_since(started) is None:
             started = spam.start_token()
         self.initial["started"] = started
@@ -130,7 +131,7 @@ class QuestionForm(forms.Form):
                 "đó rồi gửi lại.",
                 code="honeypot",
             )
-        age = spam.seconds_since(self.data.get("started"))
+        age = spam.seconds_since(self.posted_started)
         if age is None:
             raise ValidationError(
                 "Biểu mẫu đã mở quá lâu hoặc không còn hợp lệ. Nội dung bạn viết vẫn còn đây: "

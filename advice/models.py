@@ -82,8 +82,14 @@ class Question(Searchable):
         help_text="Câu hỏi tóm trong một dòng, ví dụ: Công ty chậm trả lương hai tháng thì "
         "người lao động làm gì?",
     )
+    # Empty (NULL) until the question has a title: unanswered questions have no address.
     slug = models.SlugField(
-        "đường dẫn", max_length=200, unique=True, blank=True, help_text="Tự tạo từ tiêu đề."
+        "đường dẫn",
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Tự tạo từ tiêu đề.",
     )
     public_question = models.TextField(
         "câu hỏi để đăng",
@@ -158,8 +164,12 @@ class Question(Searchable):
         return self.title or self.question[:80]
 
     def save(self, *args, **kwargs):
-        if not self.slug and self.title:
-            self.slug = unique_slug(Question, self.title, instance_pk=self.pk, fallback="hoi-dap")
+        if not self.slug:
+            self.slug = (
+                unique_slug(Question, self.title, instance_pk=self.pk, fallback="hoi-dap")
+                if self.title
+                else None
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
