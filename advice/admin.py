@@ -124,20 +124,14 @@ class QuestionAdmin(SimpleHistoryAdmin):
         # Questions come from the public form, where the asker gives consent.
         return False
 
-    def get_queryset(self, request):
+    def get_ordering(self, request):
         # The queue first: open questions, then the rest; newest first in each.
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                queue=Case(
-                    When(status=Question.Status.NEW, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("queue", "-created_at", "-id")
+        queue = Case(
+            When(status=Question.Status.NEW, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
         )
+        return [queue.asc(), "-created_at", "-id"]
 
     @admin.display(description="câu hỏi")
     def summary(self, question):
