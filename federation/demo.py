@@ -35,6 +35,15 @@ DEMO_ACCOUNTS = [
         False,
         roles.OFFICERS,
     ),
+    (
+        "tuvan",
+        "TuVan@2026",
+        "Hoàng Minh Tâm",
+        "tư vấn viên pháp luật",
+        True,
+        False,
+        roles.LEGAL_OFFICERS,
+    ),
 ]
 DEMO_CORRESPONDENT_UNIT = "Công đoàn cơ sở Công ty CP Chè Cầu Đất"
 

@@ -3,7 +3,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from advice import demo as advice_demo
 from agreements import demo as agreements_demo
+from documents import demo as documents_demo
 from federation import demo
 from news import demo as news_demo
 from news import demo_workflow as news_demo_workflow
@@ -23,6 +25,8 @@ class Command(BaseCommand):
             ("Tin tức", news_demo.load_news),
             ("Điển hình tiên tiến", demo.load_workers),
             ("Chương trình phối hợp", agreements_demo.load_agreements),
+            ("Thư viện văn bản", documents_demo.load),
+            ("Hỏi đáp pháp luật", advice_demo.load),
             ("Bài viết theo quy trình duyệt", news_demo_workflow.load_workflow),
             ("Lượt đọc mẫu", news_demo.load_reads),
         ]
