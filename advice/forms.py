@@ -155,7 +155,9 @@ class QuestionForm(forms.Form):
 class QuestionFilterForm(forms.Form):
     """The answers' list: a field and a search, from the query string; bad values are ignored."""
 
-    q = forms.CharField(label="Tìm trong hỏi đáp", required=False, max_length=200)
+    q = forms.CharField(
+        label="Tìm trong hỏi đáp", required=False, max_length=200, widget=forms.SearchInput
+    )
     linh_vuc = forms.ChoiceField(
         label="Lĩnh vực",
         required=False,
@@ -166,7 +168,7 @@ class QuestionFilterForm(forms.Form):
     def __init__(self, data):
         names = [self.add_prefix(name) for name in self.base_fields]
         super().__init__({name: data.get(name, "").replace("\x00", "") for name in names})
-        self.fields["q"].widget.attrs.update(type="search", placeholder="Ví dụ: nghi viec")
+        self.fields["q"].widget.attrs.update(placeholder="Ví dụ: nghi viec")
 
     def add_prefix(self, field_name):
         return field_name.replace("_", "-")

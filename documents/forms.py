@@ -21,7 +21,9 @@ def _choice(model, label, empty):
 
 
 class DocumentFilterForm(forms.Form):
-    q = forms.CharField(label="Số hiệu hoặc nội dung", required=False, max_length=200)
+    q = forms.CharField(
+        label="Số hiệu hoặc nội dung", required=False, max_length=200, widget=forms.SearchInput
+    )
     loai = _choice(DocumentKind, "Thể loại", "Tất cả thể loại")
     linh_vuc = _choice(Field, "Lĩnh vực", "Tất cả lĩnh vực")
     co_quan = _choice(IssuingBody, "Cơ quan ban hành", "Tất cả cơ quan")
@@ -48,9 +50,7 @@ class DocumentFilterForm(forms.Form):
         if bounds["first"] and bounds["last"]:
             years = range(bounds["last"].year, bounds["first"].year - 1, -1)
         self.fields["nam"].choices = [("", "Tất cả các năm")] + [(y, str(y)) for y in years]
-        self.fields["q"].widget.attrs.update(
-            type="search", placeholder="Ví dụ: 125/KH-LĐLĐ hoặc thang cong nhan"
-        )
+        self.fields["q"].widget.attrs.update(placeholder="Ví dụ: 125/KH-LĐLĐ hoặc thang cong nhan")
 
     def add_prefix(self, field_name):
         # The query string reads as Vietnamese with dashes: ?linh-vuc=…&co-quan=…&trang-thai=….
