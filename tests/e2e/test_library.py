@@ -107,6 +107,7 @@ def test_a_legal_officer_answers_and_publishes_and_a_visitor_finds_it_without_di
     screenshot(officer, "advice-published-admin")
     question.refresh_from_db()
     assert question.is_published
+    assert list(question.cited_documents.all()) == [law]
     assert [m.to for m in mail.outbox] == [["kathuy@example.vn"]]
 
     visitor = new_page(width=375, height=760)
