@@ -1,7 +1,7 @@
 """Public and officers' pages: the programmes, one programme, its signed document, a partner."""
 
 from django.contrib.auth.views import LoginView
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.expressions import RawSQL
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -100,8 +100,12 @@ class AgreementDetailView(DetailView):
         tasks = AgreementTask.objects.select_related("partner").prefetch_related(
             Prefetch("related_articles", queryset=published, to_attr="published_articles")
         )
+        # Documents of the library (the documents app) point at programmes; the page looks them up
+        # only when there are some.
+        links = Agreement.documents.through.objects.filter(agreement=OuterRef("pk"))
         return (
             self.visible.with_status()
+            .annotate(has_documents=Exists(links))
             .with_partners()
             .prefetch_related(
                 Prefetch("tasks", queryset=tasks),

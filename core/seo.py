@@ -99,3 +99,29 @@ def person_jsonld(request, *, name, url, image_url="", job_title="", works_for="
     if honours:
         data["award"] = list(honours)
     return data
+
+
+def qa_page_jsonld(request, question, profile):
+    """A published legal-advice answer: one question, its accepted answer by the federation. The
+    asker appears only by the name they agreed to show ("Ẩn danh" otherwise), never by contact."""
+    url = absolute(request, question.get_absolute_url())
+    return {
+        "@context": "https://schema.org",
+        "@type": "QAPage",
+        "mainEntity": {
+            "@type": "Question",
+            "name": question.title,
+            "text": question.public_question or question.title,
+            "answerCount": 1,
+            "dateCreated": iso(question.created_at),
+            "author": {"@type": "Person", "name": question.public_name},
+            "acceptedAnswer": {
+                "@type": "Answer",
+                "text": question.answer_text,
+                "dateCreated": iso(question.published_at),
+                "url": url,
+                "author": {"@type": "Organization", "name": profile.name},
+            },
+        },
+        "inLanguage": "vi",
+    }

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
+from advice.roles import LEGAL_OFFICERS
 from core import roles
 from core.search import index_text
 from core.text import slugify_vi
@@ -36,6 +37,15 @@ DEMO_ACCOUNTS = [
         False,
         False,
         roles.OFFICERS,
+    ),
+    (
+        "tuvan",
+        "TuVan@2026",
+        "Hoàng Minh Tâm",
+        "tư vấn viên pháp luật",
+        True,
+        False,
+        LEGAL_OFFICERS,
     ),
 ]
 DEMO_CORRESPONDENT_UNIT = "Công đoàn cơ sở Công ty CP Chè Cầu Đất"

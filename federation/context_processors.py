@@ -9,6 +9,8 @@ MAIN_MENU = [
     ("Tin tức", "/tin-tuc/"),
     ("Chương trình phối hợp", "/chuong-trinh-phoi-hop/"),
     ("Điển hình tiên tiến", "/dien-hinh-tien-tien/"),
+    ("Văn bản", "/van-ban/"),
+    ("Hỏi đáp pháp luật", "/hoi-dap/"),
 ]
 
 

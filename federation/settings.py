@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "federation",
     "news",
     "agreements",
+    "documents",
+    "advice",
 ]
 
 MIDDLEWARE = [
@@ -307,6 +309,19 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Cooperation agreements: "sắp hết hạn" this many days before the end; the largest signed PDF.
 AGREEMENT_EXPIRY_WARNING_DAYS = int(os.environ.get("AGREEMENT_EXPIRY_WARNING_DAYS", "60"))
 AGREEMENT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+# The library: the largest file of a document (PDF, DOCX, XLSX).
+DOCUMENT_FILE_MAX_BYTES = 20 * 1024 * 1024
+
+# Legal advice: a closed question's contact (email or phone) is blanked this many days after it
+# was published or declined (manage.py purge_question_contacts, daily); the question form's spam
+# checks: questions per client address per hour, per contact per day, and the shortest and
+# longest time a person takes to fill the form.
+ADVICE_CONTACT_RETENTION_DAYS = int(os.environ.get("ADVICE_CONTACT_RETENTION_DAYS", "30"))
+ADVICE_RATE_PER_CLIENT = int(os.environ.get("ADVICE_RATE_PER_CLIENT", "5"))
+ADVICE_RATE_PER_CONTACT = int(os.environ.get("ADVICE_RATE_PER_CONTACT", "3"))
+ADVICE_MIN_FILL_SECONDS = 5
+ADVICE_FORM_MAX_AGE_SECONDS = 12 * 3600
 
 # Officers who are not staff sign in on the public site, not in the admin.
 LOGIN_URL = "/dang-nhap/"

@@ -24,6 +24,8 @@ urlpatterns = [
     path("dang-nhap/", OfficerLoginView.as_view(), name="login"),
     path("dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
     path("dien-hinh-tien-tien/", include("federation.workers.urls")),
+    path("van-ban/", include("documents.urls")),
+    path("hoi-dap/", include("advice.urls")),
     path(
         "sitemap.xml",
         pagecache.reads_query()(sitemap_views.index),

@@ -104,6 +104,31 @@ def routes(site):
         ],
         "workers:detail": slug_urls("/dien-hinh-tien-tien/")
         + [("get", f"{worker.get_absolute_url()}?page={p}", {200}) for p in BAD_PAGES],
+        "documents:list": page_urls("/van-ban/")
+        + [
+            (
+                "get",
+                f"/van-ban/?q={t}&loai={t}&linh-vuc={t}&co-quan={t}&nam={t}&trang-thai={t}",
+                {200},
+            )
+            for t in BAD_TEXT + BAD_SLUGS + BAD_YEARS
+        ]
+        + [("get", f"/van-ban/?q={q}", {200}) for q in ["125/KH", "%27%3B--", "1" * 300]],
+        "documents:feed": [("get", f"/van-ban/rss/?page={p}", {200}) for p in BAD_PAGES],
+        "documents:detail": slug_urls("/van-ban/"),
+        "documents:file": slug_urls("/van-ban/", "tep/1/")
+        + [
+            ("get", f"{site.pages['document']}tep/{n}/", NOT_FOUND)
+            for n in ["0", "99999999999999999999999", "abc", "-1"]
+        ],
+        "documents:file_inline": slug_urls("/van-ban/", "tep/1/xem/")
+        + [("get", f"{site.pages['document']}tep/99999999999999999999999/xem/", NOT_FOUND)],
+        "advice:list": page_urls("/hoi-dap/")
+        + [("get", f"/hoi-dap/?q={t}&linh-vuc={t}", {200}) for t in BAD_TEXT + BAD_SLUGS],
+        "advice:ask": [("get", f"/hoi-dap/gui-cau-hoi/?{t}={t}", {200}) for t in BAD_TEXT]
+        + [("post", "/hoi-dap/gui-cau-hoi/", {200, 403})],
+        "advice:sent": [("get", "/hoi-dap/gui-cau-hoi/da-gui/", {200})],
+        "advice:detail": slug_urls("/hoi-dap/"),
         "login": [("get", f"/dang-nhap/?next={t}", {200}) for t in BAD_TEXT + BAD_SLUGS],
         "logout": [("get", "/dang-xuat/", {405})],
         "sitemap": [("get", f"/sitemap.xml?p={p}", {200}) for p in BAD_PAGES],

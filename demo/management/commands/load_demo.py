@@ -3,7 +3,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo import advice as advice_demo
 from demo import agreements as agreements_demo
+from demo import documents as documents_demo
 from demo import federation as federation_demo
 from demo import news as news_demo
 from demo import news_workflow as news_demo_workflow
@@ -23,6 +25,8 @@ class Command(BaseCommand):
             ("Tin tức", news_demo.load_news),
             ("Điển hình tiên tiến", federation_demo.load_workers),
             ("Chương trình phối hợp", agreements_demo.load_agreements),
+            ("Thư viện văn bản", documents_demo.load),
+            ("Hỏi đáp pháp luật", advice_demo.load),
             ("Bài viết theo quy trình duyệt", news_demo_workflow.load_workflow),
             ("Lượt đọc mẫu", news_demo.load_reads),
         ]
