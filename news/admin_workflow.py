@@ -203,9 +203,9 @@ class WorkflowAdminMixin:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = get_object_or_404(Article.objects.alive(), pk=pk)
-        if run_transition(request, article, "publish"):
-            return HttpResponseRedirect(reverse("admin:news_article_change", args=[article.pk]))
-        return HttpResponseRedirect(reverse("news:preview", args=[article.pk]))
+        run_transition(request, article, "publish")
+        # The form shows the outcome either way: "Bài đã được đăng." or why not.
+        return HttpResponseRedirect(reverse("admin:news_article_change", args=[article.pk]))
 
     def view_on_site(self, obj):
         # An unpublished article has no public page yet: "Xem trên trang web" opens its preview.
