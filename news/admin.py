@@ -130,6 +130,11 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("published_at", "unpublish_at"):
+            # The split date and time inputs have no label of their own for screen readers.
+            date_input, time_input = field.widget.widgets
+            date_input.attrs["aria-label"] = f"{db_field.verbose_name.capitalize()}: ngày"
+            time_input.attrs["aria-label"] = f"{db_field.verbose_name.capitalize()}: giờ"
         if db_field.name == "tags":
             # Suggestions come from the admin's own autocomplete endpoint (TagAdmin's search).
             field.widget.attrs["data-autocomplete-url"] = (
@@ -189,7 +194,8 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
     def cover_thumbnail(self, article):
         cover = article.cover
         if cover:
-            return thumbnail(cover.image)
+            # The thumbnail is a link to the article: its text alternative names the article.
+            return thumbnail(cover.image, cover.alt_text or article.title)
         if getattr(article, "photo_missing", False):
             return mark_safe('<span class="badge-missing">thiếu ảnh</span>')
         return "—"

@@ -28,6 +28,28 @@
     });
   }
 
+  // The autocomplete boxes (select2) take the name of their field's label, for screen readers,
+  // once the admin's own scripts have built them.
+  function nameAutocompletes() {
+    document.querySelectorAll(".select2-selection__rendered[id$='-container']").forEach(function (box) {
+      var id = box.id.replace(/^select2-/, "").replace(/-container$/, "");
+      var label = document.querySelector('label[for="' + id + '"]');
+      if (!label) return;
+      var name = label.textContent.replace(/:\s*$/, "").trim();
+      box.setAttribute("aria-label", name);
+      var combo = box.closest(".select2-selection");
+      if (combo) {
+        // Its aria-labelledby points at the (empty) placeholder, which would win over the label.
+        combo.removeAttribute("aria-labelledby");
+        combo.setAttribute("aria-label", name);
+      }
+    });
+  }
+  window.addEventListener("load", function () {
+    nameAutocompletes();
+    setTimeout(nameAutocompletes, 300);
+  });
+
   var menu = document.querySelector(".action-menu");
   if (menu) {
     document.addEventListener("click", function (event) {
