@@ -9,11 +9,13 @@ class AgreementsConfig(AppConfig):
 
     def ready(self):
         from agreements import signals  # noqa: F401
+        from agreements.calendar import deadlines
         from agreements.search import SOURCE
         from agreements.sitemaps import AgreementSitemap
-        from core import backup, pagecache, permissions, roles, search, sitemaps
+        from core import backup, calendar, pagecache, permissions, roles, search, sitemaps
 
         search.register(SOURCE)
+        calendar.register(deadlines)
 
         pagecache.register_section("agreements")
         pagecache.register_models(

@@ -2,6 +2,7 @@
 federation.workers.models."""
 
 from django.core.cache import cache
+from django.core.validators import RegexValidator
 from django.db import models
 
 from core.images import CleanImageField
@@ -38,6 +39,13 @@ class SiteProfile(models.Model):
         profile="logo",
         help_text="Ảnh vuông PNG, JPEG hoặc WebP, nền trong suốt nếu có, tối đa 10 MB. Bỏ trống để "
         "dùng logo mặc định.",
+    )
+    brand_color = models.CharField(
+        "màu chủ đạo",
+        max_length=7,
+        default="#0b4f9c",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Hãy chọn một màu (mã dạng #0b4f9c).")],
+        help_text="Màu của thanh tiêu đề và nút chính trong trang quản trị.",
     )
     facebook_url = models.URLField("trang Facebook", blank=True)
     zalo_url = models.URLField("Zalo OA", blank=True)

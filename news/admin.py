@@ -12,8 +12,10 @@ from django.utils.safestring import mark_safe
 
 from core.admin_history import HistoryAdmin
 from core.images import picture_html
+from core.richtext import sanitize_html
 from core.text import fold_vi
 from federation.admin_site import SLUG_JS
+from news import workflow
 from news.admin_workflow import WorkflowAdminMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Photo, Tag
@@ -61,6 +63,19 @@ class PhotoInline(admin.StackedInline):
     verbose_name = "ảnh"
     verbose_name_plural = "ảnh trong bài"
 
+    def get_fields(self, request, obj=None):
+        if obj is not None and not workflow.can_edit(request.user, obj):
+            # Read-only: the picture itself, and "ảnh đại diện" in words rather than a red ✖.
+            return ["preview", "caption", ("alt_text", "credit"), "cover_label"]
+        return super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "cover_label"]
+
+    @admin.display(description="vai trò")
+    def cover_label(self, photo):
+        return "Ảnh đại diện" if photo.is_cover else "Ảnh trong bài"
+
     @admin.display(description="xem trước")
     def preview(self, photo):
         if not photo.image:
@@ -101,7 +116,6 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
     autocomplete_fields = ["category"]
     inlines = [PhotoInline]
     list_per_page = 50
-    save_on_top = True
     form = ArticleAdminForm
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
@@ -116,6 +130,11 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("published_at", "unpublish_at"):
+            # The split date and time inputs have no label of their own for screen readers.
+            date_input, time_input = field.widget.widgets
+            date_input.attrs["aria-label"] = f"{db_field.verbose_name.capitalize()}: ngày"
+            time_input.attrs["aria-label"] = f"{db_field.verbose_name.capitalize()}: giờ"
         if db_field.name == "tags":
             # Suggestions come from the admin's own autocomplete endpoint (TagAdmin's search).
             field.widget.attrs["data-autocomplete-url"] = (
@@ -138,6 +157,30 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
             .prefetch_related("photos")
         )
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only: the body as readers will see it (not its HTML source), and the cover picture.
+        shown = []
+        for index, (name, options) in enumerate(fieldsets):
+            fields = ["body_rendered" if f == "body" else f for f in options["fields"]]
+            if index == 0:
+                fields.insert(0, "cover_picture")
+            shown.append((name, {**options, "fields": fields}))
+        return shown
+
+    @admin.display(description="nội dung")
+    def body_rendered(self, article):
+        return format_html(
+            '<div class="readonly-body">{}</div>', mark_safe(sanitize_html(article.body))
+        )
+
+    @admin.display(description="ảnh đại diện")
+    def cover_picture(self, article):
+        cover = article.cover
+        return thumbnail(cover.image, cover.alt_text) if cover and cover.image else "Chưa có ảnh"
+
     def get_readonly_fields(self, request, obj=None):
         # The status changes only through the workflow buttons, so that every change is logged
         # and the author hears of it.
@@ -151,7 +194,8 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
     def cover_thumbnail(self, article):
         cover = article.cover
         if cover:
-            return thumbnail(cover.image)
+            # The thumbnail is a link to the article: its text alternative names the article.
+            return thumbnail(cover.image, cover.alt_text or article.title)
         if getattr(article, "photo_missing", False):
             return mark_safe('<span class="badge-missing">thiếu ảnh</span>')
         return "—"

@@ -8,13 +8,15 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
-        from core import backup, pagecache, permissions, roles, search, sitemaps
+        from core import backup, calendar, pagecache, permissions, roles, search, sitemaps
+        from news import calendar as news_calendar
         from news import signals  # noqa: F401
         from news import sitemaps as news_sitemaps
         from news.models import Article
         from news.search import SOURCE
 
         search.register(SOURCE)
+        calendar.register(news_calendar.scheduled_articles)
 
         pagecache.register_section("news", next_change=Article.objects.next_change)
         pagecache.register_models(

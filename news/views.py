@@ -20,6 +20,7 @@ from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
 from news import popularity, preview, workflow
+from news.admin_actions import publish_label
 from news.models import Article, Category, Photo, Tag
 
 PAGE_SIZE = 20
@@ -342,6 +343,16 @@ class ArticlePreviewView(DetailView):
         context["preview"] = True
         context["preview_note"] = self.object.get_status_display().lower()
         context["meta"].noindex = True
+        # No dead end: back to the form, or (for an editor) straight on to publishing.
+        if workflow.can_edit(self.request.user, self.object):
+            context["preview_edit_url"] = reverse(
+                "admin:news_article_change", args=[self.object.pk]
+            )
+        if workflow.is_editor(self.request.user) and not self.object.is_public:
+            context["preview_publish_url"] = reverse(
+                "admin:news_article_publish", args=[self.object.pk]
+            )
+            context["preview_publish_label"] = publish_label(self.object)
         return context
 
 
