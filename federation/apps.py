@@ -20,7 +20,9 @@ class FederationConfig(AppConfig):
         # The home page shows the news and the featured worker profiles; the site's own URLs.
         pagecache.register_urls(["home"], sections=["site", "news", "workers"])
         pagecache.register_urls(["robots"], sections=["site"])
-        pagecache.register_uncached(["login", "logout", "healthz", "ck_editor_5_upload_file"])
+        pagecache.register_uncached(
+            ["login", "logout", "healthz", "ck_editor_5_upload_file", "staged-upload-preview"]
+        )
 
         permissions.grant(
             roles.EDITORS, *permissions.model_permissions("federation", ["siteprofile"])

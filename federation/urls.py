@@ -7,7 +7,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from agreements.views import OfficerLoginView
-from core import pagecache
+from core import pagecache, staging
 from core import sitemaps as sitemap_registry
 from core.editor import editor_image_upload
 from federation import views
@@ -38,6 +38,8 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
+    # Before the admin's own URLs: a staff-only thumbnail of a file kept for a returned form.
+    path("quan-tri/tep-tam/<str:token>/", staging.preview, name="staged-upload-preview"),
     path("quan-tri/", admin.site.urls),
     path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),
 ]

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 
 from core.admin_history import HistoryAdmin
 from core.images import picture_html
+from core.staging import StagedUploadsAdminMixin
 from core.text import fold_vi
 from federation.admin_site import SLUG_JS
 from news.admin_workflow import WorkflowAdminMixin
@@ -52,7 +53,7 @@ class PhotoInlineFormSet(BaseInlineFormSet):
         return super().save(commit)
 
 
-class PhotoInline(admin.StackedInline):
+class PhotoInline(StagedUploadsAdminMixin, admin.StackedInline):
     model = Photo
     formset = PhotoInlineFormSet
     extra = 0
@@ -82,7 +83,7 @@ class PhotoMissingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
+class ArticleAdmin(StagedUploadsAdminMixin, WorkflowAdminMixin, HistoryAdmin):
     list_display = [
         "cover_thumbnail",
         "title",

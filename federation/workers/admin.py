@@ -5,6 +5,7 @@ from django.utils.html import format_html
 
 from core.admin_history import HistoryAdmin
 from core.images import picture_html
+from core.staging import StagedUploadsAdminMixin
 from federation.admin_site import SLUG_JS
 from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
 
@@ -38,7 +39,7 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(ExemplaryWorker)
-class ExemplaryWorkerAdmin(HistoryAdmin):
+class ExemplaryWorkerAdmin(StagedUploadsAdminMixin, HistoryAdmin):
     list_display = [
         "thumbnail",
         "full_name",
