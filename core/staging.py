@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path, PurePath
 
-from django import forms
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.admin.widgets import AdminFileWidget
@@ -199,11 +198,12 @@ class StagedFileInput(AdminFileWidget):
             else ""
         )
         return format_html(
-            '<div class="staged-upload" data-staged-upload>{}<p class="staged-upload__note">'
+            '{}<div class="staged-upload" data-staged-upload>{}<p class="staged-upload__note">'
             "Đã tải lên, chưa lưu: <strong>{}</strong> ({} KB). Tệp sẽ được lưu khi bạn bấm lưu, "
             "trừ khi bạn chọn tệp khác hoặc bỏ nó.</p>"
             '<input type="hidden" name="{}" value="{}">'
-            '<label><input type="checkbox" name="{}" id="{}"> Bỏ tệp này</label></div>{}',
+            '<label><input type="checkbox" name="{}" id="{}"> Bỏ tệp này</label></div>',
+            html,
             picture,
             staged.name,
             max(1, round(staged.size / 1024)),
@@ -211,7 +211,6 @@ class StagedFileInput(AdminFileWidget):
             staged.token,
             name + CLEAR_SUFFIX,
             (attrs or {}).get("id", name) + CLEAR_SUFFIX,
-            html,
         )
 
 

@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.shortcuts import redirect
 
 from core.staging import StagedUploadsAdminMixin
-
 from federation.models import SiteProfile
 
 # Django's admin autodiscovery imports each app's admin module: the worker unit's comes with this one.

@@ -66,6 +66,10 @@ class PhotoInline(StagedUploadsAdminMixin, admin.StackedInline):
     def preview(self, photo):
         if not photo.image:
             return "Chưa có ảnh" if photo.pk else "—"
+        if not photo.image._committed:
+            # A form returned with an error: the upload has no renditions yet (its thumbnail is
+            # beside the file input, core.staging).
+            return "—"
         return thumbnail(photo.image, photo.alt_text)
 
 

@@ -89,7 +89,9 @@ class ExemplaryWorkerAdmin(StagedUploadsAdminMixin, HistoryAdmin):
 
     @admin.display(description="xem trước")
     def portrait_preview(self, worker):
-        return portrait_thumbnail(worker) if worker.pk else "—"
+        # A new portrait in a form returned with an error has no renditions yet: its thumbnail
+        # is beside the file input (core.staging).
+        return portrait_thumbnail(worker) if worker.pk and worker.portrait._committed else "—"
 
     @admin.display(description="đồng ý công khai", ordering="consent_on")
     def consent(self, worker):

@@ -69,7 +69,7 @@ def test_every_upload_field_of_every_admin_form_keeps_its_upload():
     """Every registered admin and inline with a file field gives it the staging widget."""
     request = request_for(make_user(is_staff=True, is_superuser=True))
     checked = []
-    for model, model_admin in admin.site._registry.items():
+    for model_admin in admin.site._registry.values():
         admins = [model_admin, *model_admin.get_inline_instances(request)]
         for each in admins:
             for field in each.model._meta.concrete_fields:
