@@ -12,6 +12,7 @@ class FederationConfig(AppConfig):
 
     def ready(self):
         from core import pagecache, permissions, roles
+        from federation import accounts
         from federation.workers import registration
 
         # The site's name and contacts are in every page's header and footer.
@@ -23,6 +24,7 @@ class FederationConfig(AppConfig):
         pagecache.register_uncached(
             ["login", "logout", "healthz", "ck_editor_5_upload_file", "staged-upload-preview"]
         )
+        pagecache.register_uncached(accounts.URL_NAMES)
 
         permissions.grant(
             roles.EDITORS, *permissions.model_permissions("federation", ["siteprofile"])

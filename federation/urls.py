@@ -10,7 +10,7 @@ from agreements.views import OfficerLoginView
 from core import pagecache, staging
 from core import sitemaps as sitemap_registry
 from core.editor import editor_image_upload
-from federation import views
+from federation import accounts, views
 from news.views import HomeView
 
 # Each app registered its sections (AppConfig.ready), which ran before any URLconf is loaded.
@@ -22,6 +22,7 @@ urlpatterns = [
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("", include("agreements.urls")),
     path("dang-nhap/", OfficerLoginView.as_view(), name="login"),
+    path("dang-nhap/quen-mat-khau/", include(accounts)),
     path("dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
     path("dien-hinh-tien-tien/", include("federation.workers.urls")),
     path(
