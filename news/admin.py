@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.admin_history import HistoryAdmin
+from core.admin_slugs import FreeSlugAdminMixin
 from core.images import picture_html
 from core.staging import StagedUploadsAdminMixin
 from core.text import fold_vi
@@ -87,7 +88,7 @@ class PhotoMissingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(StagedUploadsAdminMixin, WorkflowAdminMixin, HistoryAdmin):
+class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMixin, HistoryAdmin):
     list_display = [
         "cover_thumbnail",
         "title",
@@ -195,7 +196,7 @@ class ArticleAdmin(StagedUploadsAdminMixin, WorkflowAdminMixin, HistoryAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order", "show_on_home"]
     list_editable = ["order", "show_on_home"]
     search_fields = ["name"]
@@ -206,7 +207,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

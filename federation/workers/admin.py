@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 
 from core.admin_history import HistoryAdmin
+from core.admin_slugs import FreeSlugAdminMixin
 from core.images import picture_html
 from core.staging import StagedUploadsAdminMixin
 from federation.admin_site import SLUG_JS
@@ -39,7 +40,7 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(ExemplaryWorker)
-class ExemplaryWorkerAdmin(StagedUploadsAdminMixin, HistoryAdmin):
+class ExemplaryWorkerAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     list_display = [
         "thumbnail",
         "full_name",
@@ -125,7 +126,7 @@ class ExemplaryWorkerAdmin(StagedUploadsAdminMixin, HistoryAdmin):
 
 
 @admin.register(HonourPeriod)
-class HonourPeriodAdmin(admin.ModelAdmin):
+class HonourPeriodAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
     list_display = ["name", "start_year", "end_year", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -135,7 +136,7 @@ class HonourPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
