@@ -194,3 +194,9 @@ def test_a_portrait_is_kept_when_the_form_comes_back_and_saved_with_the_next_sub
         worker.portrait.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         in client.get(worker.get_absolute_url()).text
     )
+
+
+def test_the_quote_field_is_not_labelled_like_the_share_buttons(admin_client):
+    page = admin_client.get(reverse("admin:federation_exemplaryworker_add")).text
+    assert "Câu nói tâm đắc:" in page
+    assert "Chia sẻ" not in page
