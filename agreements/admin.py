@@ -8,7 +8,9 @@ from django.utils.html import format_html
 
 from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
 from core.admin_history import HistoryAdmin
+from core.admin_slugs import FreeSlugAdminMixin
 from core.images import picture_html
+from core.staging import StagedUploadsAdminMixin
 from federation.admin_site import SLUG_JS
 
 
@@ -73,7 +75,7 @@ class AgreementTaskInline(admin.StackedInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(HistoryAdmin):
+class AgreementAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     # Django's facet toggle ("Show counts") has no Vietnamese translation.
     show_facets = admin.ShowFacets.NEVER
     list_display = [
@@ -179,7 +181,7 @@ class AgreementTaskAdmin(admin.ModelAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, admin.ModelAdmin):
     show_facets = admin.ShowFacets.NEVER
     list_display = ["logo_thumbnail", "name", "short_name", "kind", "valid_until", "successor"]
     list_display_links = ["logo_thumbnail", "name"]

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.shortcuts import redirect
 
+from core.staging import StagedUploadsAdminMixin
 from federation.models import SiteProfile
 
 # Django's admin autodiscovery imports each app's admin module: the worker unit's comes with this one.
@@ -10,7 +11,7 @@ from federation.workers import admin as worker_admin  # noqa: F401
 
 
 @admin.register(SiteProfile)
-class SiteProfileAdmin(admin.ModelAdmin):
+class SiteProfileAdmin(StagedUploadsAdminMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "short_name", "tagline", "description", "logo", "brand_color"]}),
         ("Liên hệ", {"fields": ["address", "phone", "email"]}),

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
 
-from core.images import CleanImageField
+from core.images import PROFILES, CleanImageField, rendition_url
 
 SITE_PROFILE_CACHE_KEY = "federation:site-profile"
 
@@ -77,6 +77,13 @@ class SiteProfile(models.Model):
             profile, _ = cls.objects.get_or_create(pk=1)
             cache.set(SITE_PROFILE_CACHE_KEY, profile, 3600)
         return profile
+
+    @property
+    def favicon_url(self):
+        """The logo's smallest square rendition (written when the logo was saved), or ""."""
+        if not self.logo:
+            return ""
+        return rendition_url(self.logo, PROFILES["logo"]["card"][0], "JPEG")
 
 
 # The worker profiles (federation.workers) belong to this app: importing their models here is how

@@ -324,6 +324,10 @@ ADVICE_MIN_FILL_SECONDS = 5
 ADVICE_FORM_MAX_AGE_SECONDS = 12 * 3600
 
 # Officers who are not staff sign in on the public site, not in the admin.
+# Tags in the admin as editors write them: "Lộc Sơn, công đoàn", without quotes (news/tag_strings.py).
+TAGGIT_TAGS_FROM_STRING = "news.tag_strings.tags_from_string"
+TAGGIT_STRING_FROM_TAGS = "news.tag_strings.string_from_tags"
+
 LOGIN_URL = "/dang-nhap/"
 # Where a login lands without a usable `next` (missing, or refused as pointing off the site): the
 # admin's login has no destination of its own, and Django's default (/accounts/profile/) is a 404.

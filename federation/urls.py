@@ -7,10 +7,10 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from agreements.views import OfficerLoginView
-from core import pagecache
+from core import pagecache, staging
 from core import sitemaps as sitemap_registry
 from core.editor import editor_image_upload
-from federation import views
+from federation import accounts, views
 from news.views import HomeView
 
 # Each app registered its sections (AppConfig.ready), which ran before any URLconf is loaded.
@@ -22,6 +22,7 @@ urlpatterns = [
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("", include("agreements.urls")),
     path("dang-nhap/", OfficerLoginView.as_view(), name="login"),
+    path("dang-nhap/quen-mat-khau/", include(accounts)),
     path("dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
     path("dien-hinh-tien-tien/", include("federation.workers.urls")),
     path("van-ban/", include("documents.urls")),
@@ -40,6 +41,8 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
+    # Before the admin's own URLs: a staff-only thumbnail of a file kept for a returned form.
+    path("quan-tri/tep-tam/<str:token>/", staging.preview, name="staged-upload-preview"),
     path("quan-tri/", admin.site.urls),
     path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),
 ]

@@ -11,8 +11,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.admin_history import HistoryAdmin
+from core.admin_slugs import FreeSlugAdminMixin
 from core.images import picture_html
 from core.richtext import sanitize_html
+from core.staging import StagedUploadsAdminMixin
 from core.text import fold_vi
 from federation.admin_site import SLUG_JS
 from news import workflow
@@ -54,7 +56,7 @@ class PhotoInlineFormSet(BaseInlineFormSet):
         return super().save(commit)
 
 
-class PhotoInline(admin.StackedInline):
+class PhotoInline(StagedUploadsAdminMixin, admin.StackedInline):
     model = Photo
     formset = PhotoInlineFormSet
     extra = 0
@@ -80,6 +82,10 @@ class PhotoInline(admin.StackedInline):
     def preview(self, photo):
         if not photo.image:
             return "Chưa có ảnh" if photo.pk else "—"
+        if not photo.image._committed:
+            # A form returned with an error: the upload has no renditions yet (its thumbnail is
+            # beside the file input, core.staging).
+            return "—"
         return thumbnail(photo.image, photo.alt_text)
 
 
@@ -97,7 +103,7 @@ class PhotoMissingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
+class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMixin, HistoryAdmin):
     list_display = [
         "cover_thumbnail",
         "title",
@@ -234,7 +240,7 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order", "show_on_home"]
     list_editable = ["order", "show_on_home"]
     search_fields = ["name"]
@@ -245,7 +251,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -348,3 +348,30 @@ if admin.site.is_registered(User):
 @admin.register(User)
 class FederationUserAdmin(UserAdmin):
     inlines = [*UserAdmin.inlines, CorrespondentInline]
+
+    def _correspondent_picker(self, request):
+        """The request is the correspondent form's user picker (the admin's autocomplete)."""
+        match = request.resolver_match
+        return (
+            match is not None
+            and match.view_name == "admin:autocomplete"
+            and request.GET.get("app_label") == "news"
+            and request.GET.get("model_name") == "correspondent"
+            and request.GET.get("field_name") == "user"
+        )
+
+    def has_view_permission(self, request, obj=None):
+        if super().has_view_permission(request, obj):
+            return True
+        # Editors link accounts to correspondent records: from that picker they may search the
+        # active accounts by name (it answers ids and names only), never open an account.
+        return (
+            obj is None
+            and self._correspondent_picker(request)
+            and request.user.has_perm("news.change_correspondent")
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        if self._correspondent_picker(request) and not super().has_view_permission(request):
+            queryset = queryset.filter(is_active=True)
+        return super().get_search_results(request, queryset, search_term)
