@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from advice import services
 from advice.models import Question
+from core.admin_history import HistoryAdmin
 from federation.admin_site import SLUG_JS
 
 # The buttons of the change form: name → label.
@@ -60,7 +60,7 @@ class QuestionAdminForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(SimpleHistoryAdmin):
+class QuestionAdmin(HistoryAdmin):
     form = QuestionAdminForm
     change_form_template = "admin/advice/question/change_form.html"
     show_facets = admin.ShowFacets.NEVER

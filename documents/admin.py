@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AdminFileWidget
 from django.db.models import Max, Min
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_history import HistoryAdmin
+from core.admin_slugs import FreeSlugAdminMixin
+from core.staging import StagedUploadsAdminMixin
 from documents import files
 from documents.models import Document, DocumentFile, DocumentKind, Field, IssuingBody
 from federation.admin_site import SLUG_JS
@@ -44,7 +46,7 @@ class YearListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class DocumentFileInline(admin.TabularInline):
+class DocumentFileInline(StagedUploadsAdminMixin, admin.TabularInline):
     model = DocumentFile
     extra = 0
     fields = ["file", "title", "order", "download_count"]
@@ -60,7 +62,7 @@ class DocumentFileInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     show_facets = admin.ShowFacets.NEVER
     list_display = [
         "number",
