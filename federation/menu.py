@@ -1,0 +1,50 @@
+"""The main menu: built here once, at the project level (as urls.py is),
+since the menu names every app's section."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from core import pagecache
+from news.models import Category
+
+
+@dataclass
+class MenuItem:
+    label: str
+    url: str
+    current: bool = False
+
+
+def _categories():
+    """(name, url) of the categories shown in the menu, in their order: one query per change to
+    the news (the page cache's memo), or one per page when there is no shared cache."""
+    memo = pagecache.ListMemo("main-menu", sections=("news",))
+    found = memo.get("categories")
+    if found is None:
+        found = [
+            (c.name, c.get_absolute_url())
+            for c in Category.objects.filter(show_in_menu=True).only("name", "slug")
+        ]
+        memo.set("categories", found)
+    return found
+
+
+def main_menu(current_path):
+    """The menu's items; the one whose address is the longest start of `current_path` is current
+    (the home page only for "/" itself)."""
+    items = [
+        MenuItem("Trang chủ", reverse("home")),
+        MenuItem("Tin tức", reverse("news:list")),
+        *(MenuItem(name, url) for name, url in _categories()),
+        MenuItem("Chương trình phối hợp", reverse("agreements:list")),
+        MenuItem("Điển hình tiên tiến", reverse("workers:list")),
+    ]
+    matching = [
+        item
+        for item in items
+        if current_path == item.url or (item.url != "/" and current_path.startswith(item.url))
+    ]
+    if matching:
+        max(matching, key=lambda item: len(item.url)).current = True
+    return items
