@@ -2,7 +2,6 @@
 home page's blocks of programmes in force and partner media."""
 
 from django import template
-
 from django.db.models import Q
 
 from agreements.models import Agreement, Partner, today
