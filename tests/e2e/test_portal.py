@@ -8,6 +8,7 @@ from django.core.management import call_command
 from pypdf import PdfReader
 
 from tests.e2e.conftest import SCREENSHOTS, WIDTHS, no_horizontal_scroll
+from tests.e2e.test_accessibility import blocking_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -99,6 +100,7 @@ def test_demo_front_page_article_and_print(live_server, new_page, screenshot, de
             assert aside.get_by_role("heading", name=heading).is_visible(), heading
         # The demo's one partner that still exists (the other two merged into it).
         assert aside.locator(".partner-logos img").count() == 1
+        assert blocking_violations(page) == [], width
         screenshot(page, f"portal-home-{width}")
         if width < 900:
             # On a phone the lists keep their thumbnails on the left of the titles.
@@ -161,6 +163,7 @@ def test_an_officer_signed_out_finds_the_way_in_on_the_404_and_lands_on_the_prog
     assert response.status == 404
     assert page.get_by_role("heading", level=1).inner_text().lower() == "không tìm thấy trang"
     assert "an toàn, vệ sinh lao động" not in page.content()
+    assert blocking_violations(page) == []
     screenshot(page, "portal-404-375")
     page.get_by_role(
         "link", name="Cán bộ công đoàn? Đăng nhập để xem các chương trình nội bộ"
