@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.expressions import RawSQL
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
@@ -44,6 +44,7 @@ class AgreementListView(ListView):
             filtered=any(value for key, value in query.items()),
             query_string=query.urlencode(),
             is_officer=roles.is_officer(self.request.user),
+            breadcrumbs=[("Chương trình phối hợp", "")],
             meta=PageMeta(
                 title="Chương trình phối hợp",
                 description=(
@@ -124,6 +125,10 @@ class AgreementDetailView(DetailView):
         context.update(
             tasks=list(agreement.tasks.all()),
             chain=renewal_chain(agreement, self.visible),
+            breadcrumbs=[
+                ("Chương trình phối hợp", reverse("agreements:list")),
+                (agreement.title, ""),
+            ],
             share_url=url,
             meta=PageMeta(
                 title=agreement.title,
@@ -174,6 +179,11 @@ class PartnerDetailView(DetailView):
             agreements=agreements,
             predecessors=list(partner.predecessors.all()),
             show_contacts=roles.is_officer(self.request.user),
+            breadcrumbs=[
+                ("Chương trình phối hợp", reverse("agreements:list")),
+                (partner.name, ""),
+            ],
+            menu_current=reverse("agreements:list"),
             meta=PageMeta(
                 title=partner.name,
                 description=f"Các chương trình phối hợp với {partner.name}.",

@@ -52,6 +52,24 @@ def absolute(request, url):
     return url if url.startswith(("http://", "https://")) else request.build_absolute_uri(url)
 
 
+def breadcrumb_jsonld(request, trail):
+    """schema.org BreadcrumbList from (name, url) pairs, the home page first; the last, the page
+    itself, may have no url."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": name,
+                **({"item": absolute(request, url)} if url else {}),
+            }
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
 def organization_jsonld(request, profile):
     data = {"@type": "Organization", "name": profile.name, "url": absolute(request, "/")}
     logo = profile.logo.url if profile.logo else "/static/img/logo.svg"

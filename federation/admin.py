@@ -15,6 +15,18 @@ class SiteProfileAdmin(StagedUploadsAdminMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "short_name", "tagline", "description", "logo", "brand_color"]}),
         ("Liên hệ", {"fields": ["address", "phone", "email"]}),
+        (
+            "Thông tin pháp lý (chân trang)",
+            {
+                "fields": [
+                    "governing_body",
+                    "licence_number",
+                    "licence_date",
+                    "licence_issuer",
+                    "content_responsible",
+                ]
+            },
+        ),
         ("Mạng xã hội", {"fields": ["facebook_url", "zalo_url", "youtube_url"]}),
     ]
 

@@ -47,6 +47,30 @@ class SiteProfile(models.Model):
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Hãy chọn một màu (mã dạng #0b4f9c).")],
         help_text="Màu của thanh tiêu đề và nút chính trong trang quản trị.",
     )
+    # What Vietnamese portals show at the foot of every page: who governs the site, its licence,
+    # and who answers for its content.
+    governing_body = models.CharField(
+        "cơ quan chủ quản",
+        max_length=200,
+        blank=True,
+        help_text="Ví dụ: Tổng Liên đoàn Lao động Việt Nam.",
+    )
+    licence_number = models.CharField(
+        "số giấy phép", max_length=100, blank=True, help_text="Ví dụ: 123/GP-TTĐT."
+    )
+    licence_date = models.DateField("ngày cấp giấy phép", null=True, blank=True)
+    licence_issuer = models.CharField(
+        "cơ quan cấp giấy phép",
+        max_length=200,
+        blank=True,
+        help_text="Ví dụ: Sở Thông tin và Truyền thông tỉnh Lâm Đồng.",
+    )
+    content_responsible = models.CharField(
+        "người chịu trách nhiệm nội dung",
+        max_length=200,
+        blank=True,
+        help_text="Họ tên và chức vụ, ví dụ: Nguyễn Văn A – Phó Chủ tịch.",
+    )
     facebook_url = models.URLField("trang Facebook", blank=True)
     zalo_url = models.URLField("Zalo OA", blank=True)
     youtube_url = models.URLField("kênh YouTube", blank=True)
@@ -68,6 +92,19 @@ class SiteProfile(models.Model):
         # The site always has a profile; deleting it would only bring the defaults back.
         cache.delete(SITE_PROFILE_CACHE_KEY)
         return super().delete(*args, **kwargs)
+
+    @property
+    def licence_sentence(self):
+        """ "Giấy phép số 12/GP-TTĐT ngày 08/04/2021 do Sở Thông tin và Truyền thông cấp", as
+        Vietnamese portals word it; the parts not filled in are left out."""
+        if not self.licence_number:
+            return ""
+        parts = [f"Giấy phép số {self.licence_number}"]
+        if self.licence_date:
+            parts.append(f"ngày {self.licence_date:%d/%m/%Y}")
+        if self.licence_issuer:
+            parts.append(f"do {self.licence_issuer} cấp")
+        return " ".join(parts)
 
     @classmethod
     def load(cls):

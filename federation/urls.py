@@ -47,10 +47,11 @@ urlpatterns = [
     path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),
 ]
 
-# Vietnamese error pages in the site's (or the admin's) layout; 404 and 500 are Django's own views
-# with templates/404.html and 500.html.
+# Vietnamese error pages in the site's (or the admin's) layout; 500 is Django's own view with
+# templates/500.html.
 handler400 = "federation.views.bad_request"
 handler403 = "federation.views.permission_denied"
+handler404 = "federation.views.page_not_found"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -241,8 +241,8 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
 
 @admin.register(Category)
 class CategoryAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "slug", "order", "show_on_home"]
-    list_editable = ["order", "show_on_home"]
+    list_display = ["name", "slug", "order", "show_in_menu", "show_on_home"]
+    list_editable = ["order", "show_in_menu", "show_on_home"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 

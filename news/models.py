@@ -29,6 +29,11 @@ class Category(models.Model):
     )
     description = models.TextField("mô tả", blank=True)
     show_on_home = models.BooleanField("hiện khối trên trang chủ", default=True)
+    show_in_menu = models.BooleanField(
+        "hiện trên trình đơn",
+        default=True,
+        help_text="Hiện chuyên mục trên trình đơn chính và trình đơn trên điện thoại, theo thứ tự.",
+    )
 
     class Meta:
         ordering = ["order", "name"]
