@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('federation', '0007_worker_search_trigram_index'),
+        ('federation', '0009_worker_quote_label'),
     ]
 
     operations = [
