@@ -14,6 +14,13 @@ from core.admin_history import HistoryAdmin
 from core.images import picture_html
 from core.text import fold_vi
 from federation.admin_site import SLUG_JS
+from news import admin_royalty  # noqa: F401 (registers the author-fee pages)
+from news.admin_pennames import (
+    ArticlePenNameInline,
+    UnmatchedBylineFilter,
+    link_pen_name,
+    match_bylines,
+)
 from news.admin_workflow import WorkflowAdminMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Photo, Tag
@@ -56,8 +63,14 @@ class PhotoInline(admin.StackedInline):
     model = Photo
     formset = PhotoInlineFormSet
     extra = 0
-    fields = [("image", "preview"), "caption", ("alt_text", "credit"), ("order", "is_cover")]
+    fields = [
+        ("image", "preview"),
+        "caption",
+        ("alt_text", "credit", "pen_name"),
+        ("order", "is_cover"),
+    ]
     readonly_fields = ["preview"]
+    autocomplete_fields = ["pen_name"]
     verbose_name = "ảnh"
     verbose_name_plural = "ảnh trong bài"
 
@@ -89,24 +102,35 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
         "category",
         "status_label",
         "published_at",
-        "byline",
+        "byline_label",
         "featured",
     ]
     list_display_links = ["cover_thumbnail", "title"]
-    list_filter = ["status", "category", "featured", PhotoMissingFilter, "published_at"]
+    list_filter = [
+        "status",
+        "category",
+        "kind",
+        "featured",
+        PhotoMissingFilter,
+        UnmatchedBylineFilter,
+        "published_at",
+    ]
     list_select_related = ["category"]
     search_fields = ["title", "lead", "byline", "search_text"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category"]
-    inlines = [PhotoInline]
+    inlines = [ArticlePenNameInline, PhotoInline]
     list_per_page = 50
     save_on_top = True
     form = ArticleAdminForm
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", match_bylines, link_pen_name]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body", "edit_version"]}),
-        ("Nguồn và tác giả", {"fields": [("byline", "source_label"), "source_url", "tags"]}),
+        (
+            "Nguồn và tác giả",
+            {"fields": ["kind", ("byline", "source_label"), "source_url", "tags"]},
+        ),
         ("Đăng bài", {"fields": ["status", ("published_at", "unpublish_at"), "featured"]}),
     ]
 
@@ -135,7 +159,7 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
             super()
             .get_queryset(request)
             .annotate(photo_missing=photo_missing)
-            .prefetch_related("photos")
+            .prefetch_related("photos", "pen_name_links__pen_name")
         )
 
     def get_readonly_fields(self, request, obj=None):
@@ -154,6 +178,16 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
             return thumbnail(cover.image)
         if getattr(article, "photo_missing", False):
             return mark_safe('<span class="badge-missing">thiếu ảnh</span>')
+        return "—"
+
+    @admin.display(description="tác giả", ordering="byline")
+    def byline_label(self, article):
+        if article.pen_name_links.all():
+            return article.byline_display
+        if article.byline:
+            return format_html(
+                '{} <span class="badge-missing">chưa khớp bút danh</span>', article.byline
+            )
         return "—"
 
     @admin.display(description="trạng thái", ordering="status")

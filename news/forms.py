@@ -18,7 +18,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         # The admin narrows these by role (news.admin_workflow.WorkflowAdminMixin.get_fieldsets).
         fields = [
-            "title", "slug", "category", "lead", "body", "byline", "source_label", "source_url",
+            "title", "slug", "category", "lead", "body", "kind", "byline", "source_label", "source_url",
             "tags", "status", "published_at", "unpublish_at", "featured",
         ]  # fmt: skip
 
