@@ -16,13 +16,12 @@ from core.text import fold_vi
 from federation.admin_site import SLUG_JS
 from news import admin_royalty  # noqa: F401 (registers the author-fee pages)
 from news.admin_pennames import (
-    ArticlePenNameInline,
     UnmatchedBylineFilter,
     link_pen_name,
     match_bylines,
 )
 from news.admin_workflow import WorkflowAdminMixin
-from news.forms import ArticleAdminForm
+from news.forms import ArticleAdminForm, OrderedAutocomplete
 from news.models import Article, Category, Photo, Tag
 
 
@@ -120,7 +119,7 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category"]
-    inlines = [ArticlePenNameInline, PhotoInline]
+    inlines = [PhotoInline]
     list_per_page = 50
     save_on_top = True
     form = ArticleAdminForm
@@ -129,7 +128,15 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
         (None, {"fields": ["title", "slug", "category", "lead", "body", "edit_version"]}),
         (
             "Nguồn và tác giả",
-            {"fields": ["kind", ("byline", "source_label"), "source_url", "tags"]},
+            {
+                "fields": [
+                    "kind",
+                    "pen_name_choice",
+                    ("byline", "source_label"),
+                    "source_url",
+                    "tags",
+                ]
+            },
         ),
         ("Đăng bài", {"fields": ["status", ("published_at", "unpublish_at"), "featured"]}),
     ]
@@ -146,6 +153,15 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
                 reverse("admin:autocomplete") + "?app_label=news&model_name=article&field_name=tags"
             )
         return field
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "pen_name_choice" in form.base_fields:
+            field = form.base_fields["pen_name_choice"]
+            field.widget = OrderedAutocomplete(
+                Article._meta.get_field("pen_names"), self.admin_site
+            )
+        return form
 
     def get_urls(self):
         from news.admin_import import import_urls
@@ -210,6 +226,7 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        form.save_pen_names()
         form.instance.refresh_search_text()
 
     def response_change(self, request, obj):

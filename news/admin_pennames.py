@@ -46,15 +46,6 @@ class PenNameAdmin(admin.ModelAdmin):
         return pen_name.n_articles
 
 
-class ArticlePenNameInline(admin.TabularInline):
-    model = ArticlePenName
-    extra = 0
-    autocomplete_fields = ["pen_name"]
-    fields = ["pen_name", "order"]
-    verbose_name = "bút danh"
-    verbose_name_plural = "bút danh trong dòng tác giả (để trống thì dùng dòng tác giả bằng chữ)"
-
-
 class UnmatchedBylineFilter(admin.SimpleListFilter):
     title = "bút danh"
     parameter_name = "but-danh"

@@ -153,6 +153,18 @@ def match_byline(text):
     return found if names and all(found) else []
 
 
+def set_pen_names(article, pen_names):
+    """The article's byline becomes exactly these pen names, in this order."""
+    with transaction.atomic():
+        ArticlePenName.objects.filter(article=article).exclude(
+            pen_name__in=[pen_name.pk for pen_name in pen_names]
+        ).delete()
+        for order, pen_name in enumerate(pen_names):
+            ArticlePenName.objects.update_or_create(
+                article=article, pen_name=pen_name, defaults={"order": order}
+            )
+
+
 def link_pen_names(article, pen_names):
     with transaction.atomic():
         for order, pen_name in enumerate(pen_names):
