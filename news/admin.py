@@ -175,7 +175,7 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
             super()
             .get_queryset(request)
             .annotate(photo_missing=photo_missing)
-            .prefetch_related("photos", "pen_name_links__pen_name")
+            .prefetch_related("photos", Article.byline_prefetch())
         )
 
     def get_readonly_fields(self, request, obj=None):

@@ -35,7 +35,7 @@ class LatestArticlesFeed(Feed):
         return f"© {SiteProfile.load().name}"
 
     def get_queryset(self, obj):
-        return Article.objects.published().for_cards().prefetch_related("pen_name_links__pen_name")
+        return Article.objects.published().for_cards().prefetch_related(Article.byline_prefetch())
 
     def items(self, obj=None):
         return self.get_queryset(obj)[:FEED_SIZE]

@@ -309,6 +309,13 @@ class Article(Searchable):
                     {"slug": "Bài đã đăng thì không đổi đường dẫn, để liên kết cũ không bị hỏng."}
                 )
 
+    @staticmethod
+    def byline_prefetch():
+        """The byline's pen names in one query (for byline_display)."""
+        return models.Prefetch(
+            "pen_name_links", queryset=ArticlePenName.objects.select_related("pen_name")
+        )
+
     @property
     def byline_display(self):
         """The byline as readers see it: the pen names in order, or the free text."""

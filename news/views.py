@@ -230,7 +230,7 @@ class ArticleDetailView(DetailView):
             .select_related("category")
             .prefetch_related(
                 Prefetch("photos", queryset=Photo.objects.select_related("pen_name")),
-                "pen_name_links__pen_name",
+                Article.byline_prefetch(),
             )
         )
 
