@@ -85,7 +85,9 @@ def test_reminders_name_the_tasks_behind_their_target():
         target_count=3,
         target_period=AgreementTask.Period.MONTH,
     )
-    behind.related_articles.add(make_article(published_at=timezone.now() - timezone.timedelta(minutes=1)))
+    behind.related_articles.add(
+        make_article(published_at=timezone.now() - timezone.timedelta(minutes=1))
+    )
     met = make_task(
         agreement=agreement,
         title="Một bài tổng kết",

@@ -83,7 +83,12 @@ def test_pen_name_autocomplete_finds_without_diacritics_or_dots(admin_client):
     PenName.objects.create(name="D.QUỲNH", user=make_user())
     response = admin_client.get(
         "/quan-tri/autocomplete/",
-        {"term": "d quynh", "app_label": "news", "model_name": "article", "field_name": "pen_names"},
+        {
+            "term": "d quynh",
+            "app_label": "news",
+            "model_name": "article",
+            "field_name": "pen_names",
+        },
     )
     assert [item["text"] for item in response.json()["results"]] == ["D.QUỲNH"]
 

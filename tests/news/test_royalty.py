@@ -12,7 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from news import tally
-from news.models import Article, PenName, Photo, RoyaltyRate, RoyaltyTally
+from news.models import Article, PenName, RoyaltyRate, RoyaltyTally
 from news.pennames import link_pen_names
 from tests.factories import make_article, make_correspondent, make_photo, make_user
 
