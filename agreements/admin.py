@@ -4,9 +4,10 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminFileWidget
 from django.db.models import Max, Min
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
-from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
+from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner, today
+from agreements.quotas import progress, published_prefetch
 from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
 from core.images import picture_html
@@ -67,11 +68,35 @@ class AgreementTaskInline(admin.StackedInline):
         "title",
         ("responsible", "partner"),
         ("due_on", "progress", "order"),
+        ("target_count", "target_period", "quota_progress"),
         "progress_note",
         "related_articles",
     ]
+    readonly_fields = ["quota_progress"]
     verbose_name = "nhiệm vụ"
     verbose_name_plural = "nhiệm vụ"
+
+    @admin.display(description="thực hiện chỉ tiêu")
+    def quota_progress(self, task):
+        return quota_html(task)
+
+
+def quota_html(task):
+    """ "Quý I/2022: 5/6 · Quý II/2022: 2/6" up to the running period, the short ones in red."""
+    if not task.pk:
+        return "—"
+    rows = [
+        row
+        for row in progress(task, getattr(task, "published_articles", None))
+        if row.start <= today()
+    ]
+    if not rows:
+        return "—"
+    return format_html_join(
+        " · ",
+        '<span class="{}">{}</span>',
+        (("quota-met" if row.met else "quota-short", str(row)) for row in rows),
+    )
 
 
 @admin.register(Agreement)
@@ -171,13 +196,29 @@ class AgreementTaskAdmin(admin.ModelAdmin):
 
     show_facets = admin.ShowFacets.NEVER
 
-    list_display = ["title", "agreement", "responsible", "partner", "due_on", "progress"]
+    list_display = [
+        "title",
+        "agreement",
+        "responsible",
+        "partner",
+        "due_on",
+        "progress",
+        "quota_progress",
+    ]
     list_editable = ["progress"]
     list_filter = [OverdueListFilter, "progress", "responsible", "partner"]
     list_select_related = ["agreement", "partner"]
     search_fields = ["title", "agreement__title", "progress_note"]
     autocomplete_fields = ["agreement", "partner", "related_articles"]
     date_hierarchy = "due_on"
+    readonly_fields = ["quota_progress"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(published_prefetch())
+
+    @admin.display(description="thực hiện chỉ tiêu")
+    def quota_progress(self, task):
+        return quota_html(task)
 
 
 @admin.register(Partner)

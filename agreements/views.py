@@ -10,7 +10,8 @@ from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
 from agreements.forms import AgreementFilterForm, OfficerLoginForm
-from agreements.models import Agreement, AgreementTask, Partner
+from agreements.models import Agreement, AgreementTask, Partner, today
+from agreements.quotas import progress
 from core import roles
 from core.seo import PageMeta
 from federation.models import SiteProfile
@@ -122,8 +123,14 @@ class AgreementDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         agreement = self.object
         url = self.request.build_absolute_uri(agreement.get_absolute_url())
+        tasks = list(agreement.tasks.all())
+        for task in tasks:
+            # Periods that have begun: a future quarter's 0/6 says nothing yet.
+            task.quota = [
+                row for row in progress(task, task.published_articles) if row.start <= today()
+            ]
         context.update(
-            tasks=list(agreement.tasks.all()),
+            tasks=tasks,
             chain=renewal_chain(agreement, self.visible),
             breadcrumbs=[
                 ("Chương trình phối hợp", reverse("agreements:list")),

@@ -88,8 +88,8 @@ def news_article_jsonld(request, article, profile, image_url=""):
         "mainEntityOfPage": absolute(request, article.get_absolute_url()),
         # A byline names a person; without one the federation itself is the author.
         "author": (
-            {"@type": "Person", "name": article.byline}
-            if article.byline
+            {"@type": "Person", "name": article.byline_display}
+            if article.byline_display
             else {"@type": "Organization", "name": profile.name}
         ),
         "publisher": organization_jsonld(request, profile),

@@ -17,9 +17,17 @@ from core.richtext import sanitize_html
 from core.staging import StagedUploadsAdminMixin
 from core.text import fold_vi
 from federation.admin_site import SLUG_JS
-from news import workflow
+from news import (
+    admin_royalty,  # noqa: F401 (registers the author-fee pages)
+    workflow,
+)
+from news.admin_pennames import (
+    UnmatchedBylineFilter,
+    link_pen_name,
+    match_bylines,
+)
 from news.admin_workflow import WorkflowAdminMixin
-from news.forms import ArticleAdminForm
+from news.forms import ArticleAdminForm, OrderedAutocomplete
 from news.models import Article, Category, Photo, Tag
 
 
@@ -60,8 +68,14 @@ class PhotoInline(StagedUploadsAdminMixin, admin.StackedInline):
     model = Photo
     formset = PhotoInlineFormSet
     extra = 0
-    fields = [("image", "preview"), "caption", ("alt_text", "credit"), ("order", "is_cover")]
+    fields = [
+        ("image", "preview"),
+        "caption",
+        ("alt_text", "credit", "pen_name"),
+        ("order", "is_cover"),
+    ]
     readonly_fields = ["preview"]
+    autocomplete_fields = ["pen_name"]
     verbose_name = "ảnh"
     verbose_name_plural = "ảnh trong bài"
 
@@ -110,11 +124,19 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
         "category",
         "status_label",
         "published_at",
-        "byline",
+        "byline_label",
         "featured",
     ]
     list_display_links = ["cover_thumbnail", "title"]
-    list_filter = ["status", "category", "featured", PhotoMissingFilter, "published_at"]
+    list_filter = [
+        "status",
+        "category",
+        "kind",
+        "featured",
+        PhotoMissingFilter,
+        UnmatchedBylineFilter,
+        "published_at",
+    ]
     list_select_related = ["category"]
     search_fields = ["title", "lead", "byline", "search_text"]
     date_hierarchy = "published_at"
@@ -123,10 +145,21 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
     inlines = [PhotoInline]
     list_per_page = 50
     form = ArticleAdminForm
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", match_bylines, link_pen_name]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body", "edit_version"]}),
-        ("Nguồn và tác giả", {"fields": [("byline", "source_label"), "source_url", "tags"]}),
+        (
+            "Nguồn và tác giả",
+            {
+                "fields": [
+                    "kind",
+                    "pen_name_choice",
+                    ("byline", "source_label"),
+                    "source_url",
+                    "tags",
+                ]
+            },
+        ),
         ("Đăng bài", {"fields": ["status", ("published_at", "unpublish_at"), "featured"]}),
     ]
 
@@ -148,6 +181,15 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
             )
         return field
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "pen_name_choice" in form.base_fields:
+            field = form.base_fields["pen_name_choice"]
+            field.widget = OrderedAutocomplete(
+                Article._meta.get_field("pen_names"), self.admin_site
+            )
+        return form
+
     def get_urls(self):
         from news.admin_import import import_urls
 
@@ -160,7 +202,7 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
             super()
             .get_queryset(request)
             .annotate(photo_missing=photo_missing)
-            .prefetch_related("photos")
+            .prefetch_related("photos", Article.byline_prefetch())
         )
 
     def get_fieldsets(self, request, obj=None):
@@ -206,6 +248,16 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
             return mark_safe('<span class="badge-missing">thiếu ảnh</span>')
         return "—"
 
+    @admin.display(description="tác giả", ordering="byline")
+    def byline_label(self, article):
+        if article.pen_name_links.all():
+            return article.byline_display
+        if article.byline:
+            return format_html(
+                '{} <span class="badge-missing">chưa khớp bút danh</span>', article.byline
+            )
+        return "—"
+
     @admin.display(description="trạng thái", ordering="status")
     def status_label(self, article):
         label = article.get_status_display()
@@ -226,6 +278,7 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        form.save_pen_names()
         form.instance.refresh_search_text()
 
     def response_change(self, request, obj):

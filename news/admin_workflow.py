@@ -142,8 +142,13 @@ class WorkflowAdminMixin:
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not workflow.is_editor(request.user):
-            actions.pop("publish_selected", None)
-            actions.pop("unpublish_selected", None)
+            for name in (
+                "publish_selected",
+                "unpublish_selected",
+                "match_bylines",
+                "link_pen_name",
+            ):
+                actions.pop(name, None)
         return actions
 
     # Saving ------------------------------------------------------------------------------------

@@ -20,9 +20,10 @@ class NewsConfig(AppConfig):
 
         pagecache.register_section("news", next_change=Article.objects.next_change)
         pagecache.register_models(
-            ["news.Article", "news.Photo", "news.Category", "news.Tag", "news.TaggedArticle"],
+            ["news.Article", "news.Photo", "news.Category", "news.Tag", "news.TaggedArticle",
+             "news.PenName", "news.ArticlePenName"],
             sections=["news"],
-        )
+        )  # fmt: skip
         pagecache.register_urls(["news"], sections=["site", "news"])
         # Previews are personal: signed in, or through a link meant for one reviewer.
         pagecache.register_uncached(["news:preview", "news:shared-preview"])
@@ -30,12 +31,14 @@ class NewsConfig(AppConfig):
         editors = permissions.model_permissions(
             "news",
             ["article", "photo", "category", "tag", "taggedarticle", "trashedarticle",
-             "articleevent", "correspondent", "articleviewcount"],
+             "articleevent", "correspondent", "articleviewcount", "penname", "articlepenname",
+             "royaltyrate", "royaltytally", "royaltytallyline"],
         )  # fmt: skip
         permissions.grant(
             roles.EDITORS,
             *editors,
             "news.publish_article",
+            "news.approve_royaltytally",
             # History: view it, and revert through the change permission of the model itself.
             "news.view_historicalarticle",
             "news.view_historicalphoto",
@@ -44,13 +47,14 @@ class NewsConfig(AppConfig):
         # the admin limits them to their own drafts and returned articles (news.workflow.can_edit).
         permissions.grant(
             roles.CORRESPONDENTS,
-            *permissions.model_permissions("news", ["article", "photo"]),
+            *permissions.model_permissions("news", ["article", "photo", "articlepenname"]),
+            "news.view_penname",
             "news.view_category",
             "news.view_tag",
         )
 
         backup.register(
-            content=["news.Article", "news.Category"],
+            content=["news.Article", "news.Category", "news.PenName", "news.RoyaltyRate"],
             summary=[("news.Article", "bài viết"), ("news.Photo", "ảnh")],
         )
 

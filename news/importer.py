@@ -34,6 +34,7 @@ from django.utils.html import escape
 from core.search import index_text
 from core.text import clean_text, unique_slug
 from news.models import Article, Photo
+from news.pennames import link_pen_names, match_byline
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 TITLE_MAX = Article._meta.get_field("title").max_length
@@ -300,6 +301,10 @@ def import_article(parsed, *, status, category, by=None, dry_run=False):
                 article.slug = unique_slug(Article, parsed.title)
                 return ImportResult(created=True, article=article, dry_run=True)
             article.save()
+            # "D.QUỲNH" becomes the pen name D.QUỲNH when there is one; otherwise the text stays
+            # and the article is listed under "Dòng tác giả chưa khớp bút danh" in the admin.
+            if parsed.byline:
+                link_pen_names(article, match_byline(parsed.byline))
             for order, caption in enumerate(parsed.captions):
                 # No image yet: the editor adds it, and the admin flags the article "thiếu ảnh".
                 Photo.objects.create(article=article, caption=caption.text, order=order)

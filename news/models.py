@@ -168,8 +168,30 @@ class Article(Searchable):
         blank=True,
         help_text="Các thẻ cách nhau bằng dấu phẩy, ví dụ: công đoàn, truyền thông.",
     )
+
+    class Kind(models.TextChoices):
+        NEWS = "tin", "Tin"
+        ARTICLE = "bai", "Bài"
+
+    kind = models.CharField(
+        "thể loại",
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.NEWS,
+        help_text="Tin hay bài: tính nhuận bút theo đơn giá của từng loại.",
+    )
     byline = models.CharField(
-        "bút danh / tác giả", max_length=100, blank=True, help_text="Ví dụ: D.QUỲNH"
+        "bút danh / tác giả (chữ)",
+        max_length=100,
+        blank=True,
+        help_text="Ví dụ: D.QUỲNH. Khi bài đã chọn bút danh, dòng tác giả hiện các bút danh đó.",
+    )
+    pen_names = models.ManyToManyField(
+        "news.PenName",
+        through="news.ArticlePenName",
+        blank=True,
+        related_name="articles",
+        verbose_name="bút danh",
     )
     source_label = models.CharField(
         "nguồn", max_length=100, blank=True, help_text="Ví dụ: LĐ online. Hiện đầu sapo."
@@ -292,6 +314,19 @@ class Article(Searchable):
                     {"slug": "Bài đã đăng thì không đổi đường dẫn, để liên kết cũ không bị hỏng."}
                 )
 
+    @staticmethod
+    def byline_prefetch():
+        """The byline's pen names in one query (for byline_display)."""
+        return models.Prefetch(
+            "pen_name_links", queryset=ArticlePenName.objects.select_related("pen_name")
+        )
+
+    @property
+    def byline_display(self):
+        """The byline as readers see it: the pen names in order, or the free text."""
+        names = [link.pen_name.name for link in self.pen_name_links.all()] if self.pk else []
+        return ", ".join(names) or self.byline
+
     @property
     def is_trashed(self):
         return self.deleted_at is not None
@@ -312,7 +347,8 @@ class Article(Searchable):
 
     def search_parts(self):
         tags = list(self.tags.values_list("name", flat=True)) if self.pk else []
-        return [self.title, self.lead, html_to_text(self.body), *tags, self.byline]
+        pen_names = list(self.pen_names.values_list("name", flat=True)) if self.pk else []
+        return [self.title, self.lead, html_to_text(self.body), *tags, self.byline, *pen_names]
 
     # What pages show -----------------------------------------------------------------------------
 
@@ -356,6 +392,15 @@ class Photo(models.Model):
         help_text="Bắt buộc khi có ảnh: mô tả ngắn cho người khiếm thị và công cụ tìm kiếm.",
     )
     credit = models.CharField("tác giả ảnh", max_length=100, blank=True)
+    pen_name = models.ForeignKey(
+        "news.PenName",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="photos",
+        verbose_name="ảnh của (bút danh)",
+        help_text="Bút danh được tính nhuận bút cho ảnh này; khi có, thay cho «tác giả ảnh».",
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     is_cover = models.BooleanField("ảnh đại diện", default=False)
 
@@ -380,6 +425,11 @@ class Photo(models.Model):
     def clean(self):
         if self.image and not self.alt_text.strip():
             raise ValidationError({"alt_text": "Hãy nhập mô tả ảnh (alt) cho ảnh này."})
+
+    @property
+    def credit_display(self):
+        """The credit under the photo: the paid pen name when there is one, else the free text."""
+        return self.pen_name.name if self.pen_name_id else self.credit
 
     @property
     def is_placeholder(self):
@@ -503,3 +553,8 @@ class Correspondent(models.Model):
     def __str__(self):
         name = self.user.get_full_name() or self.user.get_username()
         return f"{name} ({self.unit})"
+
+
+# Modules of this app that hold models of their own (split by topic, to keep this one short).
+from news.pennames import ArticlePenName, PenName  # noqa: E402, F401
+from news.royalty import RoyaltyRate, RoyaltyTally, RoyaltyTallyLine  # noqa: E402, F401

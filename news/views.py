@@ -233,7 +233,14 @@ class ArticleDetailView(DetailView):
     query_params = ()
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category").prefetch_related("photos")
+        return (
+            Article.objects.published()
+            .select_related("category")
+            .prefetch_related(
+                Prefetch("photos", queryset=Photo.objects.select_related("pen_name")),
+                Article.byline_prefetch(),
+            )
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

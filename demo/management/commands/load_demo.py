@@ -9,6 +9,7 @@ from demo import documents as documents_demo
 from demo import federation as federation_demo
 from demo import news as news_demo
 from demo import news_workflow as news_demo_workflow
+from demo import royalty as royalty_demo
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             ("Hỏi đáp pháp luật", advice_demo.load),
             ("Bài viết theo quy trình duyệt", news_demo_workflow.load_workflow),
             ("Lượt đọc mẫu", news_demo.load_reads),
+            ("Bút danh, nhuận bút, chỉ tiêu", royalty_demo.load_royalty),
         ]
         for label, step in steps:
             self.stdout.write(f"• {label}…", ending="")
