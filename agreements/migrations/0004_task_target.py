@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agreements', '0003_historicalagreement_historicalagreementtask'),
-        ('news', '0006_pen_names_royalty'),
+        ('news', '0007_pen_names_royalty'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0005_article_import_key'),
+        ('news', '0006_category_show_in_menu'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
