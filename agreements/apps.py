@@ -11,7 +11,7 @@ class AgreementsConfig(AppConfig):
         from agreements import signals  # noqa: F401
         from agreements.search import SOURCE
         from agreements.sitemaps import AgreementSitemap
-        from core import backup, pagecache, permissions, roles, search, sitemaps
+        from core import backup, pagecache, permissions, redirects, roles, search, sitemaps
 
         search.register(SOURCE)
 
@@ -28,11 +28,14 @@ class AgreementsConfig(AppConfig):
         # Programmes list the published articles they link to; a partner's page does not.
         pagecache.register_urls(["agreements"], sections=["site", "agreements", "news"])
         pagecache.register_urls(["agreements:partner"], sections=["site", "agreements"])
+        # A partner's feed is behind its token: read time recorded, revocation immediate.
+        pagecache.register_uncached(["agreements:partner-feed-rss", "agreements:partner-feed-json"])
 
         permissions.grant(
             roles.EDITORS,
             *permissions.model_permissions(
-                "agreements", ["partner", "agreement", "agreementpartner", "agreementtask"]
+                "agreements",
+                ["partner", "agreement", "agreementpartner", "agreementtask", "partnerfeed"],
             ),
             "agreements.view_historicalagreement",
             "agreements.view_historicalagreementtask",
@@ -47,3 +50,6 @@ class AgreementsConfig(AppConfig):
         )
 
         sitemaps.register("chuong-trinh-phoi-hop", AgreementSitemap, order=40)
+
+        redirects.track("agreements.Partner")
+        redirects.track("agreements.Agreement")

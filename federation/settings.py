@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Old addresses answer with a 301 (core.redirects writes them when a slug changes).
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "taggit",
     "simple_history",
     "axes",
@@ -78,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a 404 into the 301 of an old address. Inside the page cache, which stores neither.
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -176,8 +181,11 @@ AXES_VERBOSE = False
 SIMPLE_HISTORY_FILEFIELD_TO_CHARFIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
-# Absolute links in emails (notifications, reminders).
+# Absolute links in emails (notifications, reminders) and partners' feed addresses.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+
+# django.contrib.redirects keeps its rows per site; this project is one site.
+SITE_ID = 1
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]

@@ -106,7 +106,17 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body", "edit_version"]}),
-        ("Nguồn và tác giả", {"fields": [("byline", "source_label"), "source_url", "tags"]}),
+        (
+            "Nguồn và tác giả",
+            {
+                "fields": [
+                    ("byline", "source_label"),
+                    "source_url",
+                    ("source_partner", "old_path"),
+                    "tags",
+                ]
+            },
+        ),
         ("Đăng bài", {"fields": ["status", ("published_at", "unpublish_at"), "featured"]}),
     ]
 
@@ -141,11 +151,9 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The status changes only through the workflow buttons, so that every change is logged
         # and the author hears of it.
-        readonly = ["status"]
-        # A published article keeps its URL: links to it are out in the world.
-        if obj and obj.status == Article.Status.PUBLISHED:
-            readonly.append("slug")
-        return readonly
+        # A published article's slug may change: its old address answers with a 301 to the new
+        # one (core.redirects).
+        return ["status"]
 
     @admin.display(description="ảnh")
     def cover_thumbnail(self, article):

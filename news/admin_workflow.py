@@ -15,7 +15,10 @@ from django.utils.html import format_html
 from news import preview, workflow
 from news.models import TRASH_DAYS, Article, ArticleEvent, Correspondent, TrashedArticle
 
-EDITOR_ONLY_FIELDS = {"status", "published_at", "unpublish_at", "featured"}
+# Naming a partner's report as the source, and an old address, are the editors' work too.
+EDITOR_ONLY_FIELDS = {
+    "status", "published_at", "unpublish_at", "featured", "source_partner", "old_path",
+}  # fmt: skip
 
 # The buttons of the change form: name → (label, who may see it).
 BUTTONS = {
