@@ -2,7 +2,11 @@
 slug changes, through django.contrib.redirects (the RedirectFallbackMiddleware answers 404s).
 
 Apps name their models from AppConfig.ready() with `track(model, is_public=…)`; this module names
-none. Chains collapse when written: A→B then B→C leaves A→C and B→C, never A→B→C, and a path that
+none.
+
+Installing django.contrib.sites (which the redirects need) makes feeds and sitemaps take their
+host from the Site row instead of the request: `sync_site` keeps that row at DJANGO_SITE_URL's
+host after every migrate. Chains collapse when written: A→B then B→C leaves A→C and B→C, never A→B→C, and a path that
 is live again (a slug changed back) loses its redirect, so no redirect can loop.
 """
 
@@ -10,8 +14,8 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
-from django.db.models.signals import post_save, pre_save
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models.signals import post_migrate, post_save, pre_save
 
 OLD_PATH = "_redirects_old_path"
 
@@ -85,3 +89,36 @@ def track(model, *, is_public=None):
     uid = f"redirects:{model._meta.label_lower}"
     pre_save.connect(_remember_old_path, sender=model, dispatch_uid=f"{uid}:pre")
     post_save.connect(_write_redirect, sender=model, dispatch_uid=f"{uid}:post")
+
+
+def _site_host():
+    return urlsplit(settings.SITE_URL).netloc or "localhost"
+
+
+def sync_site(sender=None, using=DEFAULT_DB_ALIAS, **kwargs):
+    """The Site row SITE_ID takes the host (and port) of SITE_URL, as the cache already has it."""
+    if sender is not None and sender.label != "sites":
+        return  # post_migrate comes once per app: once is enough
+    Site = apps.get_model("sites", "Site")
+    host = _site_host()
+    site, _ = Site.objects.using(using).get_or_create(
+        pk=settings.SITE_ID, defaults={"domain": host, "name": host}
+    )
+    if (site.domain, site.name) != (host, host):
+        site.domain = site.name = host
+        site.save(using=using)
+    prime_site_cache()
+
+
+def prime_site_cache():
+    """Every get_current_site() answers SITE_URL's host without a query: the redirects middleware
+    asks on every 404, feeds and sitemaps on every render."""
+    from django.contrib.sites.models import SITE_CACHE, Site
+
+    host = _site_host()
+    SITE_CACHE[settings.SITE_ID] = Site(pk=settings.SITE_ID, domain=host, name=host)
+
+
+def connect():
+    prime_site_cache()
+    post_migrate.connect(sync_site, dispatch_uid="core.redirects.sync_site")
