@@ -151,9 +151,14 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The status changes only through the workflow buttons, so that every change is logged
         # and the author hears of it.
-        # A published article's slug may change: its old address answers with a 301 to the new
-        # one (core.redirects).
-        return ["status"]
+        readonly = ["status"]
+        # A published article's slug may change in its form (the old address answers with a 301:
+        # core.redirects), but restoring an old version does not move its address.
+        match = request.resolver_match
+        restoring = match is not None and (match.url_name or "").endswith("_simple_history")
+        if restoring:
+            readonly.append("slug")
+        return readonly
 
     @admin.display(description="ảnh")
     def cover_thumbnail(self, article):
