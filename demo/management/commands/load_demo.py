@@ -7,6 +7,7 @@ from demo import agreements as agreements_demo
 from demo import federation as federation_demo
 from demo import news as news_demo
 from demo import news_workflow as news_demo_workflow
+from demo import partner_feeds as partner_feeds_demo
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             ("Tin tức", news_demo.load_news),
             ("Điển hình tiên tiến", federation_demo.load_workers),
             ("Chương trình phối hợp", agreements_demo.load_agreements),
+            ("Nguồn tin cho đối tác, bài đăng lại", partner_feeds_demo.load_partner_feeds),
             ("Bài viết theo quy trình duyệt", news_demo_workflow.load_workflow),
             ("Lượt đọc mẫu", news_demo.load_reads),
         ]
