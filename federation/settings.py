@@ -182,7 +182,12 @@ SIMPLE_HISTORY_FILEFIELD_TO_CHARFIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
 # Absolute links in emails (notifications, reminders) and partners' feed addresses.
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+# Unset in production, it is the first allowed host: never 127.0.0.1 in a sitemap.
+SITE_URL = os.environ.get("DJANGO_SITE_URL") or (
+    "http://127.0.0.1:8000"
+    if DEBUG or not ALLOWED_HOSTS or ALLOWED_HOSTS[0].startswith(".") or "*" in ALLOWED_HOSTS[0]
+    else f"{'https' if env_bool('DJANGO_HTTPS', True) else 'http'}://{ALLOWED_HOSTS[0]}"
+)
 
 # django.contrib.redirects keeps its rows per site; this project is one site.
 SITE_ID = 1
