@@ -6,7 +6,14 @@ from django.contrib.admin.widgets import AdminFileWidget
 from django.db.models import Max, Min
 from django.utils.html import format_html, format_html_join
 
-from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner, today
+from agreements.models import (
+    Agreement,
+    AgreementPartner,
+    AgreementTask,
+    Partner,
+    PartnerFeed,
+    today,
+)
 from agreements.quotas import progress, published_prefetch
 from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
@@ -254,3 +261,53 @@ class PartnerAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, admin.ModelAdmin
     def logo_thumbnail(self, partner):
         html = picture_html(partner.logo, "logo", "card", alt=partner.logo_alt, sizes="96px")
         return format_html('<span class="admin-thumb">{}</span>', html) if html else "—"
+
+
+@admin.register(PartnerFeed)
+class PartnerFeedAdmin(admin.ModelAdmin):
+    """Partners' private feed addresses: copy the address to the partner, revoke or replace it."""
+
+    list_display = ["partner", "carries", "is_active", "rss_address", "last_read_at", "created_at"]
+    list_filter = ["is_active", "carries"]
+    list_select_related = ["partner"]
+    search_fields = ["partner__name", "partner__short_name"]
+    autocomplete_fields = ["partner"]
+    filter_horizontal = ["categories"]
+    readonly_fields = ["rss_address", "json_address", "last_read_at", "created_at", "revoked_at"]
+    fields = [
+        "partner",
+        "carries",
+        "categories",
+        "is_active",
+        "rss_address",
+        "json_address",
+        ("last_read_at", "created_at", "revoked_at"),
+    ]
+    actions = ["replace_selected", "revoke_selected"]
+
+    @admin.display(description="địa chỉ RSS (gửi cho đối tác)")
+    def rss_address(self, feed):
+        if not feed.pk:
+            return "Có sau khi lưu."
+        return format_html('<input type="text" readonly size="90" value="{}">', feed.rss_url())
+
+    @admin.display(description="địa chỉ JSON Feed")
+    def json_address(self, feed):
+        if not feed.pk:
+            return "Có sau khi lưu."
+        return format_html('<input type="text" readonly size="90" value="{}">', feed.json_url())
+
+    @admin.action(description="Tạo địa chỉ mới (thu hồi địa chỉ cũ)")
+    def replace_selected(self, request, queryset):
+        made = [feed.replace() for feed in queryset.filter(is_active=True)]
+        for feed in made:
+            self.message_user(request, f"{feed.partner}: địa chỉ mới {feed.rss_url()}")
+        if not made:
+            self.message_user(request, "Không có địa chỉ đang dùng nào được chọn.", "warning")
+
+    @admin.action(description="Thu hồi địa chỉ đã chọn")
+    def revoke_selected(self, request, queryset):
+        feeds = list(queryset.filter(is_active=True))
+        for feed in feeds:
+            feed.revoke()
+        self.message_user(request, f"Đã thu hồi {len(feeds)} địa chỉ: từ nay trả lỗi 404.")

@@ -618,3 +618,7 @@ class AgreementTask(models.Model):
                 return f"Liên đoàn Lao động và {name}"
             return name
         return self.get_responsible_display()
+
+
+# In its own module to keep this one readable; imported here so that Django finds the model.
+from agreements.partner_feeds import PartnerFeed  # noqa: E402, F401

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Old addresses answer with a 301 (core.redirects writes them when a slug changes).
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "taggit",
     "simple_history",
     "axes",
@@ -80,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a 404 into the 301 of an old address. Inside the page cache, which stores neither.
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -178,8 +183,16 @@ AXES_VERBOSE = False
 SIMPLE_HISTORY_FILEFIELD_TO_CHARFIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
-# Absolute links in emails (notifications, reminders).
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+# Absolute links in emails (notifications, reminders) and partners' feed addresses.
+# Unset in production, it is the first allowed host: never 127.0.0.1 in a sitemap.
+SITE_URL = os.environ.get("DJANGO_SITE_URL") or (
+    "http://127.0.0.1:8000"
+    if DEBUG or not ALLOWED_HOSTS or ALLOWED_HOSTS[0].startswith(".") or "*" in ALLOWED_HOSTS[0]
+    else f"{'https' if env_bool('DJANGO_HTTPS', True) else 'http'}://{ALLOWED_HOSTS[0]}"
+)
+
+# django.contrib.redirects keeps its rows per site; this project is one site.
+SITE_ID = 1
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]

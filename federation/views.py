@@ -66,8 +66,10 @@ def robots_txt(request):
         "Disallow: /quan-tri/",
         "Disallow: /tim-kiem/",
         "Disallow: /xem-truoc/",
+        "Disallow: /nguon-tin/",
         "Allow: /",
         f"Sitemap: {sitemap}",
+        f"Sitemap: {request.build_absolute_uri(reverse('news:sitemap-news'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -156,6 +156,7 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
                     "pen_name_choice",
                     ("byline", "source_label"),
                     "source_url",
+                    ("source_partner", "old_path"),
                     "tags",
                 ]
             },
@@ -233,8 +234,11 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
         # The status changes only through the workflow buttons, so that every change is logged
         # and the author hears of it.
         readonly = ["status"]
-        # A published article keeps its URL: links to it are out in the world.
-        if obj and obj.status == Article.Status.PUBLISHED:
+        # A published article's slug may change in its form (the old address answers with a 301:
+        # core.redirects), but restoring an old version does not move its address.
+        match = request.resolver_match
+        restoring = match is not None and (match.url_name or "").endswith("_simple_history")
+        if restoring:
             readonly.append("slug")
         return readonly
 

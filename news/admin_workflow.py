@@ -17,7 +17,10 @@ from news import preview, workflow
 from news.admin_actions import actions_for
 from news.models import TRASH_DAYS, Article, ArticleEvent, Correspondent, TrashedArticle
 
-EDITOR_ONLY_FIELDS = {"status", "published_at", "unpublish_at", "featured"}
+# Naming a partner's report as the source, and an old address, are the editors' work too.
+EDITOR_ONLY_FIELDS = {
+    "status", "published_at", "unpublish_at", "featured", "source_partner", "old_path",
+}  # fmt: skip
 
 
 def run_transition(request, article, name):

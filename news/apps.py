@@ -8,11 +8,20 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
-        from core import backup, calendar, pagecache, permissions, roles, search, sitemaps
+        from core import (
+            backup,
+            calendar,
+            pagecache,
+            permissions,
+            redirects,
+            roles,
+            search,
+            sitemaps,
+        )
         from news import calendar as news_calendar
         from news import signals  # noqa: F401
         from news import sitemaps as news_sitemaps
-        from news.models import Article
+        from news.models import Article, Category, Tag
         from news.search import SOURCE
 
         search.register(SOURCE)
@@ -55,9 +64,22 @@ class NewsConfig(AppConfig):
 
         backup.register(
             content=["news.Article", "news.Category", "news.PenName", "news.RoyaltyRate"],
-            summary=[("news.Article", "bài viết"), ("news.Photo", "ảnh")],
+            summary=[
+                ("news.Article", "bài viết"),
+                ("news.Photo", "ảnh"),
+                ("redirects.Redirect", "địa chỉ cũ chuyển hướng"),
+            ],
         )
+
+        # A draft's address was never out in the world; a published one's was.
+        redirects.track(
+            Article, is_public=lambda article: article.status == Article.Status.PUBLISHED
+        )
+        redirects.track(Category)
+        redirects.track(Tag)
 
         sitemaps.register("trang", news_sitemaps.StaticSitemap, order=10)
         sitemaps.register("chuyen-muc", news_sitemaps.CategorySitemap, order=20)
         sitemaps.register("tin-tuc", news_sitemaps.ArticleSitemap, order=30)
+        # /sitemap-news.xml: Google News's format, served by news.urls with its own template.
+        sitemaps.register("news", news_sitemaps.NewsSitemap, order=35)

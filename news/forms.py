@@ -40,7 +40,8 @@ class ArticleAdminForm(forms.ModelForm):
         # The admin narrows these by role (news.admin_workflow.WorkflowAdminMixin.get_fieldsets).
         fields = [
             "title", "slug", "category", "lead", "body", "kind", "byline", "source_label", "source_url",
-            "tags", "status", "published_at", "unpublish_at", "featured",
+            "source_partner", "old_path", "tags", "status", "published_at", "unpublish_at",
+            "featured",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):

@@ -12,6 +12,8 @@ The format, one article per UTF-8 file::
     A photo caption
     Body paragraphs …
     D.QUỲNH                         ← a short upper-case last line: the byline
+    Nguồn: https://ldld.vn/a.html   ← optional, after the byline (or "Địa chỉ cũ: /a.html"): the
+                                      article's old address, which then redirects to it (301)
 
 Blank lines may hold spaces and non-breaking spaces. `read_file` turns bytes into text,
 `parse_article` turns text into a `ParsedArticle` (or raises `ArticleFormatError`), and
@@ -31,6 +33,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.html import escape
 
+from core.redirects import path_of
 from core.search import index_text
 from core.text import clean_text, unique_slug
 from news.models import Article, Photo
@@ -54,6 +57,7 @@ _DATE = re.compile(r"(\d{1,2}):(\d{2})\s*,\s*(\d{1,2})/(\d{1,2})/(\d{4})")
 _DATE_LIKE = re.compile(r"\d{1,2}\s*[:hg]\s*\d{2}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")
 _SOURCE = re.compile(rf"\(([^()]{{1,{SOURCE_MAX}}})\)\s*[-–—]\s*(.+)")
 _BYLINE_PUNCTUATION = set(".-–, &")
+_OLD_ADDRESS = re.compile(r"(?:Nguồn|Địa chỉ cũ)\s*:\s*(https?://\S+|/\S*)", re.IGNORECASE)
 
 
 class ArticleFormatError(Exception):
@@ -86,6 +90,7 @@ class ParsedArticle:
     paragraphs: tuple[str, ...]
     captions: tuple[Caption, ...] = ()
     byline: str = ""
+    old_path: str = ""  # the path of its address on the old site (a URL's path part)
 
     @property
     def body_html(self):
@@ -221,6 +226,10 @@ def parse_article(text, *, filename):
     source_label, lead = (match[1].strip(), match[2].strip()) if match else ("", lead_text)
 
     rest = lines[3:]
+    old_path = ""
+    if rest and (address := _OLD_ADDRESS.fullmatch(rest[-1][1])):
+        old_path = path_of(address[1])
+        rest.pop()
     byline = ""
     if rest and _is_byline(rest[-1][1]):
         byline = rest.pop()[1]
@@ -255,6 +264,7 @@ def parse_article(text, *, filename):
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),
         byline=byline,
+        old_path=old_path,
     )
 
 
@@ -292,6 +302,7 @@ def import_article(parsed, *, status, category, by=None, dry_run=False):
                 category=category,
                 byline=parsed.byline,
                 source_label=parsed.source_label,
+                old_path=parsed.old_path,
                 status=status,
                 published_at=parsed.published_at,
                 created_by=by,

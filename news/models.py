@@ -11,6 +11,7 @@ from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from core.images import CleanImageField, picture_html, social_url
+from core.redirects import path_of
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
 from core.text import clean_text, slugify_vi, unique_slug
@@ -107,6 +108,13 @@ class ArticleQuerySet(models.QuerySet):
             deleted_at__isnull=True,
         )
 
+    def syndicable(self):
+        """What partner media may republish from us (their feeds narrow it to their choice):
+        what the public sees, without the reposts of partners' own reports, which are not ours
+        to send out again. News has no officers-only articles: officers-only is a programme's
+        visibility, and programmes are never in a feed."""
+        return self.published().filter(source_partner__isnull=True)
+
     def alive(self):
         """Everything not in the trash."""
         return self.filter(deleted_at__isnull=True)
@@ -152,7 +160,8 @@ class Article(Searchable):
         max_length=200,
         unique=True,
         blank=True,
-        help_text="Tự tạo từ tiêu đề. Không đổi được sau khi bài đã đăng, để liên kết cũ không hỏng.",
+        help_text="Tự tạo từ tiêu đề. Đổi đường dẫn của bài đã đăng thì địa chỉ cũ tự chuyển "
+        "(301) sang địa chỉ mới.",
     )
     lead = models.TextField(
         "sapo", help_text="Đoạn mở đầu, chữ thường (không định dạng). Hiện đậm dưới tiêu đề."
@@ -196,7 +205,31 @@ class Article(Searchable):
     source_label = models.CharField(
         "nguồn", max_length=100, blank=True, help_text="Ví dụ: LĐ online. Hiện đầu sapo."
     )
-    source_url = models.URLField("liên kết bài gốc", blank=True)
+    source_url = models.URLField(
+        "liên kết bài gốc",
+        blank=True,
+        help_text="Bài đăng lại của đối tác: địa chỉ bài gốc, cũng là địa chỉ chuẩn (canonical) "
+        "của trang.",
+    )
+    # A string reference: news never imports agreements (docs/architecture.md); the page shows
+    # the partner's name and logo through the relation.
+    source_partner = models.ForeignKey(
+        "agreements.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reposts",
+        verbose_name="đăng lại từ đối tác",
+        help_text="Bài của cơ quan báo chí đối tác mà Liên đoàn đăng lại: trang bài ghi nguồn "
+        "(biểu trưng, tên, liên kết bài gốc).",
+    )
+    old_path = models.CharField(
+        "địa chỉ cũ",
+        max_length=500,
+        blank=True,
+        help_text="Địa chỉ của bài trên trang cũ (ví dụ /tin-tuc/2021/hoi-nghi.html): "
+        "người mở địa chỉ đó được chuyển hẳn (301) sang bài này.",
+    )
     status = models.CharField(
         "trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -307,11 +340,11 @@ class Article(Searchable):
     def clean(self):
         if self.slug in self.RESERVED_SLUGS:
             raise ValidationError({"slug": "Đường dẫn này đã dành cho trang khác, hãy chọn khác."})
-        if self.pk and self.slug:
-            old = Article.objects.filter(pk=self.pk).values_list("slug", "status").first()
-            if old and old[1] == self.Status.PUBLISHED and old[0] != self.slug:
+        if self.old_path:
+            self.old_path = path_of(self.old_path)
+            if self.slug and self.old_path == reverse("news:article", kwargs={"slug": self.slug}):
                 raise ValidationError(
-                    {"slug": "Bài đã đăng thì không đổi đường dẫn, để liên kết cũ không bị hỏng."}
+                    {"old_path": "Địa chỉ cũ trùng với địa chỉ hiện nay của bài."}
                 )
 
     @staticmethod

@@ -204,10 +204,12 @@ def article_context(request, article):
         .for_cards()[:4]
     )
     url = request.build_absolute_uri(article.get_absolute_url())
+    # A partner's report that we repost: search engines credit the original.
+    reposted = article.source_partner_id is not None and article.source_url
     meta = PageMeta(
         title=article.title,
         description=article.description,
-        canonical=url,
+        canonical=article.source_url if reposted else url,
         image=image,
         image_alt=cover.alt_text if cover else "",
         type="article",
@@ -235,7 +237,7 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return (
             Article.objects.published()
-            .select_related("category")
+            .select_related("category", "source_partner")
             .prefetch_related(
                 Prefetch("photos", queryset=Photo.objects.select_related("pen_name")),
                 Article.byline_prefetch(),

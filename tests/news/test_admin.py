@@ -222,11 +222,11 @@ def test_taking_down_before_publishing_is_refused_in_vietnamese(client, editor):
     assert "Thời điểm tự gỡ phải sau thời điểm đăng." in response.content.decode()
 
 
-def test_published_article_keeps_its_slug_in_the_change_form(client, editor):
+def test_published_article_slug_is_editable_and_says_the_old_address_redirects(client, editor):
     article = make_article(title="Bài đã đăng")
     html = client.get(f"/quan-tri/news/article/{article.pk}/change/").content.decode()
-    assert 'name="slug"' not in html
-    assert "bai-da-dang" in html
+    assert 'name="slug" value="bai-da-dang"' in html
+    assert "địa chỉ cũ tự chuyển" in html
 
 
 # The add form and the list ------------------------------------------------------------------------

@@ -97,6 +97,16 @@ def routes(site):
         + [("get", f"{agreement.get_absolute_url()}?nam={y}", {200}) for y in BAD_YEARS],
         "agreements:document": slug_urls("/chuong-trinh-phoi-hop/", "van-ban/"),
         "agreements:partner": slug_urls("/doi-tac/"),
+        # A partner's feed: whatever the token, a bare 404 unless it is a live one.
+        "agreements:partner-feed-rss": [
+            ("get", f"/nguon-tin/{token}.xml", NOT_FOUND)
+            for token in ["abc", "a" * 43, "a" * 500, "%00", "..%2F", "a" * 42 + "%2F"]
+        ],
+        "agreements:partner-feed-json": [
+            ("get", f"/nguon-tin/{token}.json?page={p}", NOT_FOUND)
+            for token in ["a" * 43, "-" * 43]
+            for p in BAD_PAGES
+        ],
         "workers:list": page_urls("/dien-hinh-tien-tien/")
         + [
             ("get", f"/dien-hinh-tien-tien/?giai-doan={t}&nganh={t}&cong-doan={t}", {200})
@@ -136,6 +146,9 @@ def routes(site):
             ("get", f"/sitemap-{slug}.xml", NOT_FOUND) for slug in BAD_SLUGS
         ]
         + [("get", f"/sitemap-tin-tuc.xml?p={p}", PAGE_OR_NOT_FOUND) for p in BAD_PAGES],
+        "news:sitemap-news": [
+            ("get", f"/sitemap-news.xml?p={p}", PAGE_OR_NOT_FOUND) for p in BAD_PAGES
+        ],
         "robots": [("get", f"/robots.txt?{t}", {200}) for t in BAD_TEXT],
         "healthz": [("get", f"/healthz?{t}", {200}) for t in BAD_TEXT],
         "ck_editor_5_upload_file": [

@@ -9,6 +9,7 @@ from demo import documents as documents_demo
 from demo import federation as federation_demo
 from demo import news as news_demo
 from demo import news_workflow as news_demo_workflow
+from demo import partner_feeds as partner_feeds_demo
 from demo import royalty as royalty_demo
 
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             ("Chương trình phối hợp", agreements_demo.load_agreements),
             ("Thư viện văn bản", documents_demo.load),
             ("Hỏi đáp pháp luật", advice_demo.load),
+            ("Nguồn tin cho đối tác, bài đăng lại", partner_feeds_demo.load_partner_feeds),
             ("Bài viết theo quy trình duyệt", news_demo_workflow.load_workflow),
             ("Lượt đọc mẫu", news_demo.load_reads),
             ("Bút danh, nhuận bút, chỉ tiêu", royalty_demo.load_royalty),
