@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0003_historicalagreement_historicalagreementtask'),
+        ('agreements', '0004_task_target'),
         ('news', '0005_article_import_key'),
     ]
 

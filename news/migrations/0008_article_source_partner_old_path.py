@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agreements', '0001_initial'),
-        ('news', '0005_article_import_key'),
+        ('news', '0007_pen_names_royalty'),
     ]
 
     operations = [
