@@ -10,11 +10,22 @@ class AgreementsConfig(AppConfig):
 
     def ready(self):
         from agreements import signals  # noqa: F401
+        from agreements.calendar import deadlines
         from agreements.search import SOURCE
         from agreements.sitemaps import AgreementSitemap
-        from core import backup, pagecache, permissions, roles, search, sitemaps
+        from core import (
+            backup,
+            calendar,
+            pagecache,
+            permissions,
+            redirects,
+            roles,
+            search,
+            sitemaps,
+        )
 
         search.register(SOURCE)
+        calendar.register(deadlines)
 
         pagecache.register_section("agreements")
         pagecache.register_models(
@@ -29,11 +40,14 @@ class AgreementsConfig(AppConfig):
         # Programmes list the published articles they link to; a partner's page does not.
         pagecache.register_urls(["agreements"], sections=["site", "agreements", "news"])
         pagecache.register_urls(["agreements:partner"], sections=["site", "agreements"])
+        # A partner's feed is behind its token: read time recorded, revocation immediate.
+        pagecache.register_uncached(["agreements:partner-feed-rss", "agreements:partner-feed-json"])
 
         permissions.grant(
             roles.EDITORS,
             *permissions.model_permissions(
-                "agreements", ["partner", "agreement", "agreementpartner", "agreementtask"]
+                "agreements",
+                ["partner", "agreement", "agreementpartner", "agreementtask", "partnerfeed"],
             ),
             "agreements.view_historicalagreement",
             "agreements.view_historicalagreementtask",
@@ -49,15 +63,21 @@ class AgreementsConfig(AppConfig):
 
         sitemaps.register("chuong-trinh-phoi-hop", AgreementSitemap, order=40)
 
+        redirects.track("agreements.Partner")
+        redirects.track("agreements.Agreement")
+
         setting_changed.connect(_storages_changed)
 
 
 def _storages_changed(*, setting, **kwargs):
-    """The document field chose its storage when it was made; a change of STORAGES (a test's
-    settings) makes it choose again, as Django's own storages do."""
+    """A field with the private storage chose it when it was made; a change of STORAGES (a
+    test's settings) makes each choose again, as Django's own storages do."""
     if setting == "STORAGES":
-        from agreements.documents import private_storage
-        from agreements.models import Agreement
+        from django.apps import apps
 
-        field = Agreement._meta.get_field("document")
-        field.storage = private_storage()
+        from agreements.documents import private_storage
+
+        for model in apps.get_models():
+            for field in model._meta.fields:
+                if getattr(field, "_storage_callable", None) is private_storage:
+                    field.storage = private_storage()

@@ -35,6 +35,7 @@ class SearchView(TemplateView):
         context.update(
             query=query,
             search_query=query.raw,
+            breadcrumbs=[("Tìm kiếm", "")],
             meta=PageMeta(
                 title=f"Tìm kiếm: {query.raw}" if query.raw else "Tìm kiếm", noindex=True
             ),
@@ -59,21 +60,33 @@ class SearchView(TemplateView):
         return context
 
 
+def folder_of(*urls):
+    """The folder that holds these addresses: "/xem-truoc/" for the two kinds of preview."""
+    common = os.path.commonprefix(urls)
+    return common[: common.rfind("/") + 1]
+
+
 @pagecache.reads_query()
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     # Both kinds of preview live under one folder: the robots file names the folder.
-    previews = os.path.commonprefix(
-        [reverse("news:preview", kwargs={"pk": 1}), reverse("news:shared-preview", args=["x"])]
+    token = "x" * 20
+    previews = folder_of(
+        reverse("news:preview", kwargs={"pk": 1}), reverse("news:shared-preview", args=[token])
     )
-    previews = previews[: previews.rfind("/") + 1]
+    partner_feeds = folder_of(
+        reverse("agreements:partner-feed-rss", args=[token]),
+        reverse("agreements:partner-feed-json", args=[token]),
+    )
     lines = [
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
         f"Disallow: {reverse('search')}",
         f"Disallow: {previews}",
+        f"Disallow: {partner_feeds}",
         f"Allow: {reverse('home')}",
         f"Sitemap: {sitemap}",
+        f"Sitemap: {request.build_absolute_uri(reverse('news:sitemap-news'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
@@ -116,6 +129,20 @@ def bad_request(request, exception):
     error page would fail the same way; the way back is the site's official address."""
     context = {"wrong_host": isinstance(exception, DisallowedHost), "site_url": settings.SITE_URL}
     return render(request, "400.html", context, status=400)
+
+
+def officer_login_url(request):
+    """/dang-nhap/?next=<this address>: only this site's path and query, never a host (a path
+    that opens with "//" would name one)."""
+    here = "/" + request.get_full_path().lstrip("/")
+    return f"{reverse('login')}?{urlencode({'next': here})}"
+
+
+def page_not_found(request, exception):
+    """Django's 404 page, with a quiet way in for officers. Every 404 carries it, whether the
+    address names nothing or something the visitor may not see, so that it tells nobody which."""
+    context = {"officer_login_url": officer_login_url(request)}
+    return render(request, "404.html", context, status=404)
 
 
 def permission_denied(request, exception):

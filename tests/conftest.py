@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.core.cache import cache
 
-from core import files
+from core import files, redirects
 
 _clock = {}
 
@@ -90,6 +90,9 @@ def _isolated(settings, tmp_path):
     # The read counter lives in the process when there is no Redis, as in tests.
     popularity.counter().drain()
     factories.reset_sequence()
+    # pytest-django empties the sites framework's cache before each test; the site primes it at
+    # start-up, so that no page pays a query for the Site (core.redirects).
+    redirects.prime_site_cache()
     yield
     cache.clear()
     popularity.counter().drain()

@@ -5,9 +5,6 @@ import re
 from pathlib import Path
 
 from django.conf import settings
-from django.test import RequestFactory
-
-from federation.context_processors import site_profile
 
 ROOT = Path(settings.BASE_DIR)
 # href="/…", src="/…" or action="/…" that is not a protocol-relative "//" address.
@@ -23,15 +20,3 @@ def test_templates_write_no_internal_path_by_hand():
         if LITERAL.search(line)
     ]
     assert found == []
-
-
-def test_the_menu_marks_the_section_of_the_page_being_read(db):
-    request = RequestFactory().get("/chuong-trinh-phoi-hop/chuong-trinh-so-1/")
-    menu = site_profile(request)["main_menu"]
-    assert [item["url"] for item in menu] == [
-        "/",
-        "/tin-tuc/",
-        "/chuong-trinh-phoi-hop/",
-        "/dien-hinh-tien-tien/",
-    ]
-    assert [item["label"] for item in menu if item["active"]] == ["Chương trình phối hợp"]

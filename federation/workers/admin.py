@@ -4,7 +4,9 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 
 from core.admin_history import HistoryAdmin
+from core.admin_slugs import FreeSlugAdminMixin
 from core.admin_thumbnails import thumbnail
+from core.staging import StagedUploadsAdminMixin
 from federation.admin_site import SLUG_JS
 from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
 
@@ -33,7 +35,7 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(ExemplaryWorker)
-class ExemplaryWorkerAdmin(HistoryAdmin):
+class ExemplaryWorkerAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     list_display = [
         "thumbnail",
         "full_name",
@@ -83,7 +85,11 @@ class ExemplaryWorkerAdmin(HistoryAdmin):
 
     @admin.display(description="xem trước")
     def portrait_preview(self, worker):
-        return thumbnail(worker.portrait, "portrait") if worker.pk else "—"
+        # A new portrait in a form returned with an error has no renditions yet: its thumbnail
+        # is beside the file input (core.staging).
+        if worker.pk and worker.portrait._committed:
+            return thumbnail(worker.portrait, "portrait")
+        return "—"
 
     @admin.display(description="đồng ý công khai", ordering="consent_on")
     def consent(self, worker):
@@ -118,7 +124,7 @@ class ExemplaryWorkerAdmin(HistoryAdmin):
 
 
 @admin.register(HonourPeriod)
-class HonourPeriodAdmin(admin.ModelAdmin):
+class HonourPeriodAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
     list_display = ["name", "start_year", "end_year", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -128,7 +134,7 @@ class HonourPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]

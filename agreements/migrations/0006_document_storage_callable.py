@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0003_historicalagreement_historicalagreementtask'),
+        ('agreements', '0005_partnerfeed'),
     ]
 
     operations = [
