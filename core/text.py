@@ -86,23 +86,34 @@ def unique_slug(model, text, *, instance_pk=None, max_length=200, fallback="muc"
 
 class AutoSlug:
     """A model mixin: a slug left empty is made from `slug_from` on save (unique_slug, within
-    the slug field's length); a slug an editor typed, or one made before, is kept as it is."""
+    the slug field's length or `slug_max_length`); a slug an editor typed, or one made before, is
+    kept as it is. A model whose slug comes from more than one field overrides slug_text()."""
 
     slug_from = "name"
     slug_fallback = "muc"
+    slug_max_length = None  # the field's own length
+
+    def slug_text(self):
+        """The text the slug is made from; None leaves the slug empty for now."""
+        return getattr(self, self.slug_from)
 
     def fill_slug(self):
         """Make the slug now if it is empty (a dry run shows the address a save would give)."""
-        if not self.slug:
-            self.slug = unique_slug(
-                self._meta.concrete_model,
-                getattr(self, self.slug_from),
-                instance_pk=self.pk,
-                max_length=self._meta.get_field("slug").max_length,
-                fallback=self.slug_fallback,
-            )
-            return True
-        return False
+        if self.slug:
+            return False
+        text = self.slug_text()
+        if text is None:
+            if self._meta.get_field("slug").null:
+                self.slug = None  # several rows may wait without an address; "" would clash
+            return False
+        self.slug = unique_slug(
+            self._meta.concrete_model,
+            text,
+            instance_pk=self.pk,
+            max_length=self.slug_max_length or self._meta.get_field("slug").max_length,
+            fallback=self.slug_fallback,
+        )
+        return True
 
     def save(self, *args, **kwargs):
         if self.fill_slug() and kwargs.get("update_fields") is not None:
