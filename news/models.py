@@ -360,6 +360,11 @@ class Article(AutoSlug, Searchable):
         return ", ".join(names) or self.byline
 
     @property
+    def is_returned(self):
+        """Sent back to its author, with a comment: the form shows what to fix."""
+        return self.status == self.Status.RETURNED
+
+    @property
     def is_trashed(self):
         return self.deleted_at is not None
 
