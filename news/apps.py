@@ -9,7 +9,7 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from core import backup, pagecache, permissions, roles, search, sitemaps
-        from news import signals  # noqa: F401
+        from news import freshness, signals  # noqa: F401
         from news import sitemaps as news_sitemaps
         from news.models import Article
         from news.search import SOURCE
@@ -22,6 +22,18 @@ class NewsConfig(AppConfig):
             sections=["news"],
         )
         pagecache.register_urls(["news"], sections=["site", "news"])
+        # An article page follows its own row and its category (news.freshness), not every
+        # change to the news: a publish leaves the other categories' article pages cached.
+        pagecache.register_section(freshness.TAXONOMY)
+        pagecache.register_section(freshness.ARTICLES, next_change=Article.objects.next_change)
+        pagecache.register_models(["news.Category", "news.Tag"], sections=[freshness.TAXONOMY])
+        pagecache.register_bulk_changes(
+            ["news.Article", "news.Photo", "news.TaggedArticle"], sections=[freshness.ARTICLES]
+        )
+        pagecache.register_urls(
+            ["news:article"], sections=["site", freshness.TAXONOMY, freshness.ARTICLES]
+        )
+        freshness.connect()
         # Previews are personal: signed in, or through a link meant for one reviewer.
         pagecache.register_uncached(["news:preview", "news:shared-preview"])
 
