@@ -145,7 +145,9 @@ TRACKING_PARAMS = frozenset(
 MESSAGES_COOKIE = "messages"
 
 GEN_PREFIX = "pagecache:gen:"
-PAGE_PREFIX = "pagecache:page:"
+# v2: pages carry their policy header and their objects' generations (a page stored by the
+# previous version, without them, is never served).
+PAGE_PREFIX = "pagecache:page:v2:"
 NEXT_CHANGE_PREFIX = "pagecache:next:"
 HEADER = "X-Page-Cache"
 
