@@ -464,7 +464,10 @@ def table(results):
     )
     lines.append(header)
     lines.append("-" * len(header))
-    extra = [{"key": "ceiling", "label": "Trần (20 KB)"}, {"key": "bare", "label": "Trần Django trần"}]
+    extra = [
+        {"key": "ceiling", "label": "Trần (20 KB)"},
+        {"key": "bare", "label": "Trần Django trần"},
+    ]
     for page in largest["probe"]["pages"] + extra:
         key = page["key"]
         c1 = runs.get(f"{key}|cold|1", {})

@@ -70,9 +70,7 @@ def _remember(sender, instance, raw=False, **kwargs):
     if raw or not isinstance(instance, Article):
         return
     instance._freshness_before = (
-        Article.objects.filter(pk=instance.pk).values(*_FIELDS).first()
-        if instance.pk
-        else None
+        Article.objects.filter(pk=instance.pk).values(*_FIELDS).first() if instance.pk else None
     )
 
 
