@@ -277,6 +277,15 @@ DEEP_NOTE = (
 )
 
 
+def profile_table(result):
+    from bench.profile import markdown
+
+    found = result.get("profile")
+    if not found:
+        return "Not measured in this run."
+    return markdown(list(found.items()))
+
+
 def page_table(result, ceiling):
     pages = result["probe"]["pages"]
     lines = [
@@ -397,6 +406,7 @@ def render(meta, results):
         targets="\n".join(target_lines),
         misses="\n".join(misses) or "Every target is met.",
         page_table=page_table(largest, ceiling),
+        profile_table=profile_table(largest),
         growth_table=growth_table(results),
         search_table=search_table(results),
         rare_plan=rare_plan,
@@ -475,6 +485,16 @@ after any change to a page, a query or a template; `make bench BENCH_ARGS="--siz
 SQL: queries per cold render. HTML: bytes served (gzip: compressed, level 6). req/s and latencies
 from wrk; ratios against the bare ceiling at 16 connections.
 
+## Where a cold render's time goes
+
+`bench/profile.py` at {largest} articles: each page rendered through the whole middleware stack
+with the page cache bypassed, under cProfile; every function's own time is put in one bucket by its
+module, so the buckets add up to the render (milliseconds per render, profiler overhead included,
+which inflates Python-heavy buckets more than SQL). The inclusive rows overlap each other and the
+buckets: they are entry points, for a cross-check.
+
+{profile_table}
+
 ## How cost grows with the data
 
 Cold render, 1 connection (the chart above):
@@ -529,7 +549,7 @@ live no longer than the page cache's own lifetime cap (below).
   must-revalidate` (browsers revalidate each time and get a 304 when nothing changed) and
   `X-Page-Cache: HIT/MISS`.
 - **Freshness without a flush.** Each page depends on sections: the home page on news, profiles and
-  the site profile; news pages on news; programme pages on agreements and news (they list related
+  the site profile; news lists on news; programme pages on agreements and news (they list related
   articles); profile pages on profiles and news; search and sitemaps on everything. Each app
   registers, in its `AppConfig.ready()`, which URLs show which sections and which models change them
   ([architecture.md](architecture.md)). Every section has a generation number in Redis. `post_save`,
@@ -540,6 +560,23 @@ live no longer than the page cache's own lifetime cap (below).
   discards it). A successful POST to a model's admin pages bumps its section too, which covers bulk
   actions that use `queryset.update()` and send no signal. Code that writes with `update()` or raw
   SQL elsewhere must call `pagecache.bump("news")` itself.
+- **Publishing does not make the site cold.** An article page does not depend on the news
+  section: it depends on its own row and on its category (`core.pagecache.depends_on`, declared by
+  the view; `news/freshness.py`). Saving article B bumps `news.article:<slug>` (its old and new
+  slug) and, when B is or was public, `news.category:<id>` (the "Cùng chuyên mục" block of its
+  category's articles); a draft saved bumps only its own page. The home page, the lists and the
+  feeds still depend on `news` and show B at once. Category and tag names are the section
+  `news-taxonomy`; a bulk action on the articles' change list bumps `news-articles`, which every
+  article page depends on, and whose lifetime ends at the next scheduled publication. A stored
+  article page keeps its objects' generations, read before the view reads the rows (an edit that
+  lands during the render makes the page stale at once). Tests: `tests/news/test_page_freshness.py`.
+- **A warm hit costs almost nothing.** The page cache sits right below `SecurityMiddleware` and
+  `ConditionalGetMiddleware`: a hit never reaches the policy header, WhiteNoise, sessions,
+  locale, CSRF, authentication, messages, history or axes, runs no query and no template. The
+  policy header (no nonce on the public policy) is stored with the page, so a hit carries the
+  same `Content-Security-Policy`, `X-Frame-Options` and security headers as a render. One `MGET`
+  per hit (page and section generations); an article page adds one for its own objects'
+  generations. Tests: `tests/core/test_pagecache_warm.py`.
 - **One round trip.** A first design put the generations into the page's key (two reads: the
   generations, then the page). Here the page is keyed by its URL and stores the generations it
   was rendered with; one `MGET` fetches the page and the current generations together, and a page

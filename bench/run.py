@@ -304,10 +304,20 @@ def measure_size(size, args, gunicorn, base_env, largest):
     probe_file = VAR / f"probe-{size}.json"
     run_step("count queries and bytes", [PYTHON, "bench/probe.py", str(probe_file)], env, False)
     probe = json.loads(probe_file.read_text(encoding="utf-8"))
+    profile = None
+    if size == largest:
+        profile_file = VAR / f"profile-{size}.json"
+        run_step(
+            "profile cold renders (bench/profile.py)",
+            [PYTHON, "bench/profile.py", "--repeat", "10", "--json", str(profile_file)],
+            env,
+            False,
+        )
+        profile = json.loads(profile_file.read_text(encoding="utf-8"))
     import redis
 
     redis.Redis.from_url(args.redis_url).flushdb()
-    result = {"size": size, "probe": probe, "runs": {}, "checks": {}}
+    result = {"size": size, "probe": probe, "runs": {}, "checks": {}, "profile": profile}
     with Server(gunicorn, env, args.port, args.workers) as server:
         for page in probe["pages"]:
             status, headers, _ = server.get(page["url"])
