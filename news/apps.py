@@ -8,27 +8,45 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
-        from core import backup, pagecache, permissions, roles, search, sitemaps
+        from core import (
+            backup,
+            calendar,
+            pagecache,
+            permissions,
+            redirects,
+            roles,
+            search,
+            sitemaps,
+        )
+        from news import calendar as news_calendar
         from news import freshness, signals  # noqa: F401
         from news import sitemaps as news_sitemaps
-        from news.models import Article
+        from news.models import Article, Category, Tag
         from news.search import SOURCE
 
         search.register(SOURCE)
+        calendar.register(news_calendar.scheduled_articles)
 
         pagecache.register_section("news", next_change=Article.objects.next_change)
         pagecache.register_models(
-            ["news.Article", "news.Photo", "news.Category", "news.Tag", "news.TaggedArticle"],
+            ["news.Article", "news.Photo", "news.Category", "news.Tag", "news.TaggedArticle",
+             "news.PenName", "news.ArticlePenName"],
             sections=["news"],
-        )
+        )  # fmt: skip
         pagecache.register_urls(["news"], sections=["site", "news"])
         # An article page follows its own row and its category (news.freshness), not every
         # change to the news: a publish leaves the other categories' article pages cached.
         pagecache.register_section(freshness.TAXONOMY)
         pagecache.register_section(freshness.ARTICLES, next_change=Article.objects.next_change)
-        pagecache.register_models(["news.Category", "news.Tag"], sections=[freshness.TAXONOMY])
+        # Names shown on article pages, each on many of them: categories, tags, pen names, and
+        # the partner an article comes from.
+        pagecache.register_models(
+            ["news.Category", "news.Tag", "news.PenName", "agreements.Partner"],
+            sections=[freshness.TAXONOMY],
+        )
         pagecache.register_bulk_changes(
-            ["news.Article", "news.Photo", "news.TaggedArticle"], sections=[freshness.ARTICLES]
+            ["news.Article", "news.Photo", "news.TaggedArticle", "news.ArticlePenName"],
+            sections=[freshness.ARTICLES],
         )
         pagecache.register_urls(
             ["news:article"], sections=["site", freshness.TAXONOMY, freshness.ARTICLES]
@@ -40,12 +58,14 @@ class NewsConfig(AppConfig):
         editors = permissions.model_permissions(
             "news",
             ["article", "photo", "category", "tag", "taggedarticle", "trashedarticle",
-             "articleevent", "correspondent", "articleviewcount"],
+             "articleevent", "correspondent", "articleviewcount", "penname", "articlepenname",
+             "royaltyrate", "royaltytally", "royaltytallyline"],
         )  # fmt: skip
         permissions.grant(
             roles.EDITORS,
             *editors,
             "news.publish_article",
+            "news.approve_royaltytally",
             # History: view it, and revert through the change permission of the model itself.
             "news.view_historicalarticle",
             "news.view_historicalphoto",
@@ -54,16 +74,30 @@ class NewsConfig(AppConfig):
         # the admin limits them to their own drafts and returned articles (news.workflow.can_edit).
         permissions.grant(
             roles.CORRESPONDENTS,
-            *permissions.model_permissions("news", ["article", "photo"]),
+            *permissions.model_permissions("news", ["article", "photo", "articlepenname"]),
+            "news.view_penname",
             "news.view_category",
             "news.view_tag",
         )
 
         backup.register(
-            content=["news.Article", "news.Category"],
-            summary=[("news.Article", "bài viết"), ("news.Photo", "ảnh")],
+            content=["news.Article", "news.Category", "news.PenName", "news.RoyaltyRate"],
+            summary=[
+                ("news.Article", "bài viết"),
+                ("news.Photo", "ảnh"),
+                ("redirects.Redirect", "địa chỉ cũ chuyển hướng"),
+            ],
         )
+
+        # A draft's address was never out in the world; a published one's was.
+        redirects.track(
+            Article, is_public=lambda article: article.status == Article.Status.PUBLISHED
+        )
+        redirects.track(Category)
+        redirects.track(Tag)
 
         sitemaps.register("trang", news_sitemaps.StaticSitemap, order=10)
         sitemaps.register("chuyen-muc", news_sitemaps.CategorySitemap, order=20)
         sitemaps.register("tin-tuc", news_sitemaps.ArticleSitemap, order=30)
+        # /sitemap-news.xml: Google News's format, served by news.urls with its own template.
+        sitemaps.register("news", news_sitemaps.NewsSitemap, order=35)

@@ -1,8 +1,8 @@
 """Which cached pages an article's change makes stale: its own page, and its category's pages.
 
-An article page shows its own row (photos, tags) and the newest articles of its category, so it
-depends on two objects (core.pagecache.depends_on), not on the whole news section: publishing
-article B leaves the pages of every article of other categories cached. Lists, the home page and
+An article page shows its own row (photos, tags, byline) and the newest articles of its category,
+so it depends on two objects (core.pagecache.depends_on), not on the whole news section:
+publishing article B leaves the pages of every article of other categories cached. Lists, the home page and
 the feeds still depend on the "news" section, which every change bumps.
 """
 
@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from core import pagecache
 from news.models import Article, Photo, TaggedArticle
+from news.pennames import ArticlePenName
 
 # Article pages depend on these sections besides "site": category and tag names, and the bulk
 # changes of the admin (which send no signal), whose lifetime also ends at the next scheduled change.
@@ -94,9 +95,19 @@ def _tagging_changed(sender, instance, raw=False, **kwargs):
         _stale(_article_of(instance.content_object_id))
 
 
-def _tags_changed(sender, instance, action, **kwargs):
-    if action.startswith("post_") and isinstance(instance, Article):
+def _byline_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _stale(_article_of(instance.article_id))
+
+
+def _links_changed(sender, instance, action, pk_set=None, **kwargs):
+    """Tags or pen names added to an article, or articles to a tag or pen name."""
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Article):
         _stale(_row(instance))
+    elif pk_set:
+        _stale(*Article.objects.filter(pk__in=pk_set).values(*_FIELDS))
 
 
 def connect():
@@ -109,6 +120,10 @@ def connect():
         signal.connect(
             _tagging_changed, sender=TaggedArticle, dispatch_uid=f"news.freshness.tag.{name}"
         )
-    m2m_changed.connect(
-        _tags_changed, sender=Article.tags.through, dispatch_uid="news.freshness.tags"
-    )
+        signal.connect(
+            _byline_changed, sender=ArticlePenName, dispatch_uid=f"news.freshness.byline.{name}"
+        )
+    for through in {Article.tags.through, Article.pen_names.through}:
+        m2m_changed.connect(
+            _links_changed, sender=through, dispatch_uid=f"news.freshness.links.{through.__name__}"
+        )
