@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from federation.models import SiteProfile
 from news.models import Article
-from tests.factories import make_article, make_category, make_photo
+from news.pennames import ArticlePenName, PenName
+from tests.factories import make_article, make_category, make_partner, make_photo, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +145,23 @@ def test_a_scheduled_article_appears_among_the_related_at_its_time(client, event
         assert client.get(story.get_absolute_url())[HEADER] == "HIT"
         traveller.move_to(now + timezone.timedelta(minutes=3, seconds=1))
         assert "Tin hẹn giờ đăng" in html(client.get(story.get_absolute_url()))
+
+
+def test_a_byline_and_a_renamed_pen_name_show_at_once_on_the_article(client, story):
+    warm(client, story.get_absolute_url())
+    pen_name = PenName.objects.create(name="D. Quỳnh", user=make_user())
+    ArticlePenName.objects.create(article=story, pen_name=pen_name)
+    assert "D. Quỳnh" in html(client.get(story.get_absolute_url()))
+    warm(client, story.get_absolute_url())
+    pen_name.name = "Diễm Quỳnh"
+    pen_name.save()
+    assert "Diễm Quỳnh" in html(client.get(story.get_absolute_url()))
+
+
+def test_a_renamed_source_partner_shows_at_once_on_the_article(client, events):
+    partner = make_partner(name="Báo Lâm Đồng")
+    article = make_article(title="Bài đăng lại", category=events, source_partner=partner)
+    warm(client, article.get_absolute_url())
+    partner.name = "Báo Lâm Đồng điện tử"
+    partner.save()
+    assert "Báo Lâm Đồng điện tử" in html(client.get(article.get_absolute_url()))
