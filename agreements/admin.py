@@ -14,7 +14,7 @@ from agreements.models import (
     PartnerFeed,
     today,
 )
-from agreements.quotas import progress, published_prefetch
+from agreements.quotas import progress, published_prefetch, reposts_prefetch
 from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
 from core.images import picture_html
@@ -82,6 +82,15 @@ class AgreementTaskInline(admin.StackedInline):
     readonly_fields = ["quota_progress"]
     verbose_name = "nhiệm vụ"
     verbose_name_plural = "nhiệm vụ"
+
+    def get_queryset(self, request):
+        # The quota of every task in a few queries, not two per task.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("agreement", "partner")
+            .prefetch_related(published_prefetch(), reposts_prefetch())
+        )
 
     @admin.display(description="thực hiện chỉ tiêu")
     def quota_progress(self, task):
@@ -221,7 +230,9 @@ class AgreementTaskAdmin(admin.ModelAdmin):
     readonly_fields = ["quota_progress"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related(published_prefetch())
+        return (
+            super().get_queryset(request).prefetch_related(published_prefetch(), reposts_prefetch())
+        )
 
     @admin.display(description="thực hiện chỉ tiêu")
     def quota_progress(self, task):
