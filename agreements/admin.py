@@ -121,8 +121,7 @@ class AgreementAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     show_facets = admin.ShowFacets.NEVER
     list_display = [
         "title",
-        "document_number",
-        "signed_on",
+        "number_signed",
         "period",
         "status_badge",
         "partner_names",
@@ -161,9 +160,20 @@ class AgreementAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
+    @admin.display(description="số, ngày ký", ordering="signed_on")
+    def number_signed(self, agreement):
+        # One narrow column instead of two: the list fits at 1280 px with the sidebars open.
+        return format_html(
+            '{}<br><span class="quiet">{}</span>',
+            agreement.document_number or "—",
+            f"{agreement.signed_on:%d/%m/%Y}",
+        )
+
     @admin.display(description="thời hạn", ordering="valid_from")
     def period(self, agreement):
-        return f"{agreement.valid_from:%d/%m/%Y} – {agreement.valid_until:%d/%m/%Y}"
+        return format_html(
+            "{} –<br>{}", f"{agreement.valid_from:%d/%m/%Y}", f"{agreement.valid_until:%d/%m/%Y}"
+        )
 
     @admin.display(description="tình trạng", ordering="valid_until")
     def status_badge(self, agreement):
@@ -177,7 +187,7 @@ class AgreementAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     def partner_names(self, agreement):
         return ", ".join(link.partner.display_name for link in agreement.partner_links) or "—"
 
-    @admin.display(description="nhiệm vụ hoàn thành")
+    @admin.display(description="việc xong")
     def tasks_progress(self, agreement):
         done, total = agreement.task_counts
         return f"{done}/{total}" if total else "—"
