@@ -11,8 +11,8 @@ A URL nobody registered depends on every section: always correct, only less ofte
 
 The middleware that serves and stores the pages is core.pagecache_middleware. Visitors with a
 session (staff, officers: they see previews and officers-only programmes) are never served from
-it, nor is any response that sets a cookie, carries a CSRF token or says it is private. What a
-signed-in user is shown says `Cache-Control: private`, so no shared cache keeps it either.
+it, nor is any response that sets a cookie, carries a CSRF token or says it is private.
+What a signed-in user is shown says `Cache-Control: private`, so no shared cache keeps it either.
 
 Each view says which query parameters it reads (`query_params` on the class, `reads_query()` on a
 function). For anonymous visitors every other parameter is dropped before the view runs, so
@@ -51,6 +51,7 @@ class Registry:
         self.models = {}  # "app_label.model_name" → section names
         self.urls = {}  # "namespace:name", "namespace" or "name" → section names
         self.uncached = set()  # the same kinds of keys
+        self.bulk = {}  # "app_label.model_name" → sections bumped by a bulk change only
 
     def copy(self):
         other = Registry()
@@ -58,6 +59,7 @@ class Registry:
         other.models = dict(self.models)
         other.urls = dict(self.urls)
         other.uncached = set(self.uncached)
+        other.bulk = dict(self.bulk)
         return other
 
 
@@ -79,6 +81,15 @@ def register_models(models, *, sections):
         label = model._meta.label_lower
         registry.models[label] = tuple(dict.fromkeys([*registry.models.get(label, ()), *sections]))
         _connect(model)
+
+
+def register_bulk_changes(models, *, sections):
+    """A bulk change of these models in the admin (an action or a list edit on the change list,
+    which send no signal) also makes these sections stale: for pages that follow each object's
+    own saves through depends_on() and so do not depend on the model's sections."""
+    for model in models:
+        label = model.lower() if isinstance(model, str) else model._meta.label_lower
+        registry.bulk[label] = tuple(dict.fromkeys([*registry.bulk.get(label, ()), *sections]))
 
 
 def register_urls(names, *, sections):
@@ -131,7 +142,9 @@ TRACKING_PARAMS = frozenset(
 MESSAGES_COOKIE = "messages"
 
 GEN_PREFIX = "pagecache:gen:"
-PAGE_PREFIX = "pagecache:page:"
+# v2: pages carry their policy header and their objects' generations (a page stored by the
+# previous version, without them, is never served).
+PAGE_PREFIX = "pagecache:page:v2:"
 NEXT_CHANGE_PREFIX = "pagecache:next:"
 HEADER = "X-Page-Cache"
 
@@ -265,7 +278,7 @@ def page_seconds(sections, gens):
     return seconds
 
 
-# What a view reads -----------------------------------------------------------------------------
+# What a view says about itself ---------------------------------------------------------------
 
 
 def reads_query(*names):
@@ -281,6 +294,24 @@ def reads_query(*names):
         return wrapper
 
     return declare
+
+
+def depends_on(request, *names):
+    """The page being rendered shows these objects (e.g. "news.article:<slug>"): it stays current
+    while their generations do, whatever happens to the rest of its sections. bump(name) makes it
+    stale. Call it before reading the objects: the generations are read now, so an edit that
+    lands while the page renders makes the stored page stale at once."""
+    objects = getattr(request, "_pagecache_objects", None)
+    names = [name for name in names if objects is not None and name not in objects]
+    if not names:
+        return
+    try:
+        gens, _ = generations(names)
+    except Exception:
+        logger.warning("Page cache: object generations unreadable", exc_info=True)
+        gens = (None,) * len(names)
+    # None (the cache did not answer) keeps the page from being stored.
+    objects.update(zip(names, gens, strict=True))
 
 
 # Facts about lists: row counts and where page N starts ---------------------------------------------

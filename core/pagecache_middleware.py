@@ -180,6 +180,20 @@ def _shown_to_a_signed_in_user(request):
     return user is not None and user.is_authenticated
 
 
+def _objects_current(entry):
+    """Whether the objects a stored page shows (depends_on) are unchanged: a second round trip,
+    only for the pages that declared any."""
+    names, stored = (entry[6], entry[7]) if len(entry) > 7 else ((), ())
+    if not names:
+        return True
+    try:
+        current, _ = generations(names)
+    except Exception:
+        logger.warning("Page cache: object generations unreadable", exc_info=True)
+        return False
+    return current == stored
+
+
 def _finish(response, etag, rendered_at):
     """What a cached page carries: validators for conditional GET, and revalidation every time."""
     response["ETag"] = etag
@@ -248,16 +262,18 @@ class PageCacheMiddleware:
             return response
         entry = values.get(key)
         now = time.time()
-        if entry is not None and entry[0] == gens and entry[1] > now:
+        if entry is not None and entry[0] == gens and entry[1] > now and _objects_current(entry):
             return self._from_entry(entry)
+        request._pagecache_objects = {}
         response = self.get_response(request)
-        if _storable(request, response):
-            self._store(key, sections, gens, response, now)
+        objects = request._pagecache_objects
+        if _storable(request, response) and None not in objects.values():
+            self._store(key, sections, gens, response, now, objects)
         else:
             response[HEADER] = "SKIP"
         return response
 
-    def _store(self, key, sections, gens, response, now):
+    def _store(self, key, sections, gens, response, now, objects=None):
         try:
             seconds = page_seconds(sections, gens)
         except Exception:
@@ -273,14 +289,18 @@ class PageCacheMiddleware:
         headers = tuple(
             (name, value) for name, value in response.items() if name.lower() != HEADER.lower()
         )
-        entry = (gens, now + seconds, response.status_code, headers, response.content, etag)
+        objects = objects or {}
+        entry = (
+            gens, now + seconds, response.status_code, headers, response.content, etag,
+            tuple(objects), tuple(objects.values()),
+        )  # fmt: skip
         try:
             cache.set(key, entry, math.ceil(seconds))
         except Exception:
             logger.exception("Page cache: could not store a page")
 
     def _from_entry(self, entry):
-        _, _, status, headers, content, _ = entry
+        status, headers, content = entry[2:5]
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
@@ -300,4 +320,7 @@ class PageCacheMiddleware:
             model = apps.get_model(parts[0], parts[1])
         except (LookupError, ValueError):
             return
-        bump(*sections_for_model(model))
+        bulk = ()
+        if parts[2:] == [""]:  # the change list: where actions and list edits are posted
+            bulk = pagecache.registry.bulk.get(model._meta.concrete_model._meta.label_lower, ())
+        bump(*sections_for_model(model), *bulk)

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0005_partnerfeed'),
+        ('agreements', '0006_task_quota_counts_reposts'),
     ]
 
     operations = [
