@@ -79,9 +79,7 @@ class SearchView(TemplateView):
                     blocks.append((source, results, count))
             else:
                 count, capped = queryset.count(), False
-            tabs.append(
-                SearchTab(source, source.tab, count, self._url(query, source), capped)
-            )
+            tabs.append(SearchTab(source, source.tab, count, self._url(query, source), capped))
         everything = SearchTab(None, "Tất cả", sum(t.count for t in tabs), self._url(query))
         everything.capped = any(t.capped for t in tabs)
         for tab in [everything, *tabs]:
