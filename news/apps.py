@@ -12,13 +12,22 @@ class NewsConfig(AppConfig):
         from news import signals  # noqa: F401
         from news import sitemaps as news_sitemaps
         from news.models import Article
-        from news.search import SOURCE
+        from news.search import SOURCE, TOPIC_SOURCE
 
         search.register(SOURCE)
+        search.register(TOPIC_SOURCE)
 
         pagecache.register_section("news", next_change=Article.objects.next_change)
         pagecache.register_models(
-            ["news.Article", "news.Photo", "news.Category", "news.Tag", "news.TaggedArticle"],
+            [
+                "news.Article",
+                "news.Photo",
+                "news.Category",
+                "news.Tag",
+                "news.TaggedArticle",
+                "news.Topic",
+                "news.TopicArticle",
+            ],
             sections=["news"],
         )
         pagecache.register_urls(["news"], sections=["site", "news"])
@@ -28,7 +37,7 @@ class NewsConfig(AppConfig):
         editors = permissions.model_permissions(
             "news",
             ["article", "photo", "category", "tag", "taggedarticle", "trashedarticle",
-             "articleevent", "correspondent", "articleviewcount"],
+             "articleevent", "correspondent", "articleviewcount", "topic", "topicarticle"],
         )  # fmt: skip
         permissions.grant(
             roles.EDITORS,
@@ -37,6 +46,8 @@ class NewsConfig(AppConfig):
             # History: view it, and revert through the change permission of the model itself.
             "news.view_historicalarticle",
             "news.view_historicalphoto",
+            "news.view_historicaltopic",
+            "news.view_historicaltopicarticle",
         )
         # Correspondents write articles with photos; they never publish (no publish_article), and
         # the admin limits them to their own drafts and returned articles (news.workflow.can_edit).
@@ -48,10 +59,15 @@ class NewsConfig(AppConfig):
         )
 
         backup.register(
-            content=["news.Article", "news.Category"],
-            summary=[("news.Article", "bài viết"), ("news.Photo", "ảnh")],
+            content=["news.Article", "news.Category", "news.Topic"],
+            summary=[
+                ("news.Article", "bài viết"),
+                ("news.Photo", "ảnh"),
+                ("news.Topic", "chuyên đề"),
+            ],
         )
 
         sitemaps.register("trang", news_sitemaps.StaticSitemap, order=10)
         sitemaps.register("chuyen-muc", news_sitemaps.CategorySitemap, order=20)
+        sitemaps.register("chuyen-de", news_sitemaps.TopicSitemap, order=25)
         sitemaps.register("tin-tuc", news_sitemaps.ArticleSitemap, order=30)

@@ -498,3 +498,7 @@ class Correspondent(models.Model):
     def __str__(self):
         name = self.user.get_full_name() or self.user.get_username()
         return f"{name} ({self.unit})"
+
+
+# Topics live in their own module (this one is long enough); imported here so Django finds them.
+from news.topics import Topic, TopicArticle  # noqa: E402, F401

@@ -10,7 +10,7 @@ from django.utils.html import format_html
 
 from core import search
 from core.richtext import html_to_text
-from news.models import Article, Photo
+from news.models import Article, Photo, Topic
 
 # The results are the best MAX_RESULTS of the newest matches. Ranking every match of a word found
 # in nearly every article ("công đoàn") would read 100,000 rows for one page; nobody reads past
@@ -116,4 +116,34 @@ SOURCE = search.Source(
     paginate=True,
     limit=MAX_RESULTS,
     slug="tin-tuc",
+)
+
+
+def search_topics(query):
+    # Topics are a few dozen rows: no index needed to read them all.
+    return (
+        Topic.objects.filter(search.match(query))
+        .annotate(search_rank=search.rank(query))
+        .order_by("-search_rank", "-is_active", "order", "-id")
+    )
+
+
+def topic_result(topic, query):
+    marks = search.marks(query, topic)
+    return search.Result(
+        kind="",
+        url=topic.get_absolute_url(),
+        title=search.highlight(topic.title, marks),
+        summary=search.passage([topic.introduction_text], marks),
+        picture=topic.card_html(sizes="120px") if topic.picture else "",
+    )
+
+
+TOPIC_SOURCE = search.Source(
+    key="topics",
+    label="Chuyên đề",
+    search=search_topics,
+    result=topic_result,
+    order=20,
+    slug="chuyen-de",
 )

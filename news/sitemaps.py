@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
-from news.models import Article, Category
+from news.models import Article, Category, Topic
 
 
 class ArticleSitemap(Sitemap):
@@ -33,12 +33,23 @@ class CategorySitemap(Sitemap):
         return Category.objects.all()
 
 
+class TopicSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        return Topic.objects.only("slug", "updated_at").order_by("-is_active", "order", "id")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 class StaticSitemap(Sitemap):
     changefreq = "daily"
     priority = 0.8
 
     def items(self):
-        return ["/", "/tin-tuc/"]
+        return ["/", "/tin-tuc/", "/chuyen-de/"]
 
     def location(self, item):
         return item

@@ -21,6 +21,7 @@ from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
 from news import popularity, preview, workflow
 from news.models import Article, Category, Photo, Tag
+from news.related import related_articles
 
 PAGE_SIZE = 20
 
@@ -192,12 +193,9 @@ def article_context(request, article):
     # The cover leads the page, whatever its place in the photo order.
     photos = sorted(article.photos.all(), key=lambda photo: photo != cover)
     image = absolute(request, cover.social_url) if cover else ""
-    related = list(
-        Article.objects.published()
-        .filter(category_id=article.category_id)
-        .exclude(pk=article.pk)
-        .for_cards()[:4]
-    )
+    tags = list(article.tags.all())
+    topics = list(article.topics.order_by("-is_active", "order", "id"))
+    related = related_articles(article, [t.pk for t in tags], [t.pk for t in topics])
     url = request.build_absolute_uri(article.get_absolute_url())
     meta = PageMeta(
         title=article.title,
@@ -214,7 +212,8 @@ def article_context(request, article):
         "article": article,
         "photos": photos,
         "related": related,
-        "tags": list(article.tags.all()),
+        "tags": tags,
+        "topics": topics,
         "meta": meta,
         "share_url": url,
     }

@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from core.search import marks, parse_query, passage
 from news.search import search_articles
-from tests.factories import make_agreement, make_article, make_category, make_worker
+from tests.factories import (
+    make_agreement,
+    make_article,
+    make_category,
+    make_topic,
+    make_worker,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,18 +106,20 @@ def test_results_are_grouped_by_kind_news_first_with_a_count_each(client, ranked
     make_agreement(title="Chương trình phối hợp với Công đoàn ngành Giáo dục")
     make_worker(full_name="Nguyễn Thị Hoa")
     make_worker(full_name="Trần Văn Bình")
+    make_topic(title="Tháng Công nhân", introduction="<p>Công đoàn chăm lo công nhân.</p>")
     html = page(client, "cong doan")
     tabs = re.findall(
         r'<li><a href="([^"]+)"[^>]*>([^<]+) <span class="search-tabs__count">\((\d+)\)', html
     )
-    assert [(label.strip(), int(n)) for _, label, n in tabs][:4] == [
-        ("Tất cả", 7),
+    assert [(label.strip(), int(n)) for _, label, n in tabs][:5] == [
+        ("Tất cả", 8),
         ("Tin tức", 4),
+        ("Chuyên đề", 1),
         ("Chương trình", 1),
         ("Điển hình", 2),
     ]
     sections = re.findall(r'<section class="search-block" aria-label="([^"]+)">', html)
-    assert sections == ["Tin tức", "Chương trình phối hợp", "Điển hình tiên tiến"]
+    assert sections == ["Tin tức", "Chuyên đề", "Chương trình phối hợp", "Điển hình tiên tiến"]
     assert 'Chương trình phối hợp <span class="muted">(1 kết quả)</span>' in html
     assert 'Điển hình tiên tiến <span class="muted">(2 kết quả)</span>' in html
     assert 'aria-current="page">Tất cả' in html
