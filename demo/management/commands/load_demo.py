@@ -7,6 +7,7 @@ from demo import agreements as agreements_demo
 from demo import federation as federation_demo
 from demo import news as news_demo
 from demo import news_workflow as news_demo_workflow
+from demo import topics as topics_demo
 
 
 class Command(BaseCommand):
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             ("Thông tin đơn vị", federation_demo.load_site_profile),
             ("Tài khoản theo vai trò", self.load_accounts),
             ("Tin tức", news_demo.load_news),
+            ("Chuyên đề", topics_demo.load_topics),
             ("Điển hình tiên tiến", federation_demo.load_workers),
             ("Chương trình phối hợp", agreements_demo.load_agreements),
             ("Bài viết theo quy trình duyệt", news_demo_workflow.load_workflow),
