@@ -195,6 +195,14 @@ def public_site():
     )
     worker.related_articles.add(article)
 
+    topic = f.make_topic(
+        title="Tháng Công nhân 2026",
+        introduction="<p>Công đoàn các cấp chăm lo, lắng nghe người lao động.</p>",
+        picture=cover.image.name,
+        picture_alt="Công nhân nhận quà trong Tháng Công nhân",
+        articles=[article, *article.category.articles.exclude(pk=article.pk)],
+    )
+
     pages = {
         "home": reverse("home"),
         "article": article.get_absolute_url(),
@@ -205,5 +213,7 @@ def public_site():
         "agreement": agreement.get_absolute_url(),
         "gallery": reverse("workers:list"),
         "profile": worker.get_absolute_url(),
+        "topics": reverse("news:topics"),
+        "topic": topic.get_absolute_url(),
     }
     return PublicSite(article=article, agreement=agreement, worker=worker, pages=pages)
