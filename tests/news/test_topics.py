@@ -9,6 +9,7 @@ from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
 from core import roles
+from federation.models import SiteProfile
 from news.models import Article, Topic, TopicArticle
 from tests.factories import (
     image_upload,
@@ -200,3 +201,24 @@ def test_topic_pages_take_the_same_queries_for_1_and_50_rows(client, page):
         for order, article in enumerate(grow(49), start=2):
             TopicArticle.objects.create(topic=topic, article=article, order=order)
     assert count_queries(client, url) == small <= 10
+
+
+def test_a_topic_or_its_article_order_changing_makes_its_cached_pages_current(client, settings):
+    settings.PAGECACHE_ENABLED = True
+    SiteProfile.load()  # created once on a live site; its first save bumps every section
+    first, second = make_article(title="Bài thứ nhất"), make_article(title="Bài thứ hai")
+    topic = make_topic(title="Tháng Công nhân 2026", articles=[first, second])
+    urls = ["/chuyen-de/", topic.get_absolute_url(), first.get_absolute_url()]
+    for url in urls:
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "HIT", url
+    TopicArticle.objects.filter(article=second).update(order=0)  # no signal: still cached
+    assert client.get(topic.get_absolute_url())["X-Page-Cache"] == "HIT"
+    link = TopicArticle.objects.get(article=second)
+    link.save()
+    html = body(client.get(topic.get_absolute_url()))
+    assert article_links(html) == [second.get_absolute_url(), first.get_absolute_url()]
+    topic.title = "Tháng Công nhân năm 2026"
+    topic.save()
+    for url in urls:
+        assert client.get(url)["X-Page-Cache"] == "MISS", url
