@@ -176,3 +176,34 @@ def test_diacritics_decomposition_and_case_still_do_not_matter(client, ranked):
     expected = news_urls(page(client, "cong doan"))
     for q in ["CÔNG ĐOÀN", unicodedata.normalize("NFD", "công đoàn"), '"Cong Doan"']:
         assert news_urls(page(client, q))[:2] == expected[:2]
+
+
+def search_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # the site profile and the word's share are warm on a live site
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("tab", ["", "dien-hinh", "tin-tuc"])
+def test_the_search_page_takes_the_same_queries_for_1_and_50_of_each_kind(client, tab):
+    category = make_category()
+
+    def grow(n):
+        for i in range(n):
+            make_article(title=f"Công đoàn cơ sở số {i}", category=category)
+            make_worker(full_name=f"Công nhân số {i}")
+            make_topic(title=f"Công đoàn chuyên đề {i}")
+        for i in range(min(n, 10)):
+            make_agreement(title=f"Chương trình phối hợp công đoàn số {i}")
+
+    grow(1)
+    url = "/tim-kiem/?" + (f"loai={tab}&" if tab else "") + "q=cong+doan"
+    small = search_queries(client, url)
+    grow(49)
+    large = search_queries(client, url)
+    assert large == small <= 10
