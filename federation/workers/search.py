@@ -41,7 +41,8 @@ SEARCH_SOURCE = search.Source(
     label="Điển hình tiên tiến",
     search=search_workers,
     result=worker_result,
-    order=40,
+    # Before the documents library (40) and the legal answers (45).
+    order=35,
     tab="Điển hình",
     slug="dien-hinh",
 )
