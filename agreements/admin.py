@@ -4,11 +4,21 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminFileWidget
 from django.db.models import Max, Min
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
-from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
+from agreements.models import (
+    Agreement,
+    AgreementPartner,
+    AgreementTask,
+    Partner,
+    PartnerFeed,
+    today,
+)
+from agreements.quotas import progress, published_prefetch
 from core.admin_history import HistoryAdmin
+from core.admin_slugs import FreeSlugAdminMixin
 from core.images import picture_html
+from core.staging import StagedUploadsAdminMixin
 from federation.admin_site import SLUG_JS
 
 
@@ -65,15 +75,39 @@ class AgreementTaskInline(admin.StackedInline):
         "title",
         ("responsible", "partner"),
         ("due_on", "progress", "order"),
+        ("target_count", "target_period", "quota_progress"),
         "progress_note",
         "related_articles",
     ]
+    readonly_fields = ["quota_progress"]
     verbose_name = "nhiệm vụ"
     verbose_name_plural = "nhiệm vụ"
 
+    @admin.display(description="thực hiện chỉ tiêu")
+    def quota_progress(self, task):
+        return quota_html(task)
+
+
+def quota_html(task):
+    """ "Quý I/2022: 5/6 · Quý II/2022: 2/6" up to the running period, the short ones in red."""
+    if not task.pk:
+        return "—"
+    rows = [
+        row
+        for row in progress(task, getattr(task, "published_articles", None))
+        if row.start <= today()
+    ]
+    if not rows:
+        return "—"
+    return format_html_join(
+        " · ",
+        '<span class="{}">{}</span>',
+        (("quota-met" if row.met else "quota-short", str(row)) for row in rows),
+    )
+
 
 @admin.register(Agreement)
-class AgreementAdmin(HistoryAdmin):
+class AgreementAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     # Django's facet toggle ("Show counts") has no Vietnamese translation.
     show_facets = admin.ShowFacets.NEVER
     list_display = [
@@ -169,17 +203,33 @@ class AgreementTaskAdmin(admin.ModelAdmin):
 
     show_facets = admin.ShowFacets.NEVER
 
-    list_display = ["title", "agreement", "responsible", "partner", "due_on", "progress"]
+    list_display = [
+        "title",
+        "agreement",
+        "responsible",
+        "partner",
+        "due_on",
+        "progress",
+        "quota_progress",
+    ]
     list_editable = ["progress"]
     list_filter = [OverdueListFilter, "progress", "responsible", "partner"]
     list_select_related = ["agreement", "partner"]
     search_fields = ["title", "agreement__title", "progress_note"]
     autocomplete_fields = ["agreement", "partner", "related_articles"]
     date_hierarchy = "due_on"
+    readonly_fields = ["quota_progress"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(published_prefetch())
+
+    @admin.display(description="thực hiện chỉ tiêu")
+    def quota_progress(self, task):
+        return quota_html(task)
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, admin.ModelAdmin):
     show_facets = admin.ShowFacets.NEVER
     list_display = ["logo_thumbnail", "name", "short_name", "kind", "valid_until", "successor"]
     list_display_links = ["logo_thumbnail", "name"]
@@ -211,3 +261,53 @@ class PartnerAdmin(admin.ModelAdmin):
     def logo_thumbnail(self, partner):
         html = picture_html(partner.logo, "logo", "card", alt=partner.logo_alt, sizes="96px")
         return format_html('<span class="admin-thumb">{}</span>', html) if html else "—"
+
+
+@admin.register(PartnerFeed)
+class PartnerFeedAdmin(admin.ModelAdmin):
+    """Partners' private feed addresses: copy the address to the partner, revoke or replace it."""
+
+    list_display = ["partner", "carries", "is_active", "rss_address", "last_read_at", "created_at"]
+    list_filter = ["is_active", "carries"]
+    list_select_related = ["partner"]
+    search_fields = ["partner__name", "partner__short_name"]
+    autocomplete_fields = ["partner"]
+    filter_horizontal = ["categories"]
+    readonly_fields = ["rss_address", "json_address", "last_read_at", "created_at", "revoked_at"]
+    fields = [
+        "partner",
+        "carries",
+        "categories",
+        "is_active",
+        "rss_address",
+        "json_address",
+        ("last_read_at", "created_at", "revoked_at"),
+    ]
+    actions = ["replace_selected", "revoke_selected"]
+
+    @admin.display(description="địa chỉ RSS (gửi cho đối tác)")
+    def rss_address(self, feed):
+        if not feed.pk:
+            return "Có sau khi lưu."
+        return format_html('<input type="text" readonly size="90" value="{}">', feed.rss_url())
+
+    @admin.display(description="địa chỉ JSON Feed")
+    def json_address(self, feed):
+        if not feed.pk:
+            return "Có sau khi lưu."
+        return format_html('<input type="text" readonly size="90" value="{}">', feed.json_url())
+
+    @admin.action(description="Tạo địa chỉ mới (thu hồi địa chỉ cũ)")
+    def replace_selected(self, request, queryset):
+        made = [feed.replace() for feed in queryset.filter(is_active=True)]
+        for feed in made:
+            self.message_user(request, f"{feed.partner}: địa chỉ mới {feed.rss_url()}")
+        if not made:
+            self.message_user(request, "Không có địa chỉ đang dùng nào được chọn.", "warning")
+
+    @admin.action(description="Thu hồi địa chỉ đã chọn")
+    def revoke_selected(self, request, queryset):
+        feeds = list(queryset.filter(is_active=True))
+        for feed in feeds:
+            feed.revoke()
+        self.message_user(request, f"Đã thu hồi {len(feeds)} địa chỉ: từ nay trả lỗi 404.")

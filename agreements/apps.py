@@ -9,11 +9,22 @@ class AgreementsConfig(AppConfig):
 
     def ready(self):
         from agreements import signals  # noqa: F401
+        from agreements.calendar import deadlines
         from agreements.search import SOURCE
         from agreements.sitemaps import AgreementSitemap
-        from core import backup, pagecache, permissions, roles, search, sitemaps
+        from core import (
+            backup,
+            calendar,
+            pagecache,
+            permissions,
+            redirects,
+            roles,
+            search,
+            sitemaps,
+        )
 
         search.register(SOURCE)
+        calendar.register(deadlines)
 
         pagecache.register_section("agreements")
         pagecache.register_models(
@@ -28,11 +39,14 @@ class AgreementsConfig(AppConfig):
         # Programmes list the published articles they link to; a partner's page does not.
         pagecache.register_urls(["agreements"], sections=["site", "agreements", "news"])
         pagecache.register_urls(["agreements:partner"], sections=["site", "agreements"])
+        # A partner's feed is behind its token: read time recorded, revocation immediate.
+        pagecache.register_uncached(["agreements:partner-feed-rss", "agreements:partner-feed-json"])
 
         permissions.grant(
             roles.EDITORS,
             *permissions.model_permissions(
-                "agreements", ["partner", "agreement", "agreementpartner", "agreementtask"]
+                "agreements",
+                ["partner", "agreement", "agreementpartner", "agreementtask", "partnerfeed"],
             ),
             "agreements.view_historicalagreement",
             "agreements.view_historicalagreementtask",
@@ -47,3 +61,6 @@ class AgreementsConfig(AppConfig):
         )
 
         sitemaps.register("chuong-trinh-phoi-hop", AgreementSitemap, order=40)
+
+        redirects.track("agreements.Partner")
+        redirects.track("agreements.Agreement")

@@ -517,6 +517,12 @@ class AgreementTask(models.Model):
         PARTNER = "partner", "Đối tác"
         BOTH = "both", "Cả hai bên"
 
+    class Period(models.TextChoices):
+        MONTH = "month", "mỗi tháng"
+        QUARTER = "quarter", "mỗi quý"
+        YEAR = "year", "mỗi năm"
+        PROGRAMME = "programme", "cả chương trình"
+
     class Progress(models.TextChoices):
         NOT_STARTED = "not-started", "chưa thực hiện"
         IN_PROGRESS = "in-progress", "đang thực hiện"
@@ -556,6 +562,15 @@ class AgreementTask(models.Model):
         related_name="agreement_tasks",
         verbose_name="tin bài thực hiện nhiệm vụ",
     )
+    target_count = models.PositiveSmallIntegerField(
+        "chỉ tiêu (số tin bài)",
+        null=True,
+        blank=True,
+        help_text="Ví dụ: 6 tin bài mỗi quý. Đếm các tin bài đã đăng gắn với nhiệm vụ này.",
+    )
+    target_period = models.CharField(
+        "chỉ tiêu tính theo", max_length=10, choices=Period.choices, blank=True
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
     objects = AgreementTaskQuerySet.as_manager()
@@ -574,6 +589,13 @@ class AgreementTask(models.Model):
                 name="task_responsible_consistent",
                 violation_error_message="Nhiệm vụ của «Đối tác» phải chọn đối tác phụ trách; "
                 "nhiệm vụ của Liên đoàn thì không chọn đối tác.",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_count__isnull=True, target_period="")
+                | Q(target_count__gt=0, target_period__gt=""),
+                name="task_target_complete",
+                violation_error_message="Chỉ tiêu cần cả số tin bài (lớn hơn 0) và kỳ tính "
+                "(tháng, quý, năm hoặc cả chương trình).",
             ),
         ]
 
@@ -596,3 +618,7 @@ class AgreementTask(models.Model):
                 return f"Liên đoàn Lao động và {name}"
             return name
         return self.get_responsible_display()
+
+
+# In its own module to keep this one readable; imported here so that Django finds the model.
+from agreements.partner_feeds import PartnerFeed  # noqa: E402, F401

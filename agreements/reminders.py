@@ -1,13 +1,14 @@
-"""What needs attention: programmes about to expire and tasks past their due date.
+"""What needs attention: programmes about to expire, tasks past their due date or behind their quota.
 
 The admin index box and `manage.py agreement_reminders` show the same lists, from here.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 
 from agreements.models import Agreement, AgreementTask, today
+from agreements.quotas import behind_target
 
 
 @dataclass
@@ -15,9 +16,10 @@ class Reminders:
     expiring: list
     overdue: list
     warning_days: int
+    behind: list = field(default_factory=list)  # [(task, PeriodProgress)]
 
     def __bool__(self):
-        return bool(self.expiring or self.overdue)
+        return bool(self.expiring or self.overdue or self.behind)
 
 
 def reminders(on=None):
@@ -32,4 +34,5 @@ def reminders(on=None):
         expiring=list(expiring),
         overdue=list(overdue),
         warning_days=settings.AGREEMENT_EXPIRY_WARNING_DAYS,
+        behind=behind_target(on),
     )

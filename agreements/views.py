@@ -1,16 +1,17 @@
 """Public and officers' pages: the programmes, one programme, its signed document, a partner."""
 
 from django.contrib.auth.views import LoginView
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.expressions import RawSQL
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
 from agreements.forms import AgreementFilterForm, OfficerLoginForm
-from agreements.models import Agreement, AgreementTask, Partner
+from agreements.models import Agreement, AgreementTask, Partner, today
+from agreements.quotas import progress
 from core import roles
 from core.seo import PageMeta
 from federation.models import SiteProfile
@@ -44,6 +45,7 @@ class AgreementListView(ListView):
             filtered=any(value for key, value in query.items()),
             query_string=query.urlencode(),
             is_officer=roles.is_officer(self.request.user),
+            breadcrumbs=[("Chương trình phối hợp", "")],
             meta=PageMeta(
                 title="Chương trình phối hợp",
                 description=(
@@ -100,8 +102,12 @@ class AgreementDetailView(DetailView):
         tasks = AgreementTask.objects.select_related("partner").prefetch_related(
             Prefetch("related_articles", queryset=published, to_attr="published_articles")
         )
+        # Documents of the library (the documents app) point at programmes; the page looks them up
+        # only when there are some.
+        links = Agreement.documents.through.objects.filter(agreement=OuterRef("pk"))
         return (
             self.visible.with_status()
+            .annotate(has_documents=Exists(links))
             .with_partners()
             .prefetch_related(
                 Prefetch("tasks", queryset=tasks),
@@ -117,9 +123,19 @@ class AgreementDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         agreement = self.object
         url = self.request.build_absolute_uri(agreement.get_absolute_url())
+        tasks = list(agreement.tasks.all())
+        for task in tasks:
+            # Periods that have begun: a future quarter's 0/6 says nothing yet.
+            task.quota = [
+                row for row in progress(task, task.published_articles) if row.start <= today()
+            ]
         context.update(
-            tasks=list(agreement.tasks.all()),
+            tasks=tasks,
             chain=renewal_chain(agreement, self.visible),
+            breadcrumbs=[
+                ("Chương trình phối hợp", reverse("agreements:list")),
+                (agreement.title, ""),
+            ],
             share_url=url,
             meta=PageMeta(
                 title=agreement.title,
@@ -170,6 +186,11 @@ class PartnerDetailView(DetailView):
             agreements=agreements,
             predecessors=list(partner.predecessors.all()),
             show_contacts=roles.is_officer(self.request.user),
+            breadcrumbs=[
+                ("Chương trình phối hợp", reverse("agreements:list")),
+                (partner.name, ""),
+            ],
+            menu_current=reverse("agreements:list"),
             meta=PageMeta(
                 title=partner.name,
                 description=f"Các chương trình phối hợp với {partner.name}.",

@@ -10,11 +10,12 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from core import backup, cleaning, files, pagecache, permissions
+        from core import backup, cleaning, files, pagecache, permissions, redirects
 
         cleaning.connect()
         files.connect()
         permissions.connect()
+        redirects.connect()
         checks.register(pagecache.check_registry)
         # The accounts are Django's own; people create them, so a database holding one is not empty.
         backup.register(content=["auth.User"])

@@ -87,9 +87,10 @@ def register_models(models, *, sections):
 
 def register_urls(names, *, sections):
     """The pages of these URL names ("news:article", "home") or namespaces ("news") show these
-    sections. A URL's own name wins over its namespace."""
+    sections. A URL's own name wins over its namespace. Registering a name again adds sections:
+    an app may say that another app's pages show its content (a programme lists its documents)."""
     for name in names:
-        registry.urls[name] = tuple(sections)
+        registry.urls[name] = tuple(dict.fromkeys([*registry.urls.get(name, ()), *sections]))
 
 
 def register_uncached(names):

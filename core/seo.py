@@ -52,6 +52,24 @@ def absolute(request, url):
     return url if url.startswith(("http://", "https://")) else request.build_absolute_uri(url)
 
 
+def breadcrumb_jsonld(request, trail):
+    """schema.org BreadcrumbList from (name, url) pairs, the home page first; the last, the page
+    itself, may have no url."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": name,
+                **({"item": absolute(request, url)} if url else {}),
+            }
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
 def organization_jsonld(request, profile):
     data = {"@type": "Organization", "name": profile.name, "url": absolute(request, "/")}
     logo = profile.logo.url if profile.logo else "/static/img/logo.svg"
@@ -70,8 +88,8 @@ def news_article_jsonld(request, article, profile, image_url=""):
         "mainEntityOfPage": absolute(request, article.get_absolute_url()),
         # A byline names a person; without one the federation itself is the author.
         "author": (
-            {"@type": "Person", "name": article.byline}
-            if article.byline
+            {"@type": "Person", "name": article.byline_display}
+            if article.byline_display
             else {"@type": "Organization", "name": profile.name}
         ),
         "publisher": organization_jsonld(request, profile),
@@ -99,3 +117,29 @@ def person_jsonld(request, *, name, url, image_url="", job_title="", works_for="
     if honours:
         data["award"] = list(honours)
     return data
+
+
+def qa_page_jsonld(request, question, profile):
+    """A published legal-advice answer: one question, its accepted answer by the federation. The
+    asker appears only by the name they agreed to show ("Ẩn danh" otherwise), never by contact."""
+    url = absolute(request, question.get_absolute_url())
+    return {
+        "@context": "https://schema.org",
+        "@type": "QAPage",
+        "mainEntity": {
+            "@type": "Question",
+            "name": question.title,
+            "text": question.public_question or question.title,
+            "answerCount": 1,
+            "dateCreated": iso(question.created_at),
+            "author": {"@type": "Person", "name": question.public_name},
+            "acceptedAnswer": {
+                "@type": "Answer",
+                "text": question.answer_text,
+                "dateCreated": iso(question.published_at),
+                "url": url,
+                "author": {"@type": "Organization", "name": profile.name},
+            },
+        },
+        "inLanguage": "vi",
+    }

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
+from advice.roles import LEGAL_OFFICERS
 from core import roles
 from core.search import index_text
 from core.text import slugify_vi
@@ -37,6 +38,15 @@ DEMO_ACCOUNTS = [
         False,
         roles.OFFICERS,
     ),
+    (
+        "tuvan",
+        "TuVan@2026",
+        "Hoàng Minh Tâm",
+        "tư vấn viên pháp luật",
+        True,
+        False,
+        LEGAL_OFFICERS,
+    ),
 ]
 DEMO_CORRESPONDENT_UNIT = "Công đoàn cơ sở Công ty CP Chè Cầu Đất"
 
@@ -53,6 +63,14 @@ def load_site_profile():
         profile.email = "lienhe@congdoanlamdong.example.vn"
         profile.facebook_url = "https://www.facebook.com/congdoanlamdong.example"
         profile.zalo_url = "https://zalo.me/congdoanlamdong.example"
+        profile.save()
+    if not profile.licence_number:
+        # Plainly samples: a real site fills in its own licence and the person responsible.
+        profile.governing_body = "Tổng Liên đoàn Lao động Việt Nam"
+        profile.licence_number = "00/GP-MẪU (mẫu)"
+        profile.licence_date = datetime.date(2026, 1, 1)
+        profile.licence_issuer = "Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng (mẫu)"
+        profile.content_responsible = "Nguyễn Văn Mẫu – Phó Chủ tịch (mẫu)"
         profile.save()
     return profile
 
@@ -392,7 +410,7 @@ def load_workers():
         data["consent_on"] = datetime.date(*data["consent_on"])
         data["consent_note"] = "Giấy đồng ý công khai thông tin (bản ký), lưu tại văn phòng."
         worker = ExemplaryWorker(slug=slug, is_published=True, **data)
-        worker.portrait = ContentFile(portrait(slug, worker.initials), name=f"{slug}.jpg")
+        worker.portrait = ContentFile(portrait(slug), name=f"{slug}.jpg")
         worker.full_clean()
         worker.save()
         for order, (period_key, title, decision, year) in enumerate(honours):

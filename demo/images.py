@@ -24,6 +24,29 @@ PHOTO_SIZE = (1200, 675)
 PORTRAIT_SIZE = (720, 900)
 LOGO_SIZE = (512, 512)
 
+# The shapes the site crops a picture to (core.images: the 16:9 cards, the 1200×630 share picture,
+# square logos; static/css/site.css: the 16:10 thumbnails and a phone's 4:3 top story). Text on a
+# picture stays inside what every one of them keeps, so that no crop cuts a word.
+PHOTO_CROPS = (16 / 9, 16 / 10, 4 / 3, 1200 / 630)
+LOGO_CROPS = (1, 1200 / 630)
+
+
+def safe_area(size, crops=PHOTO_CROPS, margin=0.03):
+    """The box (x0, y0, x1, y1) that a centred crop to each of these aspect ratios keeps."""
+    width, height = size
+    ratio = width / height
+    keep_w = min(1, *(crop / ratio for crop in crops))
+    keep_h = min(1, *(ratio / crop for crop in crops))
+    side_x = width * ((1 - keep_w) / 2 + margin)
+    side_y = height * ((1 - keep_h) / 2 + margin)
+    return (side_x, side_y, width - side_x, height - side_y)
+
+
+def _inside(box, area):
+    """The part of a text box inside the safe area."""
+    return (max(box[0], area[0]), max(box[1], area[1]), min(box[2], area[2]), min(box[3], area[3]))
+
+
 # Skies by time of day: (top, middle, horizon).
 SKIES = [
     ((38, 92, 168), (120, 176, 226), (222, 236, 246)),  # clear morning
@@ -180,7 +203,8 @@ def _text_block(draw, text, box, color=WHITE, max_size=72, shadow=(0, 0, 0)):
         font = _font(size)
         lines = _wrap(draw, text, font, x1 - x0)
         line_height = round(size * 1.22)
-        if len(lines) * line_height <= y1 - y0 or size <= 14:
+        fits = all(draw.textlength(line, font=font) <= x1 - x0 for line in lines)
+        if (fits and len(lines) * line_height <= y1 - y0) or size <= 14:
             break
         size -= 4
     y = y0 + ((y1 - y0) - len(lines) * line_height) / 2
@@ -495,7 +519,10 @@ def hall(seed, size=PHOTO_SIZE, text=None):
     _text_block(
         draw,
         text or rng.choice(["HỘI NGHỊ", "CÔNG ĐOÀN LÂM ĐỒNG", "ĐẠI HỘI THI ĐUA"]),
-        (bx0 + (by1 - by0) * 0.8, by0 + 12 * u, bx1 - 24 * u, by1 - band - 8 * u),
+        _inside(
+            (bx0 + (by1 - by0) * 0.8, by0 + 12 * u, bx1 - 24 * u, by1 - band - 8 * u),
+            safe_area(size),
+        ),
         color=GOLD,
         max_size=round(height * 0.075),
         shadow=_shade(back, 0.5),
@@ -573,7 +600,10 @@ def stage(seed, size=PHOTO_SIZE, text=None):
     _text_block(
         draw,
         text or "HỘI DIỄN VĂN NGHỆ",
-        (band[0] + 16 * u, band[1] + 6 * u, band[2] - 16 * u, band[3] - 6 * u),
+        _inside(
+            (band[0] + 16 * u, band[1] + 6 * u, band[2] - 16 * u, band[3] - 6 * u),
+            safe_area(size),
+        ),
         color=GOLD,
         max_size=round(height * 0.06),
         shadow=(0, 0, 0),
@@ -810,7 +840,7 @@ def banner(seed, size=PHOTO_SIZE, text=None):
     image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
     if text:
         draw = ImageDraw.Draw(image)
-        box = (width * 0.08, height * 0.25, width * 0.92, height * 0.75)
+        box = _inside((width * 0.08, height * 0.25, width * 0.92, height * 0.75), safe_area(size))
         _text_block(draw, text, box, max_size=round(height * 0.11), shadow=_shade(BLUE_DARK, 0.6))
         draw.rectangle((width * 0.4, box[3] + 8, width * 0.6, box[3] + 14), fill=GOLD)
     return _jpeg(_finish(image, rng, vignette=0.18))
@@ -819,8 +849,8 @@ def banner(seed, size=PHOTO_SIZE, text=None):
 # Avatars and logos ------------------------------------------------------------------------------
 
 
-def portrait(seed, initials, size=PORTRAIT_SIZE):
-    """A stylised avatar: an abstract head-and-shoulders silhouette with initials, never a face."""
+def portrait(seed, size=PORTRAIT_SIZE):
+    """A stylised avatar: an abstract head-and-shoulders silhouette, never a face, and no text."""
     rng = random.Random(f"portrait-{seed}")
     # Drawn at twice the size and scaled down, so that the curves come out smooth.
     width, height = size[0] * 2, size[1] * 2
@@ -854,10 +884,7 @@ def portrait(seed, initials, size=PORTRAIT_SIZE):
         ],
         fill=WHITE,
     )
-    font = _font(round(width * 0.16))
-    text = (initials or "?").strip().upper()[:3]
-    text_width = draw.textlength(text, font=font)
-    draw.text((cx - text_width / 2, height * 0.8), text, font=font, fill=WHITE)
+    # No initials on the chest: the share picture (1200×630) keeps only the head and shoulders.
     image = image.resize(size, Image.Resampling.LANCZOS)
     return _jpeg(_finish(image, rng, grain=0.02, vignette=0))
 
@@ -884,7 +911,10 @@ def logo(seed, initials, size=LOGO_SIZE):
     _text_block(
         draw,
         (initials or "?").strip().upper()[:4],
-        (cx - r * 0.7, cy - r * 0.45, cx + r * 0.7, cy + r * 0.45),
+        _inside(
+            (cx - r * 0.7, cy - r * 0.45, cx + r * 0.7, cy + r * 0.45),
+            safe_area((width, height), LOGO_CROPS),
+        ),
         max_size=round(r * 0.6),
         shadow=None,
     )

@@ -12,6 +12,7 @@ class FederationConfig(AppConfig):
 
     def ready(self):
         from core import pagecache, permissions, roles
+        from federation import accounts
         from federation.workers import registration
 
         # The site's name and contacts are in every page's header and footer.
@@ -20,7 +21,10 @@ class FederationConfig(AppConfig):
         # The home page shows the news and the featured worker profiles; the site's own URLs.
         pagecache.register_urls(["home"], sections=["site", "news", "workers"])
         pagecache.register_urls(["robots"], sections=["site"])
-        pagecache.register_uncached(["login", "logout", "healthz", "ck_editor_5_upload_file"])
+        pagecache.register_uncached(
+            ["login", "logout", "healthz", "ck_editor_5_upload_file", "staged-upload-preview"]
+        )
+        pagecache.register_uncached(accounts.URL_NAMES)
 
         permissions.grant(
             roles.EDITORS, *permissions.model_permissions("federation", ["siteprofile"])

@@ -2,9 +2,10 @@
 federation.workers.models."""
 
 from django.core.cache import cache
+from django.core.validators import RegexValidator
 from django.db import models
 
-from core.images import CleanImageField
+from core.images import PROFILES, CleanImageField, rendition_url
 
 SITE_PROFILE_CACHE_KEY = "federation:site-profile"
 
@@ -39,6 +40,37 @@ class SiteProfile(models.Model):
         help_text="Ảnh vuông PNG, JPEG hoặc WebP, nền trong suốt nếu có, tối đa 10 MB. Bỏ trống để "
         "dùng logo mặc định.",
     )
+    brand_color = models.CharField(
+        "màu chủ đạo",
+        max_length=7,
+        default="#0b4f9c",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Hãy chọn một màu (mã dạng #0b4f9c).")],
+        help_text="Màu của thanh tiêu đề và nút chính trong trang quản trị.",
+    )
+    # What Vietnamese portals show at the foot of every page: who governs the site, its licence,
+    # and who answers for its content.
+    governing_body = models.CharField(
+        "cơ quan chủ quản",
+        max_length=200,
+        blank=True,
+        help_text="Ví dụ: Tổng Liên đoàn Lao động Việt Nam.",
+    )
+    licence_number = models.CharField(
+        "số giấy phép", max_length=100, blank=True, help_text="Ví dụ: 123/GP-TTĐT."
+    )
+    licence_date = models.DateField("ngày cấp giấy phép", null=True, blank=True)
+    licence_issuer = models.CharField(
+        "cơ quan cấp giấy phép",
+        max_length=200,
+        blank=True,
+        help_text="Ví dụ: Sở Thông tin và Truyền thông tỉnh Lâm Đồng.",
+    )
+    content_responsible = models.CharField(
+        "người chịu trách nhiệm nội dung",
+        max_length=200,
+        blank=True,
+        help_text="Họ tên và chức vụ, ví dụ: Nguyễn Văn A – Phó Chủ tịch.",
+    )
     facebook_url = models.URLField("trang Facebook", blank=True)
     zalo_url = models.URLField("Zalo OA", blank=True)
     youtube_url = models.URLField("kênh YouTube", blank=True)
@@ -61,6 +93,19 @@ class SiteProfile(models.Model):
         cache.delete(SITE_PROFILE_CACHE_KEY)
         return super().delete(*args, **kwargs)
 
+    @property
+    def licence_sentence(self):
+        """ "Giấy phép số 12/GP-TTĐT ngày 08/04/2021 do Sở Thông tin và Truyền thông cấp", as
+        Vietnamese portals word it; the parts not filled in are left out."""
+        if not self.licence_number:
+            return ""
+        parts = [f"Giấy phép số {self.licence_number}"]
+        if self.licence_date:
+            parts.append(f"ngày {self.licence_date:%d/%m/%Y}")
+        if self.licence_issuer:
+            parts.append(f"do {self.licence_issuer} cấp")
+        return " ".join(parts)
+
     @classmethod
     def load(cls):
         """The profile, from the cache when possible: every page's header and footer read it."""
@@ -69,6 +114,13 @@ class SiteProfile(models.Model):
             profile, _ = cls.objects.get_or_create(pk=1)
             cache.set(SITE_PROFILE_CACHE_KEY, profile, 3600)
         return profile
+
+    @property
+    def favicon_url(self):
+        """The logo's smallest square rendition (written when the logo was saved), or ""."""
+        if not self.logo:
+            return ""
+        return rendition_url(self.logo, PROFILES["logo"]["card"][0], "JPEG")
 
 
 # The worker profiles (federation.workers) belong to this app: importing their models here is how

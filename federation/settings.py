@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Old addresses answer with a 301 (core.redirects writes them when a slug changes).
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "taggit",
     "simple_history",
     "axes",
@@ -57,6 +60,8 @@ INSTALLED_APPS = [
     "federation",
     "news",
     "agreements",
+    "documents",
+    "advice",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a 404 into the 301 of an old address. Inside the page cache, which stores neither.
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -176,8 +183,16 @@ AXES_VERBOSE = False
 SIMPLE_HISTORY_FILEFIELD_TO_CHARFIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
-# Absolute links in emails (notifications, reminders).
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+# Absolute links in emails (notifications, reminders) and partners' feed addresses.
+# Unset in production, it is the first allowed host: never 127.0.0.1 in a sitemap.
+SITE_URL = os.environ.get("DJANGO_SITE_URL") or (
+    "http://127.0.0.1:8000"
+    if DEBUG or not ALLOWED_HOSTS or ALLOWED_HOSTS[0].startswith(".") or "*" in ALLOWED_HOSTS[0]
+    else f"{'https' if env_bool('DJANGO_HTTPS', True) else 'http'}://{ALLOWED_HOSTS[0]}"
+)
+
+# django.contrib.redirects keeps its rows per site; this project is one site.
+SITE_ID = 1
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -308,7 +323,24 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 AGREEMENT_EXPIRY_WARNING_DAYS = int(os.environ.get("AGREEMENT_EXPIRY_WARNING_DAYS", "60"))
 AGREEMENT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
+# The library: the largest file of a document (PDF, DOCX, XLSX).
+DOCUMENT_FILE_MAX_BYTES = 20 * 1024 * 1024
+
+# Legal advice: a closed question's contact (email or phone) is blanked this many days after it
+# was published or declined (manage.py purge_question_contacts, daily); the question form's spam
+# checks: questions per client address per hour, per contact per day, and the shortest and
+# longest time a person takes to fill the form.
+ADVICE_CONTACT_RETENTION_DAYS = int(os.environ.get("ADVICE_CONTACT_RETENTION_DAYS", "30"))
+ADVICE_RATE_PER_CLIENT = int(os.environ.get("ADVICE_RATE_PER_CLIENT", "5"))
+ADVICE_RATE_PER_CONTACT = int(os.environ.get("ADVICE_RATE_PER_CONTACT", "3"))
+ADVICE_MIN_FILL_SECONDS = 5
+ADVICE_FORM_MAX_AGE_SECONDS = 12 * 3600
+
 # Officers who are not staff sign in on the public site, not in the admin.
+# Tags in the admin as editors write them: "Lộc Sơn, công đoàn", without quotes (news/tag_strings.py).
+TAGGIT_TAGS_FROM_STRING = "news.tag_strings.tags_from_string"
+TAGGIT_STRING_FROM_TAGS = "news.tag_strings.string_from_tags"
+
 LOGIN_URL = "/dang-nhap/"
 # Where a login lands without a usable `next` (missing, or refused as pointing off the site): the
 # admin's login has no destination of its own, and Django's default (/accounts/profile/) is a 404.

@@ -7,10 +7,10 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from agreements.views import OfficerLoginView
-from core import pagecache
+from core import pagecache, staging
 from core import sitemaps as sitemap_registry
 from core.editor import editor_image_upload
-from federation import views
+from federation import accounts, views
 from news.views import HomeView
 
 # Each app registered its sections (AppConfig.ready), which ran before any URLconf is loaded.
@@ -22,8 +22,11 @@ urlpatterns = [
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("", include("agreements.urls")),
     path("dang-nhap/", OfficerLoginView.as_view(), name="login"),
+    path("dang-nhap/quen-mat-khau/", include(accounts)),
     path("dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
     path("dien-hinh-tien-tien/", include("federation.workers.urls")),
+    path("van-ban/", include("documents.urls")),
+    path("hoi-dap/", include("advice.urls")),
     path(
         "sitemap.xml",
         pagecache.reads_query()(sitemap_views.index),
@@ -38,14 +41,17 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
+    # Before the admin's own URLs: a staff-only thumbnail of a file kept for a returned form.
+    path("quan-tri/tep-tam/<str:token>/", staging.preview, name="staged-upload-preview"),
     path("quan-tri/", admin.site.urls),
     path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),
 ]
 
-# Vietnamese error pages in the site's (or the admin's) layout; 404 and 500 are Django's own views
-# with templates/404.html and 500.html.
+# Vietnamese error pages in the site's (or the admin's) layout; 500 is Django's own view with
+# templates/500.html.
 handler400 = "federation.views.bad_request"
 handler403 = "federation.views.permission_denied"
+handler404 = "federation.views.page_not_found"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

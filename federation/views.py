@@ -51,6 +51,7 @@ class SearchView(TemplateView):
         context.update(
             query=query,
             search_query=query.raw,
+            breadcrumbs=[("Tìm kiếm", "")],
             meta=PageMeta(
                 title=f"Tìm kiếm: {query.raw}" if query.raw else "Tìm kiếm", noindex=True
             ),
@@ -107,8 +108,10 @@ def robots_txt(request):
         "Disallow: /quan-tri/",
         "Disallow: /tim-kiem/",
         "Disallow: /xem-truoc/",
+        "Disallow: /nguon-tin/",
         "Allow: /",
         f"Sitemap: {sitemap}",
+        f"Sitemap: {request.build_absolute_uri(reverse('news:sitemap-news'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
@@ -151,6 +154,20 @@ def bad_request(request, exception):
     error page would fail the same way; the way back is the site's official address."""
     context = {"wrong_host": isinstance(exception, DisallowedHost), "site_url": settings.SITE_URL}
     return render(request, "400.html", context, status=400)
+
+
+def officer_login_url(request):
+    """/dang-nhap/?next=<this address>: only this site's path and query, never a host (a path
+    that opens with "//" would name one)."""
+    here = "/" + request.get_full_path().lstrip("/")
+    return f"{reverse('login')}?{urlencode({'next': here})}"
+
+
+def page_not_found(request, exception):
+    """Django's 404 page, with a quiet way in for officers. Every 404 carries it, whether the
+    address names nothing or something the visitor may not see, so that it tells nobody which."""
+    context = {"officer_login_url": officer_login_url(request)}
+    return render(request, "404.html", context, status=404)
 
 
 def permission_denied(request, exception):

@@ -11,11 +11,23 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.admin_history import HistoryAdmin
+from core.admin_slugs import FreeSlugAdminMixin
 from core.images import picture_html
+from core.richtext import sanitize_html
+from core.staging import StagedUploadsAdminMixin
 from core.text import fold_vi
 from federation.admin_site import SLUG_JS
+from news import (
+    admin_royalty,  # noqa: F401 (registers the author-fee pages)
+    workflow,
+)
+from news.admin_pennames import (
+    UnmatchedBylineFilter,
+    link_pen_name,
+    match_bylines,
+)
 from news.admin_workflow import WorkflowAdminMixin
-from news.forms import ArticleAdminForm
+from news.forms import ArticleAdminForm, OrderedAutocomplete
 from news.models import Article, Category, Photo, Tag, Topic, TopicArticle
 
 
@@ -52,19 +64,42 @@ class PhotoInlineFormSet(BaseInlineFormSet):
         return super().save(commit)
 
 
-class PhotoInline(admin.StackedInline):
+class PhotoInline(StagedUploadsAdminMixin, admin.StackedInline):
     model = Photo
     formset = PhotoInlineFormSet
     extra = 0
-    fields = [("image", "preview"), "caption", ("alt_text", "credit"), ("order", "is_cover")]
+    fields = [
+        ("image", "preview"),
+        "caption",
+        ("alt_text", "credit", "pen_name"),
+        ("order", "is_cover"),
+    ]
     readonly_fields = ["preview"]
+    autocomplete_fields = ["pen_name"]
     verbose_name = "ảnh"
     verbose_name_plural = "ảnh trong bài"
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and not workflow.can_edit(request.user, obj):
+            # Read-only: the picture itself, and "ảnh đại diện" in words rather than a red ✖.
+            return ["preview", "caption", ("alt_text", "credit"), "cover_label"]
+        return super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "cover_label"]
+
+    @admin.display(description="vai trò")
+    def cover_label(self, photo):
+        return "Ảnh đại diện" if photo.is_cover else "Ảnh trong bài"
 
     @admin.display(description="xem trước")
     def preview(self, photo):
         if not photo.image:
             return "Chưa có ảnh" if photo.pk else "—"
+        if not photo.image._committed:
+            # A form returned with an error: the upload has no renditions yet (its thumbnail is
+            # beside the file input, core.staging).
+            return "—"
         return thumbnail(photo.image, photo.alt_text)
 
 
@@ -82,18 +117,26 @@ class PhotoMissingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
+class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMixin, HistoryAdmin):
     list_display = [
         "cover_thumbnail",
         "title",
         "category",
         "status_label",
         "published_at",
-        "byline",
+        "byline_label",
         "featured",
     ]
     list_display_links = ["cover_thumbnail", "title"]
-    list_filter = ["status", "category", "featured", PhotoMissingFilter, "published_at"]
+    list_filter = [
+        "status",
+        "category",
+        "kind",
+        "featured",
+        PhotoMissingFilter,
+        UnmatchedBylineFilter,
+        "published_at",
+    ]
     list_select_related = ["category"]
     search_fields = ["title", "lead", "byline", "search_text"]
     date_hierarchy = "published_at"
@@ -101,12 +144,23 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
     autocomplete_fields = ["category"]
     inlines = [PhotoInline]
     list_per_page = 50
-    save_on_top = True
     form = ArticleAdminForm
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", match_bylines, link_pen_name]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body", "edit_version"]}),
-        ("Nguồn và tác giả", {"fields": [("byline", "source_label"), "source_url", "tags"]}),
+        (
+            "Nguồn và tác giả",
+            {
+                "fields": [
+                    "kind",
+                    "pen_name_choice",
+                    ("byline", "source_label"),
+                    "source_url",
+                    ("source_partner", "old_path"),
+                    "tags",
+                ]
+            },
+        ),
         ("Đăng bài", {"fields": ["status", ("published_at", "unpublish_at"), "featured"]}),
     ]
 
@@ -116,12 +170,26 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("published_at", "unpublish_at"):
+            # The split date and time inputs have no label of their own for screen readers.
+            date_input, time_input = field.widget.widgets
+            date_input.attrs["aria-label"] = f"{db_field.verbose_name.capitalize()}: ngày"
+            time_input.attrs["aria-label"] = f"{db_field.verbose_name.capitalize()}: giờ"
         if db_field.name == "tags":
             # Suggestions come from the admin's own autocomplete endpoint (TagAdmin's search).
             field.widget.attrs["data-autocomplete-url"] = (
                 reverse("admin:autocomplete") + "?app_label=news&model_name=article&field_name=tags"
             )
         return field
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "pen_name_choice" in form.base_fields:
+            field = form.base_fields["pen_name_choice"]
+            field.widget = OrderedAutocomplete(
+                Article._meta.get_field("pen_names"), self.admin_site
+            )
+        return form
 
     def get_urls(self):
         from news.admin_import import import_urls
@@ -135,15 +203,42 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
             super()
             .get_queryset(request)
             .annotate(photo_missing=photo_missing)
-            .prefetch_related("photos")
+            .prefetch_related("photos", Article.byline_prefetch())
         )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only: the body as readers will see it (not its HTML source), and the cover picture.
+        shown = []
+        for index, (name, options) in enumerate(fieldsets):
+            fields = ["body_rendered" if f == "body" else f for f in options["fields"]]
+            if index == 0:
+                fields.insert(0, "cover_picture")
+            shown.append((name, {**options, "fields": fields}))
+        return shown
+
+    @admin.display(description="nội dung")
+    def body_rendered(self, article):
+        return format_html(
+            '<div class="readonly-body">{}</div>', mark_safe(sanitize_html(article.body))
+        )
+
+    @admin.display(description="ảnh đại diện")
+    def cover_picture(self, article):
+        cover = article.cover
+        return thumbnail(cover.image, cover.alt_text) if cover and cover.image else "Chưa có ảnh"
 
     def get_readonly_fields(self, request, obj=None):
         # The status changes only through the workflow buttons, so that every change is logged
         # and the author hears of it.
         readonly = ["status"]
-        # A published article keeps its URL: links to it are out in the world.
-        if obj and obj.status == Article.Status.PUBLISHED:
+        # A published article's slug may change in its form (the old address answers with a 301:
+        # core.redirects), but restoring an old version does not move its address.
+        match = request.resolver_match
+        restoring = match is not None and (match.url_name or "").endswith("_simple_history")
+        if restoring:
             readonly.append("slug")
         return readonly
 
@@ -151,9 +246,20 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
     def cover_thumbnail(self, article):
         cover = article.cover
         if cover:
-            return thumbnail(cover.image)
+            # The thumbnail is a link to the article: its text alternative names the article.
+            return thumbnail(cover.image, cover.alt_text or article.title)
         if getattr(article, "photo_missing", False):
             return mark_safe('<span class="badge-missing">thiếu ảnh</span>')
+        return "—"
+
+    @admin.display(description="tác giả", ordering="byline")
+    def byline_label(self, article):
+        if article.pen_name_links.all():
+            return article.byline_display
+        if article.byline:
+            return format_html(
+                '{} <span class="badge-missing">chưa khớp bút danh</span>', article.byline
+            )
         return "—"
 
     @admin.display(description="trạng thái", ordering="status")
@@ -176,6 +282,7 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        form.save_pen_names()
         form.instance.refresh_search_text()
 
     def response_change(self, request, obj):
@@ -190,9 +297,9 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order", "show_on_home"]
-    list_editable = ["order", "show_on_home"]
+class CategoryAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "show_in_menu", "show_on_home"]
+    list_editable = ["order", "show_in_menu", "show_on_home"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -201,7 +308,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

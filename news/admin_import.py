@@ -17,9 +17,11 @@ MAX_FILES = 20
 # How long a preview may be confirmed; after that the files are uploaded again.
 TOKEN_MAX_AGE = 60 * 60
 TOKEN_SALT = "news.admin_import"
+# Drafts first, and by default: an imported article's photos are still to be added, so it should
+# not go live before an editor has looked at it.
 STATUS_CHOICES = [
-    (Article.Status.PUBLISHED, "Đăng ngay, với thời gian đăng gốc"),
     (Article.Status.DRAFT, "Lưu nháp để biên tập viên duyệt"),
+    (Article.Status.PUBLISHED, "Đăng ngay, với thời gian đăng gốc"),
 ]
 OUTCOME_LABELS = {
     "created": "Sẽ tạo",
@@ -59,7 +61,7 @@ class ImportForm(forms.Form):
     status = forms.ChoiceField(
         label="Trạng thái",
         choices=STATUS_CHOICES,
-        initial=Article.Status.PUBLISHED,
+        initial=Article.Status.DRAFT,
         widget=forms.RadioSelect,
     )
     category = forms.ModelChoiceField(
@@ -76,8 +78,7 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not may_publish:
             # Correspondents never publish (news.workflow): their imports wait for review.
-            self.fields["status"].choices = [STATUS_CHOICES[1]]
-            self.fields["status"].initial = Article.Status.DRAFT
+            self.fields["status"].choices = [STATUS_CHOICES[0]]
 
     def clean_files(self):
         files = self.cleaned_data["files"]
@@ -114,6 +115,8 @@ def preview_rows(reports, labels):
                 published_at=parsed.published_at,
                 source_label=parsed.source_label,
                 byline=parsed.byline,
+                lead=parsed.lead,
+                first_paragraph=parsed.paragraphs[0] if parsed.paragraphs else "",
                 paragraphs=len(parsed.paragraphs),
                 photos=len(parsed.captions),
                 slug=article.slug,

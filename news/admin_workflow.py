@@ -7,41 +7,20 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from news import preview, workflow
+from news.admin_actions import actions_for
 from news.models import TRASH_DAYS, Article, ArticleEvent, Correspondent, TrashedArticle
 
-EDITOR_ONLY_FIELDS = {"status", "published_at", "unpublish_at", "featured"}
-
-# The buttons of the change form: name → (label, who may see it).
-BUTTONS = {
-    "submit": "Gửi duyệt",
-    "publish": "Đăng bài",
-    "return": "Trả lại cho tác giả",
-    "unpublish": "Gỡ bài (về nháp)",
-    "hide": "Gỡ bài (ẩn, giữ nguyên)",
-}
-
-
-def available_buttons(user, article):
-    if article is None:
-        return ["submit"] if not workflow.is_editor(user) else ["submit", "publish"]
-    status = article.status
-    buttons = []
-    if status in workflow.EDITABLE_BY_AUTHOR and workflow.can_edit(user, article):
-        buttons.append("submit")
-    if workflow.is_editor(user):
-        if status != Article.Status.PUBLISHED:
-            buttons.append("publish")
-        if status == Article.Status.SUBMITTED:
-            buttons.append("return")
-        if status == Article.Status.PUBLISHED:
-            buttons += ["unpublish", "hide"]
-    return buttons
+# Naming a partner's report as the source, and an old address, are the editors' work too.
+EDITOR_ONLY_FIELDS = {
+    "status", "published_at", "unpublish_at", "featured", "source_partner", "old_path",
+}  # fmt: skip
 
 
 def run_transition(request, article, name):
@@ -74,6 +53,18 @@ def run_transition(request, article, name):
         messages.error(request, text or "Bạn không có quyền thực hiện thao tác này.")
         return False
     return True
+
+
+def review_notice(article):
+    """The latest return comment, while the article is back with its author or waiting again."""
+    if article.status not in (Article.Status.RETURNED, Article.Status.SUBMITTED):
+        return None
+    return (
+        article.events.filter(action=ArticleEvent.Action.RETURNED)
+        .select_related("actor")
+        .order_by("-at", "-id")
+        .first()
+    )
 
 
 class UnitFilter(admin.SimpleListFilter):
@@ -154,8 +145,13 @@ class WorkflowAdminMixin:
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not workflow.is_editor(request.user):
-            actions.pop("publish_selected", None)
-            actions.pop("unpublish_selected", None)
+            for name in (
+                "publish_selected",
+                "unpublish_selected",
+                "match_bylines",
+                "link_pen_name",
+            ):
+                actions.pop(name, None)
         return actions
 
     # Saving ------------------------------------------------------------------------------------
@@ -194,16 +190,36 @@ class WorkflowAdminMixin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
         article = self.get_object(request, object_id) if object_id else None
-        extra_context["workflow_buttons"] = [
-            (name, BUTTONS[name]) for name in available_buttons(request.user, article)
-        ]
+        can_change = self.has_change_permission(request, article)
+        extra_context["action_bar"] = actions_for(request.user, article, can_change=can_change)
         if article is not None:
             extra_context["workflow_events"] = article.events.select_related("actor")[:20]
+            extra_context["review_notice"] = review_notice(article)
+            extra_context["preview_url"] = reverse("news:preview", args=[article.pk])
             extra_context["preview_link"] = request.build_absolute_uri(
                 preview.preview_link(article)
             )
             extra_context["preview_days"] = preview.MAX_AGE_DAYS
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.publish_from_preview)
+        return [path("<int:pk>/dang-bai/", view, name="news_article_publish"), *super().get_urls()]
+
+    def publish_from_preview(self, request, pk):
+        """The preview's "Đăng bài": the same transition as the form's button, rules and all."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(Article.objects.alive(), pk=pk)
+        run_transition(request, article, "publish")
+        # The form shows the outcome either way: "Bài đã được đăng." or why not.
+        return HttpResponseRedirect(reverse("admin:news_article_change", args=[article.pk]))
+
+    def view_on_site(self, obj):
+        # An unpublished article has no public page yet: "Xem trên trang web" opens its preview.
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return reverse("news:preview", args=[obj.pk])
 
     # Actions -----------------------------------------------------------------------------------
 
@@ -340,3 +356,30 @@ if admin.site.is_registered(User):
 @admin.register(User)
 class FederationUserAdmin(UserAdmin):
     inlines = [*UserAdmin.inlines, CorrespondentInline]
+
+    def _correspondent_picker(self, request):
+        """The request is the correspondent form's user picker (the admin's autocomplete)."""
+        match = request.resolver_match
+        return (
+            match is not None
+            and match.view_name == "admin:autocomplete"
+            and request.GET.get("app_label") == "news"
+            and request.GET.get("model_name") == "correspondent"
+            and request.GET.get("field_name") == "user"
+        )
+
+    def has_view_permission(self, request, obj=None):
+        if super().has_view_permission(request, obj):
+            return True
+        # Editors link accounts to correspondent records: from that picker they may search the
+        # active accounts by name (it answers ids and names only), never open an account.
+        return (
+            obj is None
+            and self._correspondent_picker(request)
+            and request.user.has_perm("news.change_correspondent")
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        if self._correspondent_picker(request) and not super().has_view_permission(request):
+            queryset = queryset.filter(is_active=True)
+        return super().get_search_results(request, queryset, search_term)

@@ -8,28 +8,32 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
-        from core import backup, pagecache, permissions, roles, search, sitemaps
+        from core import (
+            backup,
+            calendar,
+            pagecache,
+            permissions,
+            redirects,
+            roles,
+            search,
+            sitemaps,
+        )
+        from news import calendar as news_calendar
         from news import signals  # noqa: F401
         from news import sitemaps as news_sitemaps
-        from news.models import Article
+        from news.models import Article, Category, Tag
         from news.search import SOURCE, TOPIC_SOURCE
 
         search.register(SOURCE)
         search.register(TOPIC_SOURCE)
+        calendar.register(news_calendar.scheduled_articles)
 
         pagecache.register_section("news", next_change=Article.objects.next_change)
         pagecache.register_models(
-            [
-                "news.Article",
-                "news.Photo",
-                "news.Category",
-                "news.Tag",
-                "news.TaggedArticle",
-                "news.Topic",
-                "news.TopicArticle",
-            ],
+            ["news.Article", "news.Photo", "news.Category", "news.Tag", "news.TaggedArticle",
+             "news.PenName", "news.ArticlePenName", "news.Topic", "news.TopicArticle"],
             sections=["news"],
-        )
+        )  # fmt: skip
         pagecache.register_urls(["news"], sections=["site", "news"])
         # Previews are personal: signed in, or through a link meant for one reviewer.
         pagecache.register_uncached(["news:preview", "news:shared-preview"])
@@ -37,12 +41,14 @@ class NewsConfig(AppConfig):
         editors = permissions.model_permissions(
             "news",
             ["article", "photo", "category", "tag", "taggedarticle", "trashedarticle",
-             "articleevent", "correspondent", "articleviewcount", "topic", "topicarticle"],
+             "articleevent", "correspondent", "articleviewcount", "penname", "articlepenname",
+             "royaltyrate", "royaltytally", "royaltytallyline", "topic", "topicarticle"],
         )  # fmt: skip
         permissions.grant(
             roles.EDITORS,
             *editors,
             "news.publish_article",
+            "news.approve_royaltytally",
             # History: view it, and revert through the change permission of the model itself.
             "news.view_historicalarticle",
             "news.view_historicalphoto",
@@ -53,21 +59,38 @@ class NewsConfig(AppConfig):
         # the admin limits them to their own drafts and returned articles (news.workflow.can_edit).
         permissions.grant(
             roles.CORRESPONDENTS,
-            *permissions.model_permissions("news", ["article", "photo"]),
+            *permissions.model_permissions("news", ["article", "photo", "articlepenname"]),
+            "news.view_penname",
             "news.view_category",
             "news.view_tag",
         )
 
         backup.register(
-            content=["news.Article", "news.Category", "news.Topic"],
+            content=[
+                "news.Article",
+                "news.Category",
+                "news.PenName",
+                "news.RoyaltyRate",
+                "news.Topic",
+            ],
             summary=[
                 ("news.Article", "bài viết"),
                 ("news.Photo", "ảnh"),
                 ("news.Topic", "chuyên đề"),
+                ("redirects.Redirect", "địa chỉ cũ chuyển hướng"),
             ],
         )
+
+        # A draft's address was never out in the world; a published one's was.
+        redirects.track(
+            Article, is_public=lambda article: article.status == Article.Status.PUBLISHED
+        )
+        redirects.track(Category)
+        redirects.track(Tag)
 
         sitemaps.register("trang", news_sitemaps.StaticSitemap, order=10)
         sitemaps.register("chuyen-muc", news_sitemaps.CategorySitemap, order=20)
         sitemaps.register("chuyen-de", news_sitemaps.TopicSitemap, order=25)
         sitemaps.register("tin-tuc", news_sitemaps.ArticleSitemap, order=30)
+        # /sitemap-news.xml: Google News's format, served by news.urls with its own template.
+        sitemaps.register("news", news_sitemaps.NewsSitemap, order=35)

@@ -35,7 +35,7 @@ class LatestArticlesFeed(Feed):
         return f"© {SiteProfile.load().name}"
 
     def get_queryset(self, obj):
-        return Article.objects.published().for_cards()
+        return Article.objects.published().for_cards().prefetch_related(Article.byline_prefetch())
 
     def items(self, obj=None):
         return self.get_queryset(obj)[:FEED_SIZE]
@@ -53,7 +53,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return xml_text(item.byline) or None
+        return xml_text(item.byline_display) or None
 
     def item_categories(self, item):
         return [xml_text(name) for name in [item.category.name, *(t.name for t in item.tags.all())]]

@@ -12,6 +12,8 @@ The format, one article per UTF-8 file::
     A photo caption
     Body paragraphs …
     D.QUỲNH                         ← a short upper-case last line: the byline
+    Nguồn: https://ldld.vn/a.html   ← optional, after the byline (or "Địa chỉ cũ: /a.html"): the
+                                      article's old address, which then redirects to it (301)
 
 Blank lines may hold spaces and non-breaking spaces. `read_file` turns bytes into text,
 `parse_article` turns text into a `ParsedArticle` (or raises `ArticleFormatError`), and
@@ -31,9 +33,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.html import escape
 
+from core.redirects import path_of
 from core.search import index_text
 from core.text import clean_text, unique_slug
 from news.models import Article, Photo
+from news.pennames import link_pen_names, match_byline
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 TITLE_MAX = Article._meta.get_field("title").max_length
@@ -53,6 +57,7 @@ _DATE = re.compile(r"(\d{1,2}):(\d{2})\s*,\s*(\d{1,2})/(\d{1,2})/(\d{4})")
 _DATE_LIKE = re.compile(r"\d{1,2}\s*[:hg]\s*\d{2}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")
 _SOURCE = re.compile(rf"\(([^()]{{1,{SOURCE_MAX}}})\)\s*[-–—]\s*(.+)")
 _BYLINE_PUNCTUATION = set(".-–, &")
+_OLD_ADDRESS = re.compile(r"(?:Nguồn|Địa chỉ cũ)\s*:\s*(https?://\S+|/\S*)", re.IGNORECASE)
 
 
 class ArticleFormatError(Exception):
@@ -85,6 +90,7 @@ class ParsedArticle:
     paragraphs: tuple[str, ...]
     captions: tuple[Caption, ...] = ()
     byline: str = ""
+    old_path: str = ""  # the path of its address on the old site (a URL's path part)
 
     @property
     def body_html(self):
@@ -220,6 +226,10 @@ def parse_article(text, *, filename):
     source_label, lead = (match[1].strip(), match[2].strip()) if match else ("", lead_text)
 
     rest = lines[3:]
+    old_path = ""
+    if rest and (address := _OLD_ADDRESS.fullmatch(rest[-1][1])):
+        old_path = path_of(address[1])
+        rest.pop()
     byline = ""
     if rest and _is_byline(rest[-1][1]):
         byline = rest.pop()[1]
@@ -254,6 +264,7 @@ def parse_article(text, *, filename):
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),
         byline=byline,
+        old_path=old_path,
     )
 
 
@@ -291,6 +302,7 @@ def import_article(parsed, *, status, category, by=None, dry_run=False):
                 category=category,
                 byline=parsed.byline,
                 source_label=parsed.source_label,
+                old_path=parsed.old_path,
                 status=status,
                 published_at=parsed.published_at,
                 created_by=by,
@@ -300,6 +312,10 @@ def import_article(parsed, *, status, category, by=None, dry_run=False):
                 article.slug = unique_slug(Article, parsed.title)
                 return ImportResult(created=True, article=article, dry_run=True)
             article.save()
+            # "D.QUỲNH" becomes the pen name D.QUỲNH when there is one; otherwise the text stays
+            # and the article is listed under "Dòng tác giả chưa khớp bút danh" in the admin.
+            if parsed.byline:
+                link_pen_names(article, match_byline(parsed.byline))
             for order, caption in enumerate(parsed.captions):
                 # No image yet: the editor adds it, and the admin flags the article "thiếu ảnh".
                 Photo.objects.create(article=article, caption=caption.text, order=order)

@@ -11,6 +11,7 @@ from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from core.images import CleanImageField, picture_html, social_url
+from core.redirects import path_of
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
 from core.text import clean_text, slugify_vi, unique_slug
@@ -29,6 +30,11 @@ class Category(models.Model):
     )
     description = models.TextField("mô tả", blank=True)
     show_on_home = models.BooleanField("hiện khối trên trang chủ", default=True)
+    show_in_menu = models.BooleanField(
+        "hiện trên trình đơn",
+        default=True,
+        help_text="Hiện chuyên mục trên trình đơn chính và trình đơn trên điện thoại, theo thứ tự.",
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -102,6 +108,13 @@ class ArticleQuerySet(models.QuerySet):
             deleted_at__isnull=True,
         )
 
+    def syndicable(self):
+        """What partner media may republish from us (their feeds narrow it to their choice):
+        what the public sees, without the reposts of partners' own reports, which are not ours
+        to send out again. News has no officers-only articles: officers-only is a programme's
+        visibility, and programmes are never in a feed."""
+        return self.published().filter(source_partner__isnull=True)
+
     def alive(self):
         """Everything not in the trash."""
         return self.filter(deleted_at__isnull=True)
@@ -147,7 +160,8 @@ class Article(Searchable):
         max_length=200,
         unique=True,
         blank=True,
-        help_text="Tự tạo từ tiêu đề. Không đổi được sau khi bài đã đăng, để liên kết cũ không hỏng.",
+        help_text="Tự tạo từ tiêu đề. Đổi đường dẫn của bài đã đăng thì địa chỉ cũ tự chuyển "
+        "(301) sang địa chỉ mới.",
     )
     lead = models.TextField(
         "sapo", help_text="Đoạn mở đầu, chữ thường (không định dạng). Hiện đậm dưới tiêu đề."
@@ -163,13 +177,59 @@ class Article(Searchable):
         blank=True,
         help_text="Các thẻ cách nhau bằng dấu phẩy, ví dụ: công đoàn, truyền thông.",
     )
+
+    class Kind(models.TextChoices):
+        NEWS = "tin", "Tin"
+        ARTICLE = "bai", "Bài"
+
+    kind = models.CharField(
+        "thể loại",
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.NEWS,
+        help_text="Tin hay bài: tính nhuận bút theo đơn giá của từng loại.",
+    )
     byline = models.CharField(
-        "bút danh / tác giả", max_length=100, blank=True, help_text="Ví dụ: D.QUỲNH"
+        "bút danh / tác giả (chữ)",
+        max_length=100,
+        blank=True,
+        help_text="Ví dụ: D.QUỲNH. Khi bài đã chọn bút danh, dòng tác giả hiện các bút danh đó.",
+    )
+    pen_names = models.ManyToManyField(
+        "news.PenName",
+        through="news.ArticlePenName",
+        blank=True,
+        related_name="articles",
+        verbose_name="bút danh",
     )
     source_label = models.CharField(
         "nguồn", max_length=100, blank=True, help_text="Ví dụ: LĐ online. Hiện đầu sapo."
     )
-    source_url = models.URLField("liên kết bài gốc", blank=True)
+    source_url = models.URLField(
+        "liên kết bài gốc",
+        blank=True,
+        help_text="Bài đăng lại của đối tác: địa chỉ bài gốc, cũng là địa chỉ chuẩn (canonical) "
+        "của trang.",
+    )
+    # A string reference: news never imports agreements (docs/architecture.md); the page shows
+    # the partner's name and logo through the relation.
+    source_partner = models.ForeignKey(
+        "agreements.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reposts",
+        verbose_name="đăng lại từ đối tác",
+        help_text="Bài của cơ quan báo chí đối tác mà Liên đoàn đăng lại: trang bài ghi nguồn "
+        "(biểu trưng, tên, liên kết bài gốc).",
+    )
+    old_path = models.CharField(
+        "địa chỉ cũ",
+        max_length=500,
+        blank=True,
+        help_text="Địa chỉ của bài trên trang cũ (ví dụ /tin-tuc/2021/hoi-nghi.html): "
+        "người mở địa chỉ đó được chuyển hẳn (301) sang bài này.",
+    )
     status = models.CharField(
         "trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -280,12 +340,25 @@ class Article(Searchable):
     def clean(self):
         if self.slug in self.RESERVED_SLUGS:
             raise ValidationError({"slug": "Đường dẫn này đã dành cho trang khác, hãy chọn khác."})
-        if self.pk and self.slug:
-            old = Article.objects.filter(pk=self.pk).values_list("slug", "status").first()
-            if old and old[1] == self.Status.PUBLISHED and old[0] != self.slug:
+        if self.old_path:
+            self.old_path = path_of(self.old_path)
+            if self.slug and self.old_path == reverse("news:article", kwargs={"slug": self.slug}):
                 raise ValidationError(
-                    {"slug": "Bài đã đăng thì không đổi đường dẫn, để liên kết cũ không bị hỏng."}
+                    {"old_path": "Địa chỉ cũ trùng với địa chỉ hiện nay của bài."}
                 )
+
+    @staticmethod
+    def byline_prefetch():
+        """The byline's pen names in one query (for byline_display)."""
+        return models.Prefetch(
+            "pen_name_links", queryset=ArticlePenName.objects.select_related("pen_name")
+        )
+
+    @property
+    def byline_display(self):
+        """The byline as readers see it: the pen names in order, or the free text."""
+        names = [link.pen_name.name for link in self.pen_name_links.all()] if self.pk else []
+        return ", ".join(names) or self.byline
 
     @property
     def is_trashed(self):
@@ -307,7 +380,8 @@ class Article(Searchable):
 
     def search_parts(self):
         tags = list(self.tags.values_list("name", flat=True)) if self.pk else []
-        return [self.title, self.lead, html_to_text(self.body), *tags, self.byline]
+        pen_names = list(self.pen_names.values_list("name", flat=True)) if self.pk else []
+        return [self.title, self.lead, html_to_text(self.body), *tags, self.byline, *pen_names]
 
     # What pages show -----------------------------------------------------------------------------
 
@@ -351,6 +425,15 @@ class Photo(models.Model):
         help_text="Bắt buộc khi có ảnh: mô tả ngắn cho người khiếm thị và công cụ tìm kiếm.",
     )
     credit = models.CharField("tác giả ảnh", max_length=100, blank=True)
+    pen_name = models.ForeignKey(
+        "news.PenName",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="photos",
+        verbose_name="ảnh của (bút danh)",
+        help_text="Bút danh được tính nhuận bút cho ảnh này; khi có, thay cho «tác giả ảnh».",
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     is_cover = models.BooleanField("ảnh đại diện", default=False)
 
@@ -375,6 +458,11 @@ class Photo(models.Model):
     def clean(self):
         if self.image and not self.alt_text.strip():
             raise ValidationError({"alt_text": "Hãy nhập mô tả ảnh (alt) cho ảnh này."})
+
+    @property
+    def credit_display(self):
+        """The credit under the photo: the paid pen name when there is one, else the free text."""
+        return self.pen_name.name if self.pen_name_id else self.credit
 
     @property
     def is_placeholder(self):
@@ -500,5 +588,7 @@ class Correspondent(models.Model):
         return f"{name} ({self.unit})"
 
 
-# Topics live in their own module (this one is long enough); imported here so Django finds them.
+# Modules of this app that hold models of their own (split by topic, to keep this one short).
+from news.pennames import ArticlePenName, PenName  # noqa: E402, F401
+from news.royalty import RoyaltyRate, RoyaltyTally, RoyaltyTallyLine  # noqa: E402, F401
 from news.topics import Topic, TopicArticle  # noqa: E402, F401

@@ -56,12 +56,12 @@ class LocalCounter:
 
 
 class RedisCounter:
-    def __init__(self, url):
+    def __init__(self, url, key=_REDIS_KEY):
         import redis
 
         # The cache's short timeouts: a hung Redis must not hold the request.
         self._redis = redis.Redis.from_url(url, **getattr(settings, "REDIS_OPTIONS", {}))
-        self._key = f"{getattr(settings, 'CACHE_KEY_PREFIX', 'federation')}:{_REDIS_KEY}"
+        self._key = f"{getattr(settings, 'CACHE_KEY_PREFIX', 'federation')}:{key}"
 
     def add(self, article_id):
         self._redis.hincrby(self._key, str(article_id), 1)
@@ -83,12 +83,31 @@ class RedisCounter:
 _counter = None
 
 
+def make_counter(key=_REDIS_KEY):
+    """A counter of pending hits under its own Redis key (or in memory without Redis)."""
+    url = getattr(settings, "REDIS_URL", "")
+    return RedisCounter(url, key) if url else LocalCounter()
+
+
 def counter():
     global _counter
     if _counter is None:
-        url = getattr(settings, "REDIS_URL", "")
-        _counter = RedisCounter(url) if url else LocalCounter()
+        _counter = make_counter()
     return _counter
+
+
+# Other pending counts that `flush_view_counts` moves too (the library's downloads): each app
+# registers its own flush from its AppConfig.ready(), so this module imports none of them.
+_flushes = {}
+
+
+def register_flush(label, flush):
+    _flushes[label] = flush
+
+
+def flush_all():
+    """Every pending count into the database: {what: how many}, reads first."""
+    return {"lượt đọc": flush_view_counts(), **{label: f() for label, f in _flushes.items()}}
 
 
 def record_view(article_id):

@@ -1,12 +1,26 @@
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
+from core import pagecache
 from news import feeds, topic_pages, views
+from news.sitemaps import NewsSitemap
 
 app_name = "news"
 
 urlpatterns = [
     path("tin-tuc/", views.ArticleListView.as_view(), name="list"),
     path("tin-tuc/rss/", feeds.LatestArticlesFeed(), name="feed"),
+    # Named in the sitemap index as section "news"; here first, for Google News's own format.
+    path(
+        "sitemap-news.xml",
+        pagecache.reads_query("p")(sitemap_views.sitemap),
+        {
+            "sitemaps": {"news": NewsSitemap},
+            "section": "news",
+            "template_name": "news/sitemap_news.xml",
+        },
+        name="sitemap-news",
+    ),
     path("tin-tuc/luot-doc/<int:pk>/", views.record_view, name="record-view"),
     path("tin-tuc/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("chuyen-muc/<slug:slug>/", views.CategoryView.as_view(), name="category"),

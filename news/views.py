@@ -20,6 +20,7 @@ from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
 from news import popularity, preview, workflow
+from news.admin_actions import publish_label
 from news.models import Article, Category, Photo, Tag
 from news.related import related_articles
 
@@ -132,6 +133,7 @@ class ArticleListView(ArticleListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["heading"] = "Tin tức"
+        context["breadcrumbs"] = [("Tin tức", "")]
         context["meta"] = list_meta(
             self.request, "Tin tức", articles=context["articles"], page_number=page_number(context)
         )
@@ -153,6 +155,7 @@ class CategoryView(ArticleListMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["heading"] = self.category.name
         context["intro"] = self.category.description
+        context["breadcrumbs"] = [("Tin tức", reverse("news:list")), (self.category.name, "")]
         context["meta"] = list_meta(
             self.request,
             self.category.name,
@@ -177,6 +180,8 @@ class TagView(ArticleListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["heading"] = f"Thẻ: {self.tag.name}"
+        context["breadcrumbs"] = [("Tin tức", reverse("news:list")), (f"Thẻ: {self.tag.name}", "")]
+        context["menu_current"] = reverse("news:list")
         context["meta"] = list_meta(
             self.request,
             f"Thẻ: {self.tag.name}",
@@ -197,10 +202,12 @@ def article_context(request, article):
     topics = list(article.topics.order_by("-is_active", "order", "id"))
     related = related_articles(article, [t.pk for t in tags], [t.pk for t in topics])
     url = request.build_absolute_uri(article.get_absolute_url())
+    # A partner's report that we repost: search engines credit the original.
+    reposted = article.source_partner_id is not None and article.source_url
     meta = PageMeta(
         title=article.title,
         description=article.description,
-        canonical=url,
+        canonical=article.source_url if reposted else url,
         image=image,
         image_alt=cover.alt_text if cover else "",
         type="article",
@@ -216,6 +223,9 @@ def article_context(request, article):
         "topics": topics,
         "meta": meta,
         "share_url": url,
+        # The article's category leads back; its title is the heading just below.
+        "breadcrumbs": [(article.category.name, article.category.get_absolute_url())],
+        "menu_current": article.category.get_absolute_url(),
     }
 
 
@@ -224,7 +234,14 @@ class ArticleDetailView(DetailView):
     query_params = ()
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category").prefetch_related("photos")
+        return (
+            Article.objects.published()
+            .select_related("category", "source_partner")
+            .prefetch_related(
+                Prefetch("photos", queryset=Photo.objects.select_related("pen_name")),
+                Article.byline_prefetch(),
+            )
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -242,7 +259,9 @@ def record_view(request, pk):
     return HttpResponse(status=204)
 
 
-HOME_LATEST = 9
+# The lead story and the secondary ones beside it; then per category, one large story and a list.
+HOME_SECONDARY = 4
+HOME_LATEST = HOME_SECONDARY + 2
 HOME_PER_CATEGORY = 4
 
 
@@ -278,7 +297,9 @@ def latest_per_category(published, categories):
 
 
 class HomeView(ListView):
-    """The featured story, the latest news, a block per category and the most read."""
+    """A newsroom's front page: the lead story with the secondary ones beside it, then each
+    category as one large story and a list; the most read and the other sections' blocks at the
+    side (templates/news/home.html)."""
 
     template_name = "news/home.html"
     context_object_name = "latest"
@@ -290,23 +311,28 @@ class HomeView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         published = Article.objects.published().select_related("category")
-        featured = published.filter(featured=True).first()
-        latest = [a for a in context["latest"] if a != featured][: HOME_LATEST - 1]
+        latest = list(context["latest"])
+        lead = published.filter(featured=True).first() or (latest[0] if latest else None)
+        secondary = [a for a in latest if a != lead][:HOME_SECONDARY]
+        above = [a for a in [lead, *secondary] if a]
         categories = list(Category.objects.filter(show_on_home=True))
-        ranked = latest_per_category(published, categories)
+        # A story already at the top is not repeated in its category's block.
+        ranked = latest_per_category(published.exclude(pk__in=[a.pk for a in above]), categories)
         by_category = {}
         for article in ranked:
             by_category.setdefault(article.category_id, []).append(article)
-        everything = [a for a in [featured, *latest] if a] + [
-            a for items in by_category.values() for a in items
-        ]
+        everything = above + [a for items in by_category.values() for a in items]
         prefetch_related_objects(
             everything, Prefetch("photos", queryset=Photo.objects.exclude(image=""))
         )
         context.update(
-            featured=featured,
-            latest=latest,
-            category_blocks=[(c, by_category[c.pk]) for c in categories if c.pk in by_category],
+            lead=lead,
+            latest=secondary,
+            category_blocks=[
+                (c, by_category[c.pk][0], by_category[c.pk][1:])
+                for c in categories
+                if c.pk in by_category
+            ],
             most_read=popularity.most_read(),
             meta=list_meta(self.request, "Trang chủ", articles=everything),
         )
@@ -341,6 +367,16 @@ class ArticlePreviewView(DetailView):
         context["preview"] = True
         context["preview_note"] = self.object.get_status_display().lower()
         context["meta"].noindex = True
+        # No dead end: back to the form, or (for an editor) straight on to publishing.
+        if workflow.can_edit(self.request.user, self.object):
+            context["preview_edit_url"] = reverse(
+                "admin:news_article_change", args=[self.object.pk]
+            )
+        if workflow.is_editor(self.request.user) and not self.object.is_public:
+            context["preview_publish_url"] = reverse(
+                "admin:news_article_publish", args=[self.object.pk]
+            )
+            context["preview_publish_label"] = publish_label(self.object)
         return context
 
 

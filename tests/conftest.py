@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.core.cache import cache
 
-from core import files
+from core import files, redirects
 
 _clock = {}
 
@@ -83,6 +83,9 @@ def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     cache.clear()
+    # pytest-django empties the sites framework's cache before each test; the site primes it at
+    # start-up, so that no page pays a query for the Site (core.redirects).
+    redirects.prime_site_cache()
     yield
     cache.clear()
     # A test's own transaction never commits: what its saves left to check goes with it.

@@ -201,3 +201,75 @@ def make_officer(**kw):
     from core import roles
 
     return make_user(groups=[roles.OFFICERS], **kw)
+
+
+def make_document(*, files=(), **kw):
+    """A public plan of the provincial federation, in force since last month, unless told
+    otherwise; files: uploads (pdf_upload(), docx_upload()…)."""
+    from documents.models import Document, DocumentFile, DocumentKind, IssuingBody
+
+    n = next(_seq)
+    kw.setdefault("number", f"Số {n}/KH-LĐLĐ")
+    kw.setdefault("summary", f"Tổ chức hoạt động chăm lo cho đoàn viên, đợt {n}")
+    kw.setdefault("issued_on", timezone.localdate() - timezone.timedelta(days=30))
+    if "kind" not in kw:
+        kw["kind"] = DocumentKind.objects.get_or_create(
+            slug="ke-hoach", defaults={"name": "Kế hoạch"}
+        )[0]
+    if "issuer" not in kw:
+        kw["issuer"] = IssuingBody.objects.get_or_create(name="Liên đoàn Lao động tỉnh Lâm Đồng")[0]
+    document = Document.objects.create(**kw)
+    for order, upload in enumerate(files):
+        DocumentFile.objects.create(document=document, file=upload, order=order)
+    return document
+
+
+def office_bytes(kind="docx", *, macro=False):
+    """A minimal but well-formed Word (.docx) or Excel (.xlsx) package."""
+    import zipfile
+
+    main = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}[kind]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        package.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships/>')
+        package.writestr(main, '<?xml version="1.0"?><document>Nội dung</document>')
+        if macro:
+            package.writestr("word/vbaProject.bin", b"\x00" * 64)
+    return buffer.getvalue()
+
+
+def office_upload(name="bieu-mau.docx", kind="docx", **kw):
+    return SimpleUploadedFile(name, office_bytes(kind, **kw), content_type="application/zip")
+
+
+def make_question(**kw):
+    """A question as the form stores it: open, with an email contact and consent, unless told."""
+    from advice.models import Question
+
+    n = next(_seq)
+    kw.setdefault("asker_name", "Nguyễn Văn Bình")
+    kw.setdefault("contact", f"nguoihoi{n}@example.vn")
+    kw.setdefault("question", f"Công ty chậm trả lương hai tháng, tôi phải làm gì? (câu {n})")
+    kw.setdefault("field", Question.Field.WAGES)
+    kw.setdefault("consent_at", timezone.now())
+    kw.setdefault("consent_version", "2026-01")
+    return Question.objects.create(**kw)
+
+
+def make_answered_question(**kw):
+    """A published answer, as a legal officer leaves it."""
+    from advice.models import Question
+
+    n = next(_seq)
+    kw.setdefault("title", f"Công ty chậm trả lương thì người lao động làm gì? ({n})")
+    kw.setdefault("public_question", "Công ty chậm trả lương hai tháng, tôi phải làm gì?")
+    kw.setdefault(
+        "answer",
+        "<p>Theo Điều 97 Bộ luật Lao động 2019, người sử dụng lao động phải trả lương đúng hạn."
+        "</p>",
+    )
+    kw.setdefault("status", Question.Status.PUBLISHED)
+    kw.setdefault("published_at", timezone.now() - timezone.timedelta(hours=n))
+    kw.setdefault("closed_at", kw["published_at"])
+    return make_question(**kw)

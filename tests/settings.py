@@ -6,6 +6,8 @@ os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-that-is-long-enough-for-the-check")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("DJANGO_HTTPS", "0")
+# The Site row (django.contrib.sites) takes this host: feeds and sitemaps name the test client's.
+os.environ.setdefault("DJANGO_SITE_URL", "http://testserver")
 
 from federation.settings import *  # noqa: E402,F403
 

@@ -1,7 +1,10 @@
-"""Template tags of the agreements app: the admin index box of what needs attention."""
+"""Template tags of the agreements app: the admin index box of what needs attention, and the
+home page's blocks of programmes in force and partner media."""
 
 from django import template
+from django.db.models import Q
 
+from agreements.models import Agreement, Partner, today
 from agreements.reminders import reminders
 
 register = template.Library()
@@ -14,3 +17,31 @@ def agreements_dashboard(context):
     if request is None or not request.user.is_staff:
         return {"show": False}
     return {"show": True, "reminders": reminders()}
+
+
+HOME_PROGRAMMES = 4
+HOME_PARTNERS = 8
+
+
+@register.inclusion_tag("agreements/includes/home_in_force.html")
+def programmes_in_force(limit=HOME_PROGRAMMES):
+    """The public programmes in force today, the latest signed first (one query)."""
+    on = today()
+    agreements = (
+        Agreement.objects.public()
+        .filter(valid_from__lte=on, valid_until__gte=on)
+        .order_by("-valid_from", "-pk")
+        .only("title", "slug", "valid_from", "valid_until", "visibility")[:limit]
+    )
+    return {"agreements": list(agreements)}
+
+
+@register.inclusion_tag("agreements/includes/home_partners.html")
+def partner_logos(limit=HOME_PARTNERS):
+    """The partner media that still exist, with their logos (one query)."""
+    partners = (
+        Partner.objects.exclude(logo="")
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today()))
+        .only("name", "short_name", "slug", "logo", "logo_width", "logo_height")[:limit]
+    )
+    return {"partners": list(partners)}

@@ -1,10 +1,13 @@
 """Template helpers shared by every app: Vietnamese dates, pictures and recurring blocks."""
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 
 from core.images import picture_html
-from core.seo import iso
+from core.seo import PageMeta, iso
+from core.seo import breadcrumb_jsonld as breadcrumb_data
+from federation import menu
 from federation.workers.models import ExemplaryWorker
 
 register = template.Library()
@@ -29,6 +32,22 @@ def picture(fieldfile, profile, use="card", alt="", sizes="100vw", lazy=True, cs
     return picture_html(
         fieldfile, profile, use, alt=alt, sizes=sizes, lazy=lazy, css_class=css_class
     )
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_jsonld(context, trail):
+    """The breadcrumbs below the home page as JSON-LD (escaped as every JSON-LD block is)."""
+    data = breadcrumb_data(context["request"], [("Trang chủ", reverse("home")), *trail])
+    return PageMeta(title="", jsonld=[data]).jsonld_html
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The main menu (federation.menu): the current section is the view's `menu_current`, or
+    else the address itself."""
+    request = context.get("request")
+    current = context.get("menu_current") or (request.path if request else "")
+    return {"items": menu.main_menu(current)}
 
 
 SPOTLIGHT_SIZE = 4

@@ -4,7 +4,9 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 
 from core.admin_history import HistoryAdmin
+from core.admin_slugs import FreeSlugAdminMixin
 from core.images import picture_html
+from core.staging import StagedUploadsAdminMixin
 from federation.admin_site import SLUG_JS
 from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
 
@@ -38,7 +40,7 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(ExemplaryWorker)
-class ExemplaryWorkerAdmin(HistoryAdmin):
+class ExemplaryWorkerAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     list_display = [
         "thumbnail",
         "full_name",
@@ -88,7 +90,9 @@ class ExemplaryWorkerAdmin(HistoryAdmin):
 
     @admin.display(description="xem trước")
     def portrait_preview(self, worker):
-        return portrait_thumbnail(worker) if worker.pk else "—"
+        # A new portrait in a form returned with an error has no renditions yet: its thumbnail
+        # is beside the file input (core.staging).
+        return portrait_thumbnail(worker) if worker.pk and worker.portrait._committed else "—"
 
     @admin.display(description="đồng ý công khai", ordering="consent_on")
     def consent(self, worker):
@@ -122,7 +126,7 @@ class ExemplaryWorkerAdmin(HistoryAdmin):
 
 
 @admin.register(HonourPeriod)
-class HonourPeriodAdmin(admin.ModelAdmin):
+class HonourPeriodAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
     list_display = ["name", "start_year", "end_year", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -132,7 +136,7 @@ class HonourPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]

@@ -159,7 +159,7 @@ class ExemplaryWorker(Searchable):
     )
     achievements = RichTextField("thành tích", blank=True)
     quote = models.TextField(
-        "chia sẻ",
+        "câu nói tâm đắc",
         max_length=500,
         blank=True,
         help_text="Một câu nói ngắn của người được giới thiệu, hiện nổi bật trên trang hồ sơ.",

@@ -1,9 +1,9 @@
 """What the worker unit tells the core (called from FederationConfig.ready): its page-cache
-section, search source, sitemap, role permissions and backup models."""
+section, search source, sitemap, role permissions, backup models and old addresses."""
 
 
 def register():
-    from core import backup, pagecache, permissions, roles, search, sitemaps
+    from core import backup, pagecache, permissions, redirects, roles, search, sitemaps
     from federation.workers.search import SEARCH_SOURCE
     from federation.workers.sitemaps import WorkerSitemap
 
@@ -33,3 +33,5 @@ def register():
     )
 
     sitemaps.register("dien-hinh-tien-tien", WorkerSitemap, order=50)
+
+    redirects.track("federation.ExemplaryWorker")

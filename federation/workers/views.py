@@ -1,5 +1,6 @@
 """Exemplary workers on the public site: the portrait gallery and the profile page."""
 
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
@@ -33,6 +34,7 @@ class WorkerListView(StrictPageMixin, ListView):
         context.update(
             filters=self.filters,
             filtered=bool(self.filters.active),
+            breadcrumbs=[("Điển hình tiên tiến", "")],
             query_string=urlencode(self.filters.active),
             meta=PageMeta(
                 title="Điển hình tiên tiến",
@@ -74,6 +76,7 @@ class WorkerDetailView(DetailView):
         )
         context.update(
             honours_by_period=honours,
+            breadcrumbs=[("Điển hình tiên tiến", reverse("workers:list")), (worker.full_name, "")],
             related=list(worker.related_articles.published().for_cards()[:6]),
             share_url=url,
             meta=PageMeta(

@@ -45,3 +45,11 @@ def test_demo_links_each_profile_to_the_news_story_about_that_person(client):
     assert list(worker.related_articles.all()) == [story]
     html = client.get(worker.get_absolute_url()).content.decode()
     assert "Người thợ điện hơn 20 năm bám tuyến đường dây vùng cao" in html
+
+
+def test_demo_fills_the_legal_footer_with_plainly_sample_values(client):
+    demo.load_site_profile()
+    footer = client.get("/").content.decode().split('<footer class="site-footer">')[1]
+    assert "Cơ quan chủ quản: Tổng Liên đoàn Lao động Việt Nam" in footer
+    assert "Giấy phép số 00/GP-MẪU (mẫu) ngày 01/01/2026 do" in footer
+    assert "Chịu trách nhiệm nội dung: Nguyễn Văn Mẫu – Phó Chủ tịch (mẫu)" in footer

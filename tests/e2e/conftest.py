@@ -202,6 +202,19 @@ def public_site():
         picture_alt="Công nhân nhận quà trong Tháng Công nhân",
         articles=[article, *article.category.articles.exclude(pk=article.pk)],
     )
+    document = f.make_document(
+        number="Số 125/KH-LĐLĐ",
+        summary="Tổ chức các hoạt động Tháng Công nhân năm 2026",
+        signer="Phạm Quốc Hưng",
+        signer_position="Phó Chủ tịch",
+        files=[f.pdf_upload("ke-hoach.pdf"), f.office_upload("phu-luc.docx")],
+    )
+    document.related_articles.add(article)
+    document.related_agreements.add(agreement)
+    answer = f.make_answered_question(
+        title="Công ty chậm trả lương hai tháng, tôi có được nghỉ việc ngay không?"
+    )
+    answer.cited_documents.add(document)
 
     pages = {
         "home": reverse("home"),
@@ -215,5 +228,10 @@ def public_site():
         "profile": worker.get_absolute_url(),
         "topics": reverse("news:topics"),
         "topic": topic.get_absolute_url(),
+        "documents": reverse("documents:list"),
+        "document": document.get_absolute_url(),
+        "advice": reverse("advice:list"),
+        "answer": answer.get_absolute_url(),
+        "ask": reverse("advice:ask"),
     }
     return PublicSite(article=article, agreement=agreement, worker=worker, pages=pages)

@@ -43,5 +43,6 @@ def test_public_pages_have_no_serious_accessibility_problems(
 
 def test_the_officer_login_page_has_no_serious_accessibility_problems(live_server, new_page):
     page = new_page(width=375)
-    page.goto(live_server.url + "/dang-nhap/")
-    assert blocking_violations(page) == []
+    for path in ["/dang-nhap/", "/dang-nhap/quen-mat-khau/", "/dang-nhap/quen-mat-khau/da-gui/"]:
+        page.goto(live_server.url + path)
+        assert blocking_violations(page) == [], path

@@ -54,7 +54,13 @@ def test_every_kind_of_public_page_is_valid_html_as_served(live_server, new_page
     require_checker()
     HTML_DIR.mkdir(parents=True, exist_ok=True)
     page = new_page()
-    pages = {**public_site.pages, "login": "/dang-nhap/", "not-found": "/tin-tuc/khong-co-bai-nay/"}
+    pages = {
+        **public_site.pages,
+        "login": "/dang-nhap/",
+        "password-reset": "/dang-nhap/quen-mat-khau/",
+        "password-reset-sent": "/dang-nhap/quen-mat-khau/da-gui/",
+        "not-found": "/tin-tuc/khong-co-bai-nay/",
+    }
     saved = []
     for name, path in pages.items():
         response = page.request.get(live_server.url + path)

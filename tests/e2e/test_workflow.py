@@ -5,7 +5,7 @@ import pytest
 
 from news.models import Article
 from tests.e2e.conftest import admin_login
-from tests.e2e.test_editor import choose_in_autocomplete
+from tests.e2e.test_editor import action, choose_in_autocomplete, open_actions
 from tests.factories import make_category, make_correspondent, make_editor
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -15,9 +15,9 @@ COMMENT = "Bài thiếu số người tham dự; hãy bổ sung con số cụ th
 
 
 def click_and_wait(page, button):
-    """Press a save button of the change form and wait for the page it leads back to."""
+    """Press an action of the change form and wait for the page it leads back to."""
     with page.expect_navigation():
-        page.get_by_role("button", name=button).click()
+        action(page, button).click()
 
 
 def write_in_editor(page, text):
@@ -42,25 +42,27 @@ def test_correspondent_submits_editor_returns_with_a_comment_then_publishes_the_
     choose_in_autocomplete(writer, "id_category", "Hoạt động công đoàn")
     writer.locator("#id_lead").fill("Ngày hội thu hút đông đảo công nhân tham gia.")
     write_in_editor(writer, "Các đội thi kéo co, hái chè và văn nghệ suốt buổi sáng.")
-    assert writer.get_by_role("button", name="Lưu và đăng bài").count() == 0
+    assert action(writer, "Đăng bài").count() == 0
     assert writer.locator("#id_status, #id_featured, #id_published_at_0").count() == 0
-    writer.get_by_role("button", name="Lưu và gửi duyệt").click()
+    action(writer, "Gửi duyệt").click()
     writer.wait_for_url("**/change/")
     assert "Đã gửi bài cho biên tập viên duyệt." in writer.locator(".messagelist").inner_text()
     article = Article.objects.get(title=TITLE)
     assert article.status == Article.Status.SUBMITTED
     # Waiting for review, the article is no longer the correspondent's to change or publish.
     writer.reload()
-    assert writer.get_by_role("button", name="Lưu và đăng bài").count() == 0
-    assert writer.get_by_role("button", name="Lưu và gửi duyệt").count() == 0
+    assert action(writer, "Đăng bài").count() == 0
+    assert action(writer, "Gửi duyệt").count() == 0
 
     # The editor, in another browser, returns it with a comment.
     editor = new_page()
     admin_login(editor, live_server.url, "bientap", "BienTap@2026")
     editor.goto(live_server.url + "/quan-tri/news/article/")
     editor.get_by_role("link", name=TITLE).click()
+    editor.wait_for_url("**/change/")
+    open_actions(editor)
     editor.locator("#workflow_comment").fill(COMMENT)
-    click_and_wait(editor, "Lưu và trả lại cho tác giả")
+    click_and_wait(editor, "Trả lại")
     assert "Đã trả bài lại cho tác giả kèm nhận xét." in editor.locator(".messagelist").inner_text()
 
     # The correspondent finds it returned, reads why, fixes it and submits it again.
@@ -73,14 +75,14 @@ def test_correspondent_submits_editor_returns_with_a_comment_then_publishes_the_
     writer.locator("#id_lead").fill(
         "Ngày hội thu hút hơn 400 công nhân của 12 đội sản xuất tham gia."
     )
-    click_and_wait(writer, "Lưu và gửi duyệt")
+    click_and_wait(writer, "Gửi duyệt")
     assert "Đã gửi bài cho biên tập viên duyệt." in writer.locator(".messagelist").inner_text()
 
     # The editor publishes the corrected article.
     editor.goto(live_server.url + "/quan-tri/news/article/")
     editor.get_by_role("link", name=TITLE).click()
     assert editor.locator("#id_lead").input_value().startswith("Ngày hội thu hút hơn 400")
-    click_and_wait(editor, "Lưu và đăng bài")
+    click_and_wait(editor, "Đăng bài")
     assert "Bài đã được đăng." in editor.locator(".messagelist").inner_text()
 
     visitor = new_page()

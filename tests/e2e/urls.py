@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import re_path
 from django.views.static import serve
 
+from federation.urls import handler404  # noqa: F401 (Django reads it from the root URLconf)
 from federation.urls import urlpatterns as site_urlpatterns
 
 

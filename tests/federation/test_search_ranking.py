@@ -11,8 +11,10 @@ from core.search import marks, parse_query, passage
 from news.search import search_articles
 from tests.factories import (
     make_agreement,
+    make_answered_question,
     make_article,
     make_category,
+    make_document,
     make_topic,
     make_worker,
 )
@@ -189,7 +191,7 @@ def search_queries(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize("tab", ["", "dien-hinh", "tin-tuc"])
+@pytest.mark.parametrize("tab", ["", "dien-hinh", "tin-tuc", "van-ban", "hoi-dap"])
 def test_the_search_page_takes_the_same_queries_for_1_and_50_of_each_kind(client, tab):
     category = make_category()
 
@@ -200,6 +202,8 @@ def test_the_search_page_takes_the_same_queries_for_1_and_50_of_each_kind(client
             make_topic(title=f"Công đoàn chuyên đề {i}")
         for i in range(min(n, 10)):
             make_agreement(title=f"Chương trình phối hợp công đoàn số {i}")
+            make_document(summary=f"Kế hoạch của công đoàn số {i}")
+            make_answered_question(title=f"Công đoàn cơ sở bảo vệ người lao động thế nào? ({i})")
 
     grow(1)
     url = "/tim-kiem/?" + (f"loai={tab}&" if tab else "") + "q=cong+doan"

@@ -297,3 +297,17 @@ def test_every_admin_javascript_message_has_vietnamese(vietnamese):
             english.append((ctx, msgid))
     assert english == []
     assert catalog["abbrev. day Sunday\x04Sun"] == "CN"
+
+
+def test_the_admin_lists_stock_phrases_read_naturally(client, db):
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    make_category()
+    page = client.get("/quan-tri/news/category/").content.decode()
+    assert "<h1>Danh sách chuyên mục</h1>" in page
+    assert "Chọn chuyên mục để thay đổi" not in page
+    assert "Thao tác:" in page and "Hoạt động:" not in page
+    assert "Đã chọn 0/1" in page and "được chọn" not in page
+    with translation.override("vi"):
+        view = JSONCatalog.as_view(packages=["django.contrib.admin"])
+        catalog = json.loads(view(RequestFactory().get("/jsi18n/")).content)["catalog"]
+    assert catalog["%(sel)s of %(cnt)s selected"] == ["Đã chọn %(sel)s/%(cnt)s"]

@@ -163,3 +163,40 @@ def test_admin_finds_articles_to_relate_by_autocomplete(admin_client):
     assert [r["text"] for r in response.json()["results"]] == [
         "Tôn vinh điển hình tiên tiến ngành chè"
     ]
+
+
+def test_a_portrait_is_kept_when_the_form_comes_back_and_saved_with_the_next_submission(client):
+    import re
+
+    from tests.news.admin_helpers import form_errors, form_fields
+
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    url = reverse("admin:federation_exemplaryworker_add")
+    portrait = image_upload("chan-dung.jpg", width=600, height=800)
+    data = form_data(is_published="on", portrait=portrait)
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert CONSENT_REQUIRED_MESSAGE in response.text
+    assert "chan-dung.jpg" in response.text
+    assert re.search(r'<img src="/quan-tri/tep-tam/[^"]+/"', response.text)
+
+    again = form_fields(response, "exemplaryworker_form")
+    assert "portrait" not in again and again["portrait__staged"]
+    again["consent_on"] = timezone.localdate().strftime("%d/%m/%Y")
+    response = client.post(url, again)
+    assert response.status_code == 302, form_errors(response)
+    worker = ExemplaryWorker.objects.get()
+    assert (worker.portrait.width, worker.portrait.height) == (600, 800)
+    assert worker.portrait.storage.exists(worker.portrait.name)
+    assert not worker.portrait.name.startswith("staging/")
+    client.logout()
+    assert (
+        worker.portrait.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        in client.get(worker.get_absolute_url()).text
+    )
+
+
+def test_the_quote_field_is_not_labelled_like_the_share_buttons(admin_client):
+    page = admin_client.get(reverse("admin:federation_exemplaryworker_add")).text
+    assert "Câu nói tâm đắc:" in page
+    assert "Chia sẻ" not in page

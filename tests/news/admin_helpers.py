@@ -154,3 +154,9 @@ def split_datetime(prefix, value):
 
     local = timezone.localtime(value)
     return {f"{prefix}_0": local.strftime("%d/%m/%Y"), f"{prefix}_1": local.strftime("%H:%M:%S")}
+
+
+def actions(page):
+    """The labels of the article form's action bar, primary first."""
+    found = re.findall(r'<button[^>]*data-action="\w+"[^>]*>([^<]+)</button>', page)
+    return [html.unescape(label).strip() for label in found]

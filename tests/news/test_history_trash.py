@@ -379,7 +379,9 @@ def test_correspondent_sees_their_own_drafts_and_returned_articles(client):
 
     assert dashboard(client) == {
         "Bài nháp của tôi": ["Nháp của tôi"],
-        "Bài bị trả lại, cần sửa": ["Bài tôi bị trả lại"],
+        "Bị trả lại": ["Bài tôi bị trả lại"],
+        "Đang chờ duyệt": ["Bài tôi đang chờ"],
+        "Đã đăng": [],
     }
 
 
@@ -407,7 +409,7 @@ def test_editor_also_sees_the_review_queue_the_schedule_and_the_latest(client, e
 
     assert dashboard(client) == {
         "Bài nháp của tôi": ["Bản nháp của biên tập"],
-        "Bài bị trả lại, cần sửa": [],
+        "Bị trả lại": [],
         "Chờ duyệt": ["Chờ duyệt một"],
         "Hẹn giờ đăng": ["Hẹn giờ sáng mai"],
         "Mới đăng": ["Vừa đăng xong"],

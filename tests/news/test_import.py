@@ -1,6 +1,7 @@
 """Import of old articles: the parser, the import_articles command and the admin's import page."""
 
 import math
+import re
 import threading
 import unicodedata
 from datetime import datetime
@@ -729,3 +730,21 @@ def test_admin_import_page_without_categories_says_to_create_one(client):
     response = client.get(IMPORT_URL)
 
     assert "Chưa có chuyên mục nào." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_import_page_defaults_to_drafts_and_previews_the_lead_and_first_paragraph(client):
+    category = make_category(name="Tin hoạt động")
+    client.force_login(make_importer())
+    form = client.get(IMPORT_URL).content.decode()
+    assert re.search(r'<input[^>]*value="draft"[^>]*checked', form)
+    assert not re.search(r'<input[^>]*value="published"[^>]*checked', form)
+
+    # Sent as the page comes (the default left alone), the import makes drafts.
+    preview = client.post(
+        IMPORT_URL, {"files": [upload(SAFETY)], "status": "draft", "category": category.pk}
+    )
+    html = preview.content.decode()
+    assert "Sapo:</strong> Ngày 14/5, Công đoàn các khu công nghiệp tỉnh mở lớp tập huấn" in html
+    assert "Đoạn đầu:</strong> Tại lớp học, báo cáo viên giới thiệu các quy định mới" in html
+    assert "Lưu nháp để biên tập viên duyệt" in html

@@ -64,12 +64,14 @@ def test_slug_does_not_change_when_the_title_is_edited():
     assert article.slug == "tieu-de-ban-dau"
 
 
-def test_published_article_refuses_a_new_slug():
+def test_published_article_may_change_its_slug_and_its_old_address_redirects(client):
+    # Issue 17: the old address now answers with a 301 (core.redirects), so the slug may move.
     article = make_article(title="Bài đã đăng")
     article.slug = "duong-dan-moi"
-    with pytest.raises(ValidationError) as exc:
-        article.full_clean()
-    assert "không đổi đường dẫn" in exc.value.message_dict["slug"][0]
+    article.full_clean()
+    article.save()
+    response = client.get("/tin-tuc/bai-da-dang/")
+    assert (response.status_code, response["Location"]) == (301, "/tin-tuc/duong-dan-moi/")
 
 
 def test_draft_may_still_change_its_slug():

@@ -142,11 +142,18 @@ def test_share_buttons_carry_the_article_url_to_facebook_and_zalo(client, confer
 
 def test_article_page_is_print_friendly(client, conference):
     html = body(client.get(conference.get_absolute_url()))
-    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', html).group(1)
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)" media="print">', html).group(1)
     css = (Path(settings.BASE_DIR) / stylesheet.lstrip("/")).read_text()
     assert "@media print" in css
+    hidden = css.split("display: none !important")[0]
+    for part in [".mainnav", ".article-aside", ".share", ".site-footer", ".breadcrumb"]:
+        assert part in hidden, part
     assert "data-print" in html
     assert 'class="share"' in html  # hidden by the print rules
+    # What a printed page ends with: its address, the federation and how to reach it.
+    colophon = html.split('class="article__colophon print-only"')[1].split("</footer>")[0]
+    assert f"http://testserver{conference.get_absolute_url()}" in colophon
+    assert "Liên đoàn Lao động tỉnh Lâm Đồng" in colophon
 
 
 def test_article_page_carries_the_read_beacon_url(client, conference):
@@ -169,15 +176,32 @@ def test_home_shows_featured_story_latest_news_category_blocks_and_most_read(cli
     other = make_category(name="Chính sách – Pháp luật")
     policy = make_article(title="Quy định mới về tiền lương", category=other)
     empty = make_category(name="Chuyên mục chưa có bài")
+    # Newer than the conference: the four secondary stories beside the lead.
+    newer = [make_article(title=f"Tin mới thứ {i}", category=other) for i in range(3)]
+    older = [
+        make_article(
+            title=f"Tin cũ thứ {i} của chính sách",
+            category=other,
+            published_at=dt.datetime(2020, 1, 1 + i, tzinfo=TZ),
+        )
+        for i in range(3)
+    ]
     html = body(client.get("/"))
     hero = html.split('class="card card--hero"')[1].split("</article>")[0]
     assert featured.title in hero
     latest = html.split('id="tin-moi"')[1].split("</section>")[0]
-    assert conference.title in latest and policy.title in latest
-    assert featured.title not in latest
-    assert '<a href="/chuyen-muc/hoat-dong-cong-doan/">Hoạt động công đoàn</a>' in html
-    assert '<a href="/chuyen-muc/chinh-sach-phap-luat/">Chính sách – Pháp luật</a>' in html
-    assert empty.name not in html
+    assert policy.title in latest and all(a.title in latest for a in newer)
+    assert latest.count('class="card card--thumb"') == 4
+    assert featured.title not in latest and conference.title not in latest
+    # Each category: one large story, then a list with small thumbnails; nothing twice.
+    block = html.split('id="cm-chinh-sach-phap-luat"')[1].split("</section>")[0]
+    top = block.split('class="card card--top"')[1].split("</article>")[0]
+    assert older[2].title in top
+    rest = block.split('class="home-block__list"')[1]
+    assert older[1].title in rest and older[0].title in rest
+    assert policy.title not in block
+    assert 'id="cm-hoat-dong-cong-doan"' in html and conference.title in html
+    assert f'id="cm-{empty.slug}"' not in html
     assert "Đọc nhiều trong tuần" in html
     assert "Chưa có số liệu lượt đọc." in html
 
@@ -409,7 +433,7 @@ def test_json_ld_cannot_be_broken_out_of_by_a_title(client):
     article = make_article(title='</script><script>alert("x")</script> & "ngoặc"')
     html = body(client.get(article.get_absolute_url()))
     assert '</script><script>alert("x")' not in html
-    (data,) = jsonld(html)
+    (data,) = [d for d in jsonld(html) if d.get("@type") == "NewsArticle"]
     assert data["headline"] == article.title
 
 
@@ -572,7 +596,7 @@ def test_category_hidden_from_home_has_no_block_there(client):
     hidden = make_category(name="Thông báo nội bộ", show_on_home=False)
     article = make_article(category=hidden, title="Thông báo lịch họp")
     html = body(client.get("/"))
-    assert '<a href="/chuyen-muc/thong-bao-noi-bo/">Thông báo nội bộ</a>' not in html
+    assert 'id="cm-thong-bao-noi-bo"' not in html
     assert article.title in html  # still among the latest news
     assert client.get(hidden.get_absolute_url()).status_code == 200
 

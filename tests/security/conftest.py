@@ -41,6 +41,8 @@ def site(db):
         honours=[(f.make_period(start_year=2020, end_year=2025), "Chiến sĩ thi đua", 2023)],
     )
     tag = article.tags.get()
+    document = f.make_document(summary="Tổ chức Tháng Công nhân năm 2026", files=[f.pdf_upload()])
+    answer = f.make_answered_question(title="Công ty chậm trả lương thì làm gì?")
     pages = {
         "home": "/",
         "list": "/tin-tuc/",
@@ -58,6 +60,12 @@ def site(db):
         "partner": partner.get_absolute_url(),
         "gallery": "/dien-hinh-tien-tien/",
         "profile": worker.get_absolute_url(),
+        "documents": "/van-ban/",
+        "document": document.get_absolute_url(),
+        "documents-feed": "/van-ban/rss/",
+        "advice": "/hoi-dap/",
+        "answer": answer.get_absolute_url(),
+        "ask": "/hoi-dap/gui-cau-hoi/",
         "login": "/dang-nhap/",
         "not-found": "/trang-nay-khong-co/",
     }

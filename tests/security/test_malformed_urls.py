@@ -107,6 +107,16 @@ def routes(site):
         + [("get", f"{agreement.get_absolute_url()}?nam={y}", {200}) for y in BAD_YEARS],
         "agreements:document": slug_urls("/chuong-trinh-phoi-hop/", "van-ban/"),
         "agreements:partner": slug_urls("/doi-tac/"),
+        # A partner's feed: whatever the token, a bare 404 unless it is a live one.
+        "agreements:partner-feed-rss": [
+            ("get", f"/nguon-tin/{token}.xml", NOT_FOUND)
+            for token in ["abc", "a" * 43, "a" * 500, "%00", "..%2F", "a" * 42 + "%2F"]
+        ],
+        "agreements:partner-feed-json": [
+            ("get", f"/nguon-tin/{token}.json?page={p}", NOT_FOUND)
+            for token in ["a" * 43, "-" * 43]
+            for p in BAD_PAGES
+        ],
         "workers:list": page_urls("/dien-hinh-tien-tien/")
         + [
             ("get", f"/dien-hinh-tien-tien/?giai-doan={t}&nganh={t}&cong-doan={t}", {200})
@@ -114,6 +124,31 @@ def routes(site):
         ],
         "workers:detail": slug_urls("/dien-hinh-tien-tien/")
         + [("get", f"{worker.get_absolute_url()}?page={p}", {200}) for p in BAD_PAGES],
+        "documents:list": page_urls("/van-ban/")
+        + [
+            (
+                "get",
+                f"/van-ban/?q={t}&loai={t}&linh-vuc={t}&co-quan={t}&nam={t}&trang-thai={t}",
+                {200},
+            )
+            for t in BAD_TEXT + BAD_SLUGS + BAD_YEARS
+        ]
+        + [("get", f"/van-ban/?q={q}", {200}) for q in ["125/KH", "%27%3B--", "1" * 300]],
+        "documents:feed": [("get", f"/van-ban/rss/?page={p}", {200}) for p in BAD_PAGES],
+        "documents:detail": slug_urls("/van-ban/"),
+        "documents:file": slug_urls("/van-ban/", "tep/1/")
+        + [
+            ("get", f"{site.pages['document']}tep/{n}/", NOT_FOUND)
+            for n in ["0", "99999999999999999999999", "abc", "-1"]
+        ],
+        "documents:file_inline": slug_urls("/van-ban/", "tep/1/xem/")
+        + [("get", f"{site.pages['document']}tep/99999999999999999999999/xem/", NOT_FOUND)],
+        "advice:list": page_urls("/hoi-dap/")
+        + [("get", f"/hoi-dap/?q={t}&linh-vuc={t}", {200}) for t in BAD_TEXT + BAD_SLUGS],
+        "advice:ask": [("get", f"/hoi-dap/gui-cau-hoi/?{t}={t}", {200}) for t in BAD_TEXT]
+        + [("post", "/hoi-dap/gui-cau-hoi/", {200, 403})],
+        "advice:sent": [("get", "/hoi-dap/gui-cau-hoi/da-gui/", {200})],
+        "advice:detail": slug_urls("/hoi-dap/"),
         "login": [("get", f"/dang-nhap/?next={t}", {200}) for t in BAD_TEXT + BAD_SLUGS],
         "logout": [("get", "/dang-xuat/", {405})],
         "sitemap": [("get", f"/sitemap.xml?p={p}", {200}) for p in BAD_PAGES],
@@ -121,6 +156,9 @@ def routes(site):
             ("get", f"/sitemap-{slug}.xml", NOT_FOUND) for slug in BAD_SLUGS
         ]
         + [("get", f"/sitemap-tin-tuc.xml?p={p}", PAGE_OR_NOT_FOUND) for p in BAD_PAGES],
+        "news:sitemap-news": [
+            ("get", f"/sitemap-news.xml?p={p}", PAGE_OR_NOT_FOUND) for p in BAD_PAGES
+        ],
         "robots": [("get", f"/robots.txt?{t}", {200}) for t in BAD_TEXT],
         "healthz": [("get", f"/healthz?{t}", {200}) for t in BAD_TEXT],
         "ck_editor_5_upload_file": [

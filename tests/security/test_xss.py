@@ -30,6 +30,7 @@ def test_the_checker_finds_what_it_is_meant_to_find():
     page = (
         '<script src="/static/js/site.js"></script><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'
         '<input value="&quot; onfocus=alert(1)">'
+        '<iframe class="doc-viewer" src="/van-ban/ke-hoach/tep/3/xem/" title="Văn bản"></iframe>'
     )
     assert executable_parts(page) == []
     for bad in [
@@ -43,6 +44,9 @@ def test_the_checker_finds_what_it_is_meant_to_find():
         '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
         '<form action="https://evil.example/"></form>',
         '<img src="https://evil.example/x.png">',
+        '<iframe src="https://evil.example/van-ban/a/tep/1/xem/"></iframe>',
+        '<iframe src="/van-ban/a/tep/1/xem/" srcdoc="<script>alert(1)</script>"></iframe>',
+        '<iframe src="/tin-tuc/a/"></iframe>',
     ]:
         assert executable_parts(bad), bad
 

@@ -32,6 +32,7 @@ def media(request, path):
 # Django looks the error handlers up on the root URLconf: the same as the site's.
 handler400 = site_urls.handler400
 handler403 = site_urls.handler403
+handler404 = site_urls.handler404
 
 urlpatterns = [
     *site_urls.urlpatterns,

@@ -12,7 +12,8 @@ from federation.models import SiteProfile
 
 class Command(BaseCommand):
     help = (
-        "Gửi email cho quản trị viên: chương trình phối hợp sắp hết hạn và nhiệm vụ quá hạn. "
+        "Gửi email cho quản trị viên: chương trình phối hợp sắp hết hạn, nhiệm vụ quá hạn "
+        "hoặc chưa đạt chỉ tiêu tin bài. "
         "Dùng cài đặt email của Django; không có gì cần nhắc thì không gửi."
     )
 
@@ -30,8 +31,8 @@ class Command(BaseCommand):
         found = reminders()
         if not found:
             self.stdout.write(
-                "Không có chương trình nào sắp hết hạn và không có nhiệm vụ nào quá hạn: "
-                "không gửi email."
+                "Không có chương trình nào sắp hết hạn, không có nhiệm vụ nào quá hạn hay chưa "
+                "đạt chỉ tiêu: không gửi email."
             )
             return
         recipients = list(
@@ -43,7 +44,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"{len(found.expiring)} chương trình sắp hết hạn, "
-            f"{len(found.overdue)} nhiệm vụ quá hạn."
+            f"{len(found.overdue)} nhiệm vụ quá hạn, "
+            f"{len(found.behind)} nhiệm vụ chưa đạt chỉ tiêu."
         )
         if not recipients:
             self.stdout.write(
@@ -53,7 +55,8 @@ class Command(BaseCommand):
         profile = SiteProfile.load()
         subject = (
             f"[{profile.short_name or profile.name}] {len(found.expiring)} chương trình phối hợp "
-            f"sắp hết hạn, {len(found.overdue)} nhiệm vụ quá hạn"
+            f"sắp hết hạn, {len(found.overdue)} nhiệm vụ quá hạn, "
+            f"{len(found.behind)} nhiệm vụ chưa đạt chỉ tiêu"
         )
         body = render_to_string(
             "agreements/email/reminders.txt",

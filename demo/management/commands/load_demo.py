@@ -3,10 +3,14 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo import advice as advice_demo
 from demo import agreements as agreements_demo
+from demo import documents as documents_demo
 from demo import federation as federation_demo
 from demo import news as news_demo
 from demo import news_workflow as news_demo_workflow
+from demo import partner_feeds as partner_feeds_demo
+from demo import royalty as royalty_demo
 from demo import topics as topics_demo
 
 
@@ -25,8 +29,12 @@ class Command(BaseCommand):
             ("Chuyên đề", topics_demo.load_topics),
             ("Điển hình tiên tiến", federation_demo.load_workers),
             ("Chương trình phối hợp", agreements_demo.load_agreements),
+            ("Thư viện văn bản", documents_demo.load),
+            ("Hỏi đáp pháp luật", advice_demo.load),
+            ("Nguồn tin cho đối tác, bài đăng lại", partner_feeds_demo.load_partner_feeds),
             ("Bài viết theo quy trình duyệt", news_demo_workflow.load_workflow),
             ("Lượt đọc mẫu", news_demo.load_reads),
+            ("Bút danh, nhuận bút, chỉ tiêu", royalty_demo.load_royalty),
         ]
         for label, step in steps:
             self.stdout.write(f"• {label}…", ending="")

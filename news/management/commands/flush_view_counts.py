@@ -7,10 +7,11 @@ from news import popularity
 
 class Command(BaseCommand):
     help = (
-        "Ghi số lượt đọc đang chờ (trong Redis hoặc bộ nhớ) vào cơ sở dữ liệu. "
+        "Ghi số lượt đọc (và lượt tải văn bản) đang chờ trong Redis hoặc bộ nhớ vào cơ sở dữ liệu. "
         "Chạy định kỳ, ví dụ 5 phút một lần."
     )
 
     def handle(self, *args, **options):
-        count = popularity.flush_view_counts()
-        self.stdout.write(f"Đã ghi {count} lượt đọc vào cơ sở dữ liệu.")
+        counts = popularity.flush_all()
+        written = ", ".join(f"{count} {label}" for label, count in counts.items())
+        self.stdout.write(f"Đã ghi {written} vào cơ sở dữ liệu.")

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0005_article_import_key'),
+        ('news', '0008_article_source_partner_old_path'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
