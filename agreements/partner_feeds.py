@@ -83,7 +83,8 @@ class PartnerFeed(models.Model):
         """The one answer to "what may this partner republish": what news lets out to partners
         (published, public, not a repost: Article.objects.syndicable()), narrowed to the partner's
         choice."""
-        articles = Article.objects.syndicable()
+        # Each item shows its byline: the pen names come in one query, not one per item.
+        articles = Article.objects.syndicable().prefetch_related(Article.byline_prefetch())
         if self.carries == self.Carries.CATEGORIES:
             articles = articles.filter(category__in=self.categories.all())
         return articles

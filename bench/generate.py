@@ -419,7 +419,7 @@ def ensure_workers(count, user, seed):
             is_published=rng.random() < 0.95,
         )
         if len(portraits) < PORTRAIT_POOL:
-            data = demo_images.portrait(seed=index, initials=name.split()[-1][:1])
+            data = demo_images.portrait(seed=index)
             worker.portrait = ContentFile(data, name=f"bench-chan-dung-{index}.jpg")
             worker.save()
             portraits.append((worker.portrait.name, worker.portrait_width, worker.portrait_height))

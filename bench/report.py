@@ -29,11 +29,21 @@ def run(result, key, mode, connections):
     return result["runs"].get(f"{key}|{mode}|{connections}", {})
 
 
+def bare_ceiling(result):
+    """The ceiling every ratio divides by: the bare Django app at 16 connections (bench/bare_*.py);
+    the site's own ceiling view only for figures from a run before it was measured."""
+    return (
+        run(result, "bare", "cold", 16).get("rps")
+        or run(result, "ceiling", "cold", 16).get("rps")
+        or 0
+    )
+
+
 def evaluate(results, meta):
     """Each target: (name, goal, measured, met, note if missed)."""
     largest = results[-1]
     pages = largest["probe"]["pages"]
-    ceiling = run(largest, "ceiling", "cold", 16).get("rps") or 0
+    ceiling = bare_ceiling(largest)
     rows = []
 
     # Queries.
@@ -251,8 +261,10 @@ COLD_NOTE = (
     "cache carries the traffic: a viral article is a cold render once per edit."
 )
 WARM_NOTE = (
-    "The warm path is two Redis round trips away from the ceiling; if it falls short, the machine "
-    "was busy (see the load average) or Redis is remote."
+    "A hit is answered above sessions, authentication, CSRF, the policy header, axes and history "
+    "(core.pagecache, tests/core/test_pagecache_warm.py), in one Redis round trip (two for an "
+    "article page, which also checks its own row's generation); what is left is resolving the URL "
+    "and unpickling the page. If it falls short, the machine was busy (see the load average)."
 )
 SEARCH_NOTE = (
     "The search page's own queries take a few milliseconds (see the search table); the rest is "
@@ -265,6 +277,15 @@ DEEP_NOTE = (
 )
 
 
+def profile_table(result):
+    from bench.profile import markdown
+
+    found = result.get("profile")
+    if not found:
+        return "Not measured in this run."
+    return markdown(list(found.items()))
+
+
 def page_table(result, ceiling):
     pages = result["probe"]["pages"]
     lines = [
@@ -272,7 +293,11 @@ def page_table(result, ceiling):
         "| warm c1 p95 | warm c16 req/s | p95 | cold c16 / ceiling | warm c16 / ceiling |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
-    for page in pages + [{"key": "ceiling", "label": "**ceiling** (constant 20 KB)"}]:
+    extra = [
+        {"key": "ceiling", "label": "**middleware ceiling** (constant 20 KB, the site's stack)"},
+        {"key": "bare", "label": "**bare ceiling** (constant 20 KB, Django alone)"},
+    ]
+    for page in pages + extra:
         key = page["key"]
         c1, c16 = run(result, key, "cold", 1), run(result, key, "cold", 16)
         w1, w16 = run(result, key, "warm", 1), run(result, key, "warm", 16)
@@ -344,7 +369,8 @@ def search_table(results):
 
 def render(meta, results):
     largest = results[-1]
-    ceiling = run(largest, "ceiling", "cold", 16).get("rps") or 0
+    ceiling = bare_ceiling(largest)
+    middleware = run(largest, "ceiling", "cold", 16).get("rps") or 0
     targets = evaluate(results, meta)
     machine = meta["machine"]
     target_lines = ["| target | goal | measured | met |", "|---|---|---|---|"]
@@ -363,6 +389,8 @@ def render(meta, results):
         nproc=machine["nproc"],
         memory="\n".join("  " + line for line in machine["memory"].splitlines()),
         ceiling_rps=f"{ceiling:,.0f}",
+        middleware_rps=f"{middleware:,.0f}",
+        middleware_ratio=f"{middleware / ceiling:.0%}" if ceiling else "–",
         kernel=machine["kernel"],
         python=machine["python"],
         postgresql=machine["postgresql"],
@@ -378,6 +406,7 @@ def render(meta, results):
         targets="\n".join(target_lines),
         misses="\n".join(misses) or "Every target is met.",
         page_table=page_table(largest, ceiling),
+        profile_table=profile_table(largest),
         growth_table=growth_table(results),
         search_table=search_table(results),
         rare_plan=rare_plan,
@@ -436,10 +465,13 @@ after any change to a page, a query or a template; `make bench BENCH_ARGS="--siz
   nothing of it: there nothing bypasses the cache. Cold renders still use the other caches a live
   site keeps warm: the site profile, the most-read block, each list's row count and the first rows
   of its pages (see Deep pages).
-- **Ceiling.** `/bench/ceiling/`, routed only by the benchmark's URLs (`bench/urls.py`): a view
-  returning a constant 20 KB page through the same middleware stack (the page cache skips it),
-  measured in the same run. Every ratio below divides by its 16-connection figure
-  ({ceiling_rps} req/s).
+- **Ceilings.** The *bare ceiling*: a Django app of its own (`bench/bare_settings.py`, no app,
+  no middleware, no database) whose one view returns a constant 20 KB page, served by the same
+  gunicorn in the same run, after the site's server stopped. Every ratio below divides by its
+  16-connection figure ({ceiling_rps} req/s). Beside it, the *middleware ceiling*: the same page at
+  `/bench/ceiling/` in the site (`bench/urls.py`), through the site's whole middleware stack (the
+  page cache skips it): {middleware_rps} req/s, {middleware_ratio} of the bare ceiling; what the
+  stack costs every request that the page cache does not answer.
 - **SQL queries** are counted by `bench/probe.py` with Django's test client and
   `CaptureQueriesContext` on a cold render (the second of two requests), against the same data.
   HTML sizes are the bytes served; gzip sizes use level 6, as nginx would send them.
@@ -451,7 +483,17 @@ after any change to a page, a query or a template; `make bench BENCH_ARGS="--siz
 {page_table}
 
 SQL: queries per cold render. HTML: bytes served (gzip: compressed, level 6). req/s and latencies
-from wrk; ratios against the ceiling at 16 connections.
+from wrk; ratios against the bare ceiling at 16 connections.
+
+## Where a cold render's time goes
+
+`bench/profile.py` at {largest} articles: each page rendered through the whole middleware stack
+with the page cache bypassed, under cProfile; every function's own time is put in one bucket by its
+module, so the buckets add up to the render (milliseconds per render, profiler overhead included,
+which inflates Python-heavy buckets more than SQL). The inclusive rows overlap each other and the
+buckets: they are entry points, for a cross-check.
+
+{profile_table}
 
 ## How cost grows with the data
 
@@ -507,7 +549,7 @@ live no longer than the page cache's own lifetime cap (below).
   must-revalidate` (browsers revalidate each time and get a 304 when nothing changed) and
   `X-Page-Cache: HIT/MISS`.
 - **Freshness without a flush.** Each page depends on sections: the home page on news, profiles and
-  the site profile; news pages on news; programme pages on agreements and news (they list related
+  the site profile; news lists on news; programme pages on agreements and news (they list related
   articles); profile pages on profiles and news; search and sitemaps on everything. Each app
   registers, in its `AppConfig.ready()`, which URLs show which sections and which models change them
   ([architecture.md](architecture.md)). Every section has a generation number in Redis. `post_save`,
@@ -518,6 +560,23 @@ live no longer than the page cache's own lifetime cap (below).
   discards it). A successful POST to a model's admin pages bumps its section too, which covers bulk
   actions that use `queryset.update()` and send no signal. Code that writes with `update()` or raw
   SQL elsewhere must call `pagecache.bump("news")` itself.
+- **Publishing does not make the site cold.** An article page does not depend on the news
+  section: it depends on its own row and on its category (`core.pagecache.depends_on`, declared by
+  the view; `news/freshness.py`). Saving article B bumps `news.article:<slug>` (its old and new
+  slug) and, when B is or was public, `news.category:<id>` (the "Cùng chuyên mục" block of its
+  category's articles); a draft saved bumps only its own page. The home page, the lists and the
+  feeds still depend on `news` and show B at once. Category and tag names are the section
+  `news-taxonomy`; a bulk action on the articles' change list bumps `news-articles`, which every
+  article page depends on, and whose lifetime ends at the next scheduled publication. A stored
+  article page keeps its objects' generations, read before the view reads the rows (an edit that
+  lands during the render makes the page stale at once). Tests: `tests/news/test_page_freshness.py`.
+- **A warm hit costs almost nothing.** The page cache sits right below `SecurityMiddleware` and
+  `ConditionalGetMiddleware`: a hit never reaches the policy header, WhiteNoise, sessions,
+  locale, CSRF, authentication, messages, history or axes, runs no query and no template. The
+  policy header (no nonce on the public policy) is stored with the page, so a hit carries the
+  same `Content-Security-Policy`, `X-Frame-Options` and security headers as a render. One `MGET`
+  per hit (page and section generations); an article page adds one for its own objects'
+  generations. Tests: `tests/core/test_pagecache_warm.py`.
 - **One round trip.** A first design put the generations into the page's key (two reads: the
   generations, then the page). Here the page is keyed by its URL and stores the generations it
   was rendered with; one `MGET` fetches the page and the current generations together, and a page

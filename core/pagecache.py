@@ -55,6 +55,7 @@ class Registry:
         self.models = {}  # "app_label.model_name" → section names
         self.urls = {}  # "namespace:name", "namespace" or "name" → section names
         self.uncached = set()  # the same kinds of keys
+        self.bulk = {}  # "app_label.model_name" → sections bumped by a bulk change only
 
     def copy(self):
         other = Registry()
@@ -62,6 +63,7 @@ class Registry:
         other.models = dict(self.models)
         other.urls = dict(self.urls)
         other.uncached = set(self.uncached)
+        other.bulk = dict(self.bulk)
         return other
 
 
@@ -83,6 +85,15 @@ def register_models(models, *, sections):
         label = model._meta.label_lower
         registry.models[label] = tuple(dict.fromkeys([*registry.models.get(label, ()), *sections]))
         _connect(model)
+
+
+def register_bulk_changes(models, *, sections):
+    """A bulk change of these models in the admin (an action or a list edit on the change list,
+    which send no signal) also makes these sections stale: for pages that follow each object's
+    own saves through depends_on() and so do not depend on the model's sections."""
+    for model in models:
+        label = model.lower() if isinstance(model, str) else model._meta.label_lower
+        registry.bulk[label] = tuple(dict.fromkeys([*registry.bulk.get(label, ()), *sections]))
 
 
 def register_urls(names, *, sections):
@@ -135,7 +146,9 @@ TRACKING_PARAMS = frozenset(
 MESSAGES_COOKIE = "messages"
 
 GEN_PREFIX = "pagecache:gen:"
-PAGE_PREFIX = "pagecache:page:"
+# v2: pages carry their policy header and their objects' generations (a page stored by the
+# previous version, without them, is never served).
+PAGE_PREFIX = "pagecache:page:v2:"
 NEXT_CHANGE_PREFIX = "pagecache:next:"
 HEADER = "X-Page-Cache"
 
@@ -427,6 +440,38 @@ def _shown_to_a_signed_in_user(request):
     return user is not None and user.is_authenticated
 
 
+def depends_on(request, *names):
+    """The page being rendered shows these objects (e.g. "news.article:<slug>"): it stays current
+    while their generations do, whatever happens to the rest of its sections. bump(name) makes it
+    stale. Call it before reading the objects: the generations are read now, so an edit that
+    lands while the page renders makes the stored page stale at once."""
+    objects = getattr(request, "_pagecache_objects", None)
+    names = [name for name in names if objects is not None and name not in objects]
+    if not names:
+        return
+    try:
+        gens, _ = generations(names)
+    except Exception:
+        logger.warning("Page cache: object generations unreadable", exc_info=True)
+        gens = (None,) * len(names)
+    # None (the cache did not answer) keeps the page from being stored.
+    objects.update(zip(names, gens, strict=True))
+
+
+def _objects_current(entry):
+    """Whether the objects a stored page shows (depends_on) are unchanged: a second round trip,
+    only for the pages that declared any."""
+    names, stored = (entry[6], entry[7]) if len(entry) > 7 else ((), ())
+    if not names:
+        return True
+    try:
+        current, _ = generations(names)
+    except Exception:
+        logger.warning("Page cache: object generations unreadable", exc_info=True)
+        return False
+    return current == stored
+
+
 def _finish(response, etag, rendered_at):
     """What a cached page carries: validators for conditional GET, and revalidation every time."""
     response["ETag"] = etag
@@ -495,16 +540,18 @@ class PageCacheMiddleware:
             return response
         entry = values.get(key)
         now = time.time()
-        if entry is not None and entry[0] == gens and entry[1] > now:
+        if entry is not None and entry[0] == gens and entry[1] > now and _objects_current(entry):
             return self._from_entry(entry)
+        request._pagecache_objects = {}
         response = self.get_response(request)
-        if _storable(request, response):
-            self._store(key, sections, gens, response, now)
+        objects = request._pagecache_objects
+        if _storable(request, response) and None not in objects.values():
+            self._store(key, sections, gens, response, now, objects)
         else:
             response[HEADER] = "SKIP"
         return response
 
-    def _store(self, key, sections, gens, response, now):
+    def _store(self, key, sections, gens, response, now, objects=None):
         try:
             seconds = page_seconds(sections, gens)
         except Exception:
@@ -520,14 +567,18 @@ class PageCacheMiddleware:
         headers = tuple(
             (name, value) for name, value in response.items() if name.lower() != HEADER.lower()
         )
-        entry = (gens, now + seconds, response.status_code, headers, response.content, etag)
+        objects = objects or {}
+        entry = (
+            gens, now + seconds, response.status_code, headers, response.content, etag,
+            tuple(objects), tuple(objects.values()),
+        )  # fmt: skip
         try:
             cache.set(key, entry, math.ceil(seconds))
         except Exception:
             logger.exception("Page cache: could not store a page")
 
     def _from_entry(self, entry):
-        _, _, status, headers, content, _ = entry
+        status, headers, content = entry[2:5]
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
@@ -547,7 +598,10 @@ class PageCacheMiddleware:
             model = apps.get_model(parts[0], parts[1])
         except (LookupError, ValueError):
             return
-        bump(*sections_for_model(model))
+        bulk = ()
+        if parts[2:] == [""]:  # the change list: where actions and list edits are posted
+            bulk = registry.bulk.get(model._meta.concrete_model._meta.label_lower, ())
+        bump(*sections_for_model(model), *bulk)
 
 
 # Facts about lists: row counts and where page N starts ---------------------------------------------

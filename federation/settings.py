@@ -66,13 +66,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Near the top, so that every response gets the policy, pages from the page cache too.
-    "core.csp.ContentSecurityPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the page cache, so that pages served from it get ETag checks (304) too.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Before sessions and auth: a cached page for an anonymous visitor skips everything below.
+    # As high as it can be: a cached page for an anonymous visitor skips everything below, the
+    # policy header included, which is stored with the page (the public policy has no nonce).
     "core.pagecache.PageCacheMiddleware",
+    # Above WhiteNoise, so that every response gets the policy, static files too.
+    "core.csp.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -19,7 +19,7 @@ class NewsConfig(AppConfig):
             sitemaps,
         )
         from news import calendar as news_calendar
-        from news import signals  # noqa: F401
+        from news import freshness, signals  # noqa: F401
         from news import sitemaps as news_sitemaps
         from news.models import Article, Category, Tag
         from news.search import SOURCE, TOPIC_SOURCE
@@ -35,6 +35,24 @@ class NewsConfig(AppConfig):
             sections=["news"],
         )  # fmt: skip
         pagecache.register_urls(["news"], sections=["site", "news"])
+        # An article page follows its own row and its category (news.freshness), not every
+        # change to the news: a publish leaves the other categories' article pages cached.
+        pagecache.register_section(freshness.TAXONOMY)
+        pagecache.register_section(freshness.ARTICLES, next_change=Article.objects.next_change)
+        # Names shown on article pages, each on many of them: categories, tags, pen names, and
+        # the partner an article comes from.
+        pagecache.register_models(
+            ["news.Category", "news.Tag", "news.PenName", "agreements.Partner"],
+            sections=[freshness.TAXONOMY],
+        )
+        pagecache.register_bulk_changes(
+            ["news.Article", "news.Photo", "news.TaggedArticle", "news.ArticlePenName"],
+            sections=[freshness.ARTICLES],
+        )
+        pagecache.register_urls(
+            ["news:article"], sections=["site", freshness.TAXONOMY, freshness.ARTICLES]
+        )
+        freshness.connect()
         # Previews are personal: signed in, or through a link meant for one reviewer.
         pagecache.register_uncached(["news:preview", "news:shared-preview"])
 

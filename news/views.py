@@ -19,7 +19,7 @@ from core import pagecache
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
-from news import popularity, preview, workflow
+from news import freshness, popularity, preview, workflow
 from news.admin_actions import publish_label
 from news.models import Article, Category, Photo, Tag
 from news.related import related_articles
@@ -243,7 +243,13 @@ class ArticleDetailView(DetailView):
             )
         )
 
+    def get_object(self, queryset=None):
+        # Declared before the row is read: an edit landing during the render makes it stale.
+        pagecache.depends_on(self.request, freshness.article_key(self.kwargs["slug"]))
+        return super().get_object(queryset)
+
     def get_context_data(self, **kwargs):
+        pagecache.depends_on(self.request, freshness.category_key(self.object.category_id))
         context = super().get_context_data(**kwargs)
         context.update(article_context(self.request, self.object))
         return context

@@ -17,6 +17,7 @@ from federation.workers.models import ExemplaryWorker
 from news import popularity
 from news.models import Article, ArticleViewCount
 from news.search import MAX_RESULTS, search_articles
+from news.views import HOME_SECONDARY
 from tests.factories import (
     make_agreement,
     make_article,
@@ -120,22 +121,28 @@ def test_postgresql_worker_search_uses_the_trigram_index():
 
 
 def test_home_shows_the_four_newest_articles_of_each_category(client):
+    """Each category's block shows its four newest articles that the lead story and the secondary
+    ones above it do not already show."""
     now = timezone.now()
     categories = [make_category(name=f"Khối {n}", order=n) for n in range(3)]
-    for category in categories:
+    made = []
+    for n, category in enumerate(categories):
         for hours in range(6):
-            make_article(
-                title=f"{category.name} – tin {hours}",
-                category=category,
-                published_at=now - timezone.timedelta(hours=hours + 1),
-            )
+            title = f"{category.name} – tin {hours}"
+            published_at = now - timezone.timedelta(hours=3 * hours + n + 1)
+            make_article(title=title, category=category, published_at=published_at)
+            made.append((published_at, category, title))
+    newest_first = [(c, t) for _, c, t in sorted(made, key=lambda row: row[0], reverse=True)]
+    above = {t for _, t in newest_first[: 1 + HOME_SECONDARY]}
     html = client.get("/").content.decode()
     for category in categories:
         block = html.split(f'id="cm-{category.slug}"')[1].split("</section>")[0]
         shown = [
             f"{category.name} – tin {h}" for h in range(6) if f"{category.name} – tin {h}<" in block
         ]
-        assert shown == [f"{category.name} – tin {h}" for h in range(4)]
+        expected = [t for c, t in newest_first if c == category and t not in above][:4]
+        assert len(expected) == 4
+        assert shown == expected
 
 
 # Several app hosts: media and documents on object storage --------------------------------------

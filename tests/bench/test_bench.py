@@ -121,6 +121,29 @@ def test_the_ceiling_view_is_not_routed_unless_the_benchmark_turns_it_on(client,
     assert len(response.content) == 20 * 1024
 
 
+def test_the_bare_ceiling_is_django_alone_serving_the_same_page_through_the_same_gunicorn():
+    from bench import run
+
+    server = run.Server("gunicorn", {}, 8766, 2, app=run.BARE_APP)
+    assert server.cmd[:4] == [
+        "gunicorn",
+        "bench.bare_wsgi:application",
+        "--env",
+        "DJANGO_SETTINGS_MODULE=bench.bare_settings",
+    ]
+    # In a fresh process: the WSGI app itself, called as gunicorn calls it.
+    code = (
+        "import io, bench.bare_wsgi as w; from django.conf import settings as s; "
+        "out = []; environ = {'REQUEST_METHOD': 'GET', 'PATH_INFO': '/bench/ceiling/', "
+        "'SERVER_NAME': '127.0.0.1', 'SERVER_PORT': '80', 'wsgi.url_scheme': 'http', "
+        "'wsgi.input': io.BytesIO(), 'wsgi.errors': io.StringIO()}; "
+        "body = b''.join(w.application(environ, lambda st, h: out.append(st))); "
+        "print(out[0], len(body), s.MIDDLEWARE, s.INSTALLED_APPS)"
+    )
+    printed = fresh_settings("bench.bare_wsgi", code)
+    assert printed == f"200 OK {20 * 1024} [] []"
+
+
 def test_the_ceiling_page_is_20_kilobytes():
     from bench.ceiling import PAGE
 

@@ -61,6 +61,8 @@ def test_menu_lists_the_categories_in_their_order_without_the_hidden_ones(client
         "Văn hóa – Thể thao",
         "Chương trình phối hợp",
         "Điển hình tiên tiến",
+        "Văn bản",
+        "Hỏi đáp pháp luật",
     ]
 
 

@@ -151,6 +151,18 @@ def routes(site):
         "advice:detail": slug_urls("/hoi-dap/"),
         "login": [("get", f"/dang-nhap/?next={t}", {200}) for t in BAD_TEXT + BAD_SLUGS],
         "logout": [("get", "/dang-xuat/", {405})],
+        "password_reset": [("get", f"/dang-nhap/quen-mat-khau/?{t}={t}", {200}) for t in BAD_TEXT],
+        "password_reset_done": [("get", "/dang-nhap/quen-mat-khau/da-gui/", {200})],
+        # A forged or malformed link is a page that says the link is no longer valid.
+        "password_reset_confirm": [
+            ("get", f"/dang-nhap/quen-mat-khau/dat-lai/{slug}/{slug}/", {200, 404})
+            for slug in BAD_SLUGS
+        ],
+        "password_reset_complete": [("get", "/dang-nhap/quen-mat-khau/xong/", {200})],
+        # Staff only: a visitor is sent to sign in, a forged token is not found.
+        "staged-upload-preview": [
+            ("get", f"/quan-tri/tep-tam/{slug}/", {302, 404}) for slug in BAD_SLUGS
+        ],
         "sitemap": [("get", f"/sitemap.xml?p={p}", {200}) for p in BAD_PAGES],
         "django.contrib.sitemaps.views.sitemap": [
             ("get", f"/sitemap-{slug}.xml", NOT_FOUND) for slug in BAD_SLUGS

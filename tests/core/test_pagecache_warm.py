@@ -1,0 +1,140 @@
+"""A warm hit costs almost nothing: the page cache answers before sessions, authentication, CSRF,
+axes and history run, in one round trip to the cache, and with the same headers as a render."""
+
+import pytest
+from axes.middleware import AxesMiddleware
+from django.contrib.auth.middleware import AuthenticationMiddleware
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.middleware.csrf import CsrfViewMiddleware
+from simple_history import middleware as history
+
+from core import pagecache
+from federation.models import SiteProfile
+from tests.factories import make_article, make_category
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "X-Page-Cache"
+
+# What every page must carry, whether rendered or served from the cache.
+SECURITY_HEADERS = [
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    "Content-Type",
+]
+
+# The middleware a hit must not reach, and the method each runs on every request.
+BELOW = [
+    (SessionMiddleware, "process_request"),
+    (AuthenticationMiddleware, "process_request"),
+    (CsrfViewMiddleware, "process_request"),
+    (MessageMiddleware, "process_request"),
+    # simple_history's middleware is a function: it opens this context on every request.
+    (history, "_context_manager"),
+    (AxesMiddleware, "__call__"),
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings, db):
+    settings.PAGECACHE_ENABLED = True
+    SiteProfile.load()
+
+
+@pytest.fixture
+def story():
+    return make_article(title="Hội nghị người lao động", category=make_category(name="Sự kiện"))
+
+
+@pytest.fixture
+def reached(monkeypatch):
+    """The names of the middleware below the page cache that a request went through."""
+    seen = []
+    for cls, method in BELOW:
+        original = getattr(cls, method)
+
+        def spy(*args, _original=original, _name=cls.__name__, **kwargs):
+            seen.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(cls, method, spy)
+    return seen
+
+
+class CountingCache:
+    """The cache as the page cache sees it, counting the round trips."""
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.calls = []
+
+    def __getattr__(self, name):
+        attribute = getattr(self.cache, name)
+        if not callable(attribute):
+            return attribute
+
+        def counted(*args, **kwargs):
+            self.calls.append(name)
+            return attribute(*args, **kwargs)
+
+        return counted
+
+
+def urls(story):
+    return ["/", "/tin-tuc/", story.category.get_absolute_url(), story.get_absolute_url()]
+
+
+def test_a_warm_hit_runs_no_query_and_reaches_no_session_auth_csrf_axes_or_history(
+    client, story, reached, django_assert_num_queries
+):
+    for url in urls(story):
+        reached.clear()
+        assert client.get(url)[HEADER] == "MISS", url
+        # The spies work: a render goes through all of them.
+        assert {cls.__name__ for cls, _ in BELOW} <= set(reached), url
+        reached.clear()
+        with django_assert_num_queries(0):
+            response = client.get(url)
+        assert response[HEADER] == "HIT", url
+        assert reached == [], url
+        assert "sessionid" not in response.cookies and "csrftoken" not in response.cookies
+
+
+def test_a_warm_hit_carries_the_same_policy_and_security_headers_as_a_render(client, story):
+    for url in urls(story):
+        cold = client.get(url)
+        warm = client.get(url)
+        assert (cold[HEADER], warm[HEADER]) == ("MISS", "HIT"), url
+        for name in SECURITY_HEADERS:
+            assert cold.has_header(name), (url, name)
+            assert warm[name] == cold[name], (url, name)
+        assert "default-src 'self'" in warm["Content-Security-Policy"]
+        assert warm.content == cold.content
+
+
+def test_a_warm_hit_is_one_round_trip_to_the_cache(client, story, monkeypatch):
+    counting = CountingCache(pagecache.cache)
+    monkeypatch.setattr(pagecache, "cache", counting)
+    for url in ["/", "/tin-tuc/", story.category.get_absolute_url()]:
+        client.get(url)
+        counting.calls.clear()
+        assert client.get(url)[HEADER] == "HIT"
+        assert counting.calls == ["get_many"], url
+    # An article page also checks its own objects' generations (news.freshness): a second one.
+    client.get(story.get_absolute_url())
+    counting.calls.clear()
+    assert client.get(story.get_absolute_url())[HEADER] == "HIT"
+    assert counting.calls == ["get_many", "get_many"]
+
+
+def test_a_warm_hit_still_answers_304_to_its_etag(client, story, reached):
+    url = story.get_absolute_url()
+    etag = client.get(url)["ETag"]
+    reached.clear()
+    response = client.get(url, headers={"if-none-match": etag})
+    assert response.status_code == 304
+    assert reached == []
