@@ -42,7 +42,7 @@ class NewsConfig(AppConfig):
         # Names shown on article pages, each on many of them: categories, tags, pen names, and
         # the partner an article comes from.
         pagecache.register_models(
-            ["news.Category", "news.Tag", "news.PenName", "agreements.Partner"],
+            ["news.Category", "news.Tag", "news.PenName", "agreements.Partner", "news.Topic"],
             sections=[freshness.TAXONOMY],
         )
         pagecache.register_bulk_changes(

@@ -200,6 +200,12 @@ def article_context(request, article):
     image = absolute(request, cover.social_url) if cover else ""
     tags = list(article.tags.all())
     topics = list(article.topics.order_by("-is_active", "order", "id"))
+    # "Tin liên quan" follows the articles of these tags and topics (news.freshness).
+    pagecache.depends_on(
+        request,
+        *[freshness.tag_key(t.pk) for t in tags],
+        *[freshness.topic_key(t.pk) for t in topics],
+    )
     related = related_articles(article, [t.pk for t in tags], [t.pk for t in topics])
     url = request.build_absolute_uri(article.get_absolute_url())
     # A partner's report that we repost: search engines credit the original.

@@ -80,3 +80,26 @@ def test_the_article_page_takes_the_same_queries_with_1_and_50_related_candidate
     large, html = page_queries(client, article.get_absolute_url())
     assert len(related_links(html)) == 4
     assert large == small <= 10
+
+
+def test_a_cached_article_page_drops_a_related_article_taken_down_in_another_category(
+    client, settings
+):
+    from federation.models import SiteProfile
+
+    settings.PAGECACHE_ENABLED = True
+    SiteProfile.load()  # created once on a live site; its first save bumps every section
+    article = make_article(category=make_category(), tags=["Tháng Công nhân"])
+    elsewhere = make_article(category=make_category(), tags=["Tháng Công nhân"])
+    url = article.get_absolute_url()
+    client.get(url)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "HIT"
+    assert related_links(response.content.decode()) == [elsewhere.get_absolute_url()]
+    elsewhere.trash()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "MISS"
+    assert related_links(response.content.decode()) == []
+    newcomer = make_article(category=make_category(), tags=[])
+    newcomer.tags.add("Tháng Công nhân")
+    assert related_links(client.get(url).content.decode()) == [newcomer.get_absolute_url()]
