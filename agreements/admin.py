@@ -14,7 +14,7 @@ from agreements.models import (
     PartnerFeed,
     today,
 )
-from agreements.quotas import progress, published_prefetch
+from agreements.quotas import progress, published_prefetch, reposts_prefetch
 from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
 from core.images import picture_html
@@ -83,6 +83,15 @@ class AgreementTaskInline(admin.StackedInline):
     verbose_name = "nhiệm vụ"
     verbose_name_plural = "nhiệm vụ"
 
+    def get_queryset(self, request):
+        # The quota of every task in a few queries, not two per task.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("agreement", "partner")
+            .prefetch_related(published_prefetch(), reposts_prefetch())
+        )
+
     @admin.display(description="thực hiện chỉ tiêu")
     def quota_progress(self, task):
         return quota_html(task)
@@ -112,8 +121,7 @@ class AgreementAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     show_facets = admin.ShowFacets.NEVER
     list_display = [
         "title",
-        "document_number",
-        "signed_on",
+        "number_signed",
         "period",
         "status_badge",
         "partner_names",
@@ -152,9 +160,20 @@ class AgreementAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
+    @admin.display(description="số, ngày ký", ordering="signed_on")
+    def number_signed(self, agreement):
+        # One narrow column instead of two: the list fits at 1280 px with the sidebars open.
+        return format_html(
+            '{}<br><span class="quiet">{}</span>',
+            agreement.document_number or "—",
+            f"{agreement.signed_on:%d/%m/%Y}",
+        )
+
     @admin.display(description="thời hạn", ordering="valid_from")
     def period(self, agreement):
-        return f"{agreement.valid_from:%d/%m/%Y} – {agreement.valid_until:%d/%m/%Y}"
+        return format_html(
+            "{} –<br>{}", f"{agreement.valid_from:%d/%m/%Y}", f"{agreement.valid_until:%d/%m/%Y}"
+        )
 
     @admin.display(description="tình trạng", ordering="valid_until")
     def status_badge(self, agreement):
@@ -168,7 +187,7 @@ class AgreementAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     def partner_names(self, agreement):
         return ", ".join(link.partner.display_name for link in agreement.partner_links) or "—"
 
-    @admin.display(description="nhiệm vụ hoàn thành")
+    @admin.display(description="việc xong")
     def tasks_progress(self, agreement):
         done, total = agreement.task_counts
         return f"{done}/{total}" if total else "—"
@@ -221,7 +240,9 @@ class AgreementTaskAdmin(admin.ModelAdmin):
     readonly_fields = ["quota_progress"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related(published_prefetch())
+        return (
+            super().get_queryset(request).prefetch_related(published_prefetch(), reposts_prefetch())
+        )
 
     @admin.display(description="thực hiện chỉ tiêu")
     def quota_progress(self, task):

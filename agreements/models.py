@@ -566,7 +566,8 @@ class AgreementTask(models.Model):
         "chỉ tiêu (số tin bài)",
         null=True,
         blank=True,
-        help_text="Ví dụ: 6 tin bài mỗi quý. Đếm các tin bài đã đăng gắn với nhiệm vụ này.",
+        help_text="Ví dụ: 6 tin bài mỗi quý. Đếm các tin bài đã đăng gắn với nhiệm vụ này và, "
+        "nếu có đối tác phụ trách, các bài đăng lại của đối tác đó (mỗi bài một lần).",
     )
     target_period = models.CharField(
         "chỉ tiêu tính theo", max_length=10, choices=Period.choices, blank=True

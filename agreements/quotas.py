@@ -1,8 +1,10 @@
 """Quotas on programme tasks: "6 tin bài mỗi quý", counted period by period from published articles.
 
-An article counts for a task when it is linked to the task and public (news' `published()`), in
-the period its publication day falls in, in Việt Nam time: an article of 31 March 23:30 belongs
-to the first quarter. Periods are calendar months, quarters or years, cut to the programme's dates.
+An article counts for a task when it is public (news' `published()`) and either linked to the task
+or, for a task on the partner's side, a repost of that partner's own report (`source_partner`);
+an article both linked and reposted counts once. It counts in the period its publication day falls
+in, in Việt Nam time: an article of 31 March 23:30 belongs to the first quarter. Periods are
+calendar months, quarters or years, cut to the programme's dates.
 """
 
 from dataclasses import dataclass
@@ -92,12 +94,14 @@ def progress(task, articles=None):
     """The task's count against its target in each period ([] when it has no target).
 
     `articles`: the task's public linked articles if already fetched (the programme page
-    prefetches them), else they are read here."""
+    prefetches them), else they are read here; so are the partner's reposts (`reposts_prefetch`)."""
     if not task.target_count:
         return []
     if articles is None:
         articles = linked_articles(task)
-    days = [timezone.localdate(article.published_at) for article in articles]
+    counted = {article.pk: article for article in articles}
+    counted.update((article.pk, article) for article in partner_reposts(task))
+    days = [timezone.localdate(article.published_at) for article in counted.values()]
     return [
         PeriodProgress(
             start, end, label, sum(start <= day <= end for day in days), task.target_count
@@ -107,8 +111,39 @@ def progress(task, articles=None):
 
 
 def linked_articles(task):
-    # Hook: once news.Article has `source_partner`, the partner's own reposts count too.
     return list(task.related_articles.published().only("published_at"))
+
+
+def counts_reposts(task):
+    """A task on the partner's side: it has a partner and the partner is (one of) the responsible
+    side(s), "Đối tác" or "Cả hai bên". A federation task has no partner (a model constraint)."""
+    return task.partner_id is not None and task.responsible != AgreementTask.Responsible.FEDERATION
+
+
+def partner_reposts(task):
+    """The partner's public reposts that count for the task: prefetched on the partner if
+    `reposts_prefetch()` was used, else read here."""
+    if not counts_reposts(task):
+        return []
+    if AgreementTask._meta.get_field("partner").is_cached(task):
+        reposts = getattr(task.partner, "published_reposts", None)
+        if reposts is not None:
+            return reposts
+    return list(
+        Article.objects.published()
+        .filter(source_partner_id=task.partner_id)
+        .only("id", "published_at")
+    )
+
+
+def reposts_prefetch():
+    """The public reposts of the tasks' partners, as `task.partner.published_reposts`: one query
+    for all the partners of the tasks fetched (needs the partner selected or prefetched)."""
+    return Prefetch(
+        "partner__reposts",
+        queryset=Article.objects.published().only("id", "published_at", "source_partner_id"),
+        to_attr="published_reposts",
+    )
 
 
 def published_prefetch():
@@ -124,7 +159,7 @@ def tasks_with_quota():
     return (
         AgreementTask.objects.filter(target_count__isnull=False)
         .select_related("agreement", "partner")
-        .prefetch_related(published_prefetch())
+        .prefetch_related(published_prefetch(), reposts_prefetch())
         .order_by("agreement_id", "order", "id")
     )
 

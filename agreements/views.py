@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView
 
 from agreements.forms import AgreementFilterForm, OfficerLoginForm
 from agreements.models import Agreement, AgreementTask, Partner, today
-from agreements.quotas import progress
+from agreements.quotas import progress, reposts_prefetch
 from core import roles
 from core.seo import PageMeta
 from federation.models import SiteProfile
@@ -100,7 +100,8 @@ class AgreementDetailView(DetailView):
         self.visible = Agreement.objects.visible_to(self.request.user)
         published = Article.objects.published()
         tasks = AgreementTask.objects.select_related("partner").prefetch_related(
-            Prefetch("related_articles", queryset=published, to_attr="published_articles")
+            Prefetch("related_articles", queryset=published, to_attr="published_articles"),
+            reposts_prefetch(),
         )
         # Documents of the library (the documents app) point at programmes; the page looks them up
         # only when there are some.

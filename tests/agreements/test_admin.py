@@ -98,6 +98,23 @@ def test_changelist_ignores_nonsense_filter_values(staff_client, situation, quer
     assert staff_client.get(CHANGELIST + query).status_code == 200
 
 
+def test_changelist_puts_number_and_signing_date_together_and_the_period_on_two_lines(
+    staff_client,
+):
+    make_agreement(
+        title="Chương trình với Báo Lâm Đồng",
+        document_number="Số 05/CTPH-LĐLĐ",
+        signed_on=date(2024, 4, 8),
+        valid_from=date(2024, 4, 10),
+        valid_until=date(2026, 12, 31),
+    )
+    html = staff_client.get(CHANGELIST).content.decode()
+    assert 'Số 05/CTPH-LĐLĐ<br><span class="quiet">08/04/2024</span>' in html
+    assert "10/04/2024 –<br>31/12/2026" in html
+    # Short headers keep the columns narrow.
+    assert "số, ngày ký" in html.lower() and "việc xong" in html.lower()
+
+
 def test_changelist_takes_a_constant_number_of_queries(staff_client, django_assert_max_num_queries):
     partner = make_partner()
     for _ in range(30):

@@ -1,4 +1,5 @@
-"""Quotas on programme tasks: counted period by period from the articles linked to each task."""
+"""Quotas on programme tasks: counted period by period from the articles linked to each task and,
+on the partner's side, the partner's reposts."""
 
 import io
 from datetime import date, datetime
@@ -6,13 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from agreements.models import AgreementTask
 from agreements.quotas import behind_target, progress
 from news.models import Article
-from tests.factories import make_agreement, make_article, make_task, make_user
+from tests.factories import make_agreement, make_article, make_partner, make_task, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +105,148 @@ def test_reminders_name_the_tasks_behind_their_target():
     text = out.getvalue()
     assert "NHIỆM VỤ CHƯA ĐẠT CHỈ TIÊU" in text
     assert "Phóng sự hằng tháng: Tháng" in text and "Một bài tổng kết" not in text
+
+
+# The partner's reposts count for its tasks -------------------------------------------------------
+
+
+@pytest.fixture
+def paper():
+    return make_partner(name="Báo Lâm Đồng")
+
+
+def partner_task(partner, responsible=AgreementTask.Responsible.PARTNER, **kw):
+    agreement = make_agreement(
+        partners=[partner], valid_from=date(2022, 1, 1), valid_until=date(2022, 12, 31)
+    )
+    kw.setdefault("target_count", 6)
+    kw.setdefault("target_period", AgreementTask.Period.QUARTER)
+    return make_task(agreement=agreement, partner=partner, responsible=responsible, **kw)
+
+
+def counts(task):
+    return [row.count for row in progress(task)]
+
+
+@pytest.mark.parametrize(
+    "responsible", [AgreementTask.Responsible.PARTNER, AgreementTask.Responsible.BOTH]
+)
+def test_the_partners_reposts_count_for_its_task_once_each(paper, responsible):
+    task = partner_task(paper, responsible)
+    task.related_articles.add(make_article(published_at=at(2022, 2, 1)))
+    make_article(published_at=at(2022, 2, 10), source_partner=paper)
+    both = make_article(published_at=at(2022, 5, 3), source_partner=paper)
+    task.related_articles.add(both)  # linked and reposted: counted once
+    make_article(published_at=at(2022, 3, 31, 23, 30), source_partner=paper)  # Q1 in Việt Nam
+    make_article(published_at=at(2022, 4, 1, 0, 10), source_partner=paper)  # 31 March UTC: Q2
+    assert counts(task) == [3, 2, 0, 0]
+
+
+def test_only_public_reposts_of_the_tasks_own_partner_count(paper):
+    task = partner_task(paper)
+    make_article(published_at=at(2022, 2, 10), source_partner=make_partner())
+    make_article(published_at=at(2022, 2, 11), source_partner=paper, status=Article.Status.DRAFT)
+    make_article(published_at=at(2022, 2, 12), source_partner=paper).trash()
+    make_article(published_at=at(2022, 2, 13), source_partner=paper, unpublish_at=at(2022, 3, 1))
+    make_article(published_at=at(2022, 2, 14))  # the federation's own article, not linked
+    assert counts(task) == [0, 0, 0, 0]
+    make_article(published_at=at(2022, 2, 15), source_partner=paper)
+    assert counts(task) == [1, 0, 0, 0]
+
+
+def test_a_task_without_partner_counts_no_repost(paper):
+    task = partner_task(paper)
+    task.partner, task.responsible = None, AgreementTask.Responsible.FEDERATION
+    task.save()
+    make_article(published_at=at(2022, 2, 10), source_partner=paper)
+    assert counts(task) == [0, 0, 0, 0]
+
+
+def test_the_programme_page_and_admin_count_reposts(paper, client, admin_client):
+    task = partner_task(paper)
+    task.related_articles.add(make_article(published_at=at(2022, 1, 10)))
+    make_article(published_at=at(2022, 1, 11), source_partner=paper)
+    page = client.get(task.agreement.get_absolute_url()).content.decode()
+    assert "Quý I/2022: <strong>2/6</strong>" in page
+    listing = admin_client.get("/quan-tri/agreements/agreementtask/").content.decode()
+    assert "Quý I/2022: 2/6" in listing
+    form = admin_client.get(f"/quan-tri/agreements/agreement/{task.agreement_id}/change/")
+    assert "Quý I/2022: 2/6" in form.content.decode()
+
+
+def test_reminders_count_the_reposts(paper):
+    agreement = make_agreement(partners=[paper])
+    on_time = timezone.now() - timezone.timedelta(days=1)
+    met = make_task(
+        agreement=agreement,
+        title="Đăng lại phóng sự của Báo",
+        partner=paper,
+        responsible=AgreementTask.Responsible.PARTNER,
+        target_count=3,
+        target_period=AgreementTask.Period.PROGRAMME,
+    )
+    linked = make_article(published_at=on_time, source_partner=paper)
+    met.related_articles.add(linked, make_article(published_at=on_time))
+    make_article(published_at=on_time, source_partner=paper)
+    other = make_task(
+        agreement=agreement,
+        title="Bài của Đài",
+        partner=make_partner(),
+        responsible=AgreementTask.Responsible.PARTNER,
+        target_count=1,
+        target_period=AgreementTask.Period.PROGRAMME,
+    )
+    assert [(task, row.count) for task, row in behind_target()] == [(other, 0)]
+    make_user(is_staff=True, email="bientap@example.vn")
+    out = io.StringIO()
+    call_command("agreement_reminders", "--dry-run", stdout=out)
+    text = out.getvalue()
+    assert "Bài của Đài" in text and "Đăng lại phóng sự của Báo" not in text
+
+
+def _programme(tasks, articles):
+    """A 2022 programme whose `tasks` tasks each have a partner, a quarterly target and
+    `articles` linked articles and reposts."""
+    agreement = make_agreement(valid_from=date(2022, 1, 1), valid_until=date(2022, 12, 31))
+    for _ in range(tasks):
+        partner = make_partner()
+        task = make_task(
+            agreement=agreement,
+            partner=partner,
+            responsible=AgreementTask.Responsible.PARTNER,
+            target_count=6,
+            target_period=AgreementTask.Period.QUARTER,
+        )
+        for day in range(1, articles + 1):
+            task.related_articles.add(make_article(published_at=at(2022, 2, day)))
+            make_article(published_at=at(2022, 5, day), source_partner=partner)
+    return agreement
+
+
+def _queries(client, url):
+    client.get(url)  # the site profile is then in the cache, as on a live site
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    reposts = [q for q in captured if '"source_partner_id" IN' in q["sql"]]
+    assert len(reposts) == 1  # the reposts of all the tasks' partners at once
+    return len(captured), response.content.decode()
+
+
+def test_quota_queries_do_not_grow_with_tasks_and_reposts(client, admin_client):
+    small = _programme(tasks=1, articles=1)
+    big = _programme(tasks=12, articles=5)
+    page_small, _ = _queries(client, small.get_absolute_url())
+    page_big, html = _queries(client, big.get_absolute_url())
+    assert "Quý II/2022: <strong>5/6</strong>" in html
+    assert page_big == page_small <= 9
+    change = "/quan-tri/agreements/agreement/{}/change/"
+    form_small, _ = _queries(admin_client, change.format(small.pk))
+    form_big, html = _queries(admin_client, change.format(big.pk))
+    assert "Quý I/2022: 5/6" in html and "Quý II/2022: 5/6" in html
+    # Django's own per-form widgets (the partner and articles chosen) grow, the quota does not.
+    assert form_big - form_small <= 3 * 11
+    listing = "/quan-tri/agreements/agreementtask/"
+    few, _ = _queries(admin_client, listing + f"?agreement__id__exact={small.pk}")
+    many, _ = _queries(admin_client, listing + f"?agreement__id__exact={big.pk}")
+    assert many == few

@@ -34,7 +34,7 @@ def jpeg(name, color):
 def choose_in_autocomplete(page, field_id, text):
     """Pick an option in one of the admin's autocomplete (select2) fields."""
     page.locator(f"#{field_id} + .select2 .select2-selection").click()
-    page.locator(".select2-search__field").fill(text)
+    page.locator(".select2-dropdown .select2-search__field").fill(text)
     page.locator(".select2-results__option", has_text=text).click()
 
 

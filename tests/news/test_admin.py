@@ -1,5 +1,6 @@
 """The editors' workplace: publishing through the real admin forms, preview, and image upload."""
 
+import datetime as dt
 import io
 import json
 import re
@@ -329,7 +330,9 @@ def test_article_list_search_and_missing_photo_filter_find_the_right_rows(client
 
 
 def test_article_list_shows_thumbnail_category_status_time_and_byline(client, editor):
-    article = make_article(title="Tin có ảnh", byline="D.QUỲNH")
+    # 20:30 UTC is already the next morning in Lâm Đồng: the list shows the site's time.
+    published = dt.datetime(2026, 3, 1, 20, 30, tzinfo=dt.UTC)
+    article = make_article(title="Tin có ảnh", byline="D.QUỲNH", published_at=published)
     make_photo(article=article)
     html = client.get(LIST_URL).content.decode()
     (row,) = [r for r in re.findall(r"<tr>.*?</tr>", html, re.S) if "Tin có ảnh" in r]
@@ -337,6 +340,8 @@ def test_article_list_shows_thumbnail_category_status_time_and_byline(client, ed
     assert article.category.name in row
     assert "Đã đăng" in row
     assert "D.QUỲNH" in row
+    # Date over time, in a narrow column.
+    assert '02/03/2026<br><span class="quiet">03:30</span>' in row
 
 
 def test_article_list_takes_the_same_queries_for_1_and_50_articles(client, editor):
