@@ -105,6 +105,7 @@ class NewsConfig(AppConfig):
         )
         redirects.track(Category)
         redirects.track(Tag)
+        redirects.track("news.Topic")
 
         sitemaps.register("trang", news_sitemaps.StaticSitemap, order=10)
         sitemaps.register("chuyen-muc", news_sitemaps.CategorySitemap, order=20)
