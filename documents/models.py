@@ -40,9 +40,30 @@ class NamedList(models.Model):
 
 
 class DocumentKind(NamedList):
+    # The usual kinds, on every install (editors may add more): made after every migrate, like
+    # the role groups, so that a flushed database (tests, a restore) has them too.
+    USUAL = [
+        ("Kế hoạch", "ke-hoach"),
+        ("Hướng dẫn", "huong-dan"),
+        ("Nghị quyết", "nghi-quyet"),
+        ("Quyết định", "quyet-dinh"),
+        ("Công văn", "cong-van"),
+        ("Thông báo", "thong-bao"),
+        ("Chỉ thị", "chi-thi"),
+        ("Biểu mẫu", "bieu-mau"),
+        ("Văn bản pháp luật", "van-ban-phap-luat"),
+    ]
+
     class Meta(NamedList.Meta):
         verbose_name = "thể loại văn bản"
         verbose_name_plural = "thể loại văn bản"
+
+    @classmethod
+    def create_usual(cls, using="default", **kwargs):
+        for order, (name, slug) in enumerate(cls.USUAL, start=1):
+            cls.objects.using(using).get_or_create(
+                slug=slug, defaults={"name": name, "order": order}
+            )
 
 
 class Field(NamedList):
