@@ -4,22 +4,25 @@ from advice.models import Question
 from core import search
 
 
-def search_questions(terms):
+def search_questions(query):
     return (
         Question.objects.published()
-        .filter(search.match_all(terms, "search_text"))
-        .annotate(title_match=search.title_rank(terms, "search_title"))
-        .order_by("-title_match", "-published_at", "-id")
+        .filter(search.match(query))
+        .annotate(search_rank=search.rank(query))
+        .order_by("-search_rank", "-published_at", "-id")
     )
 
 
-def question_result(question, terms):
-    text = search.snippet(f"{question.public_question} {question.answer_text}", terms)
+def question_result(question, query):
+    marks = search.marks(query, question)
     return search.Result(
         kind="",
         url=question.get_absolute_url(),
-        title=search.highlight(question.title, terms),
-        summary=search.highlight(f"{question.get_field_display()} · {text}", terms),
+        title=search.highlight(question.title, marks),
+        summary=search.passage(
+            [f"{question.get_field_display()} · {question.public_question}", question.answer_text],
+            marks,
+        ),
         date=question.published_at,
     )
 
@@ -30,4 +33,6 @@ SOURCE = search.Source(
     search=search_questions,
     result=question_result,
     order=45,
+    tab="Hỏi đáp",
+    slug="hoi-dap",
 )

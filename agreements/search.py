@@ -1,30 +1,38 @@
 """Public agreements as a source for the site search (registered in AgreementsConfig.ready)."""
 
 from django.utils.formats import date_format
+from django.utils.html import format_html
 
 from agreements.models import Agreement
 from core import search
+from core.richtext import html_to_text
 
 
-def search_agreements(terms):
+def search_agreements(query):
     return (
         Agreement.objects.public()
-        .filter(search.match_all(terms, "search_text"))
-        .annotate(title_match=search.title_rank(terms, "search_title"))
+        .filter(search.match(query))
+        .annotate(search_rank=search.rank(query))
         .with_status()
-        .order_by("-title_match", "-signed_on", "-id")
+        .order_by("-search_rank", "-signed_on", "-id")
     )
 
 
-def agreement_result(agreement, terms):
+def agreement_result(agreement, query):
+    marks = search.marks(query, agreement)
     signed = date_format(agreement.signed_on, "SHORT_DATE_FORMAT")
     lead = f"Ký ngày {signed} · {agreement.period_label} · {agreement.status_label}."
-    text = search.snippet(agreement.summary_text, terms)
+    texts = [
+        agreement.summary_text,
+        html_to_text(agreement.full_text),
+        agreement.document_number,
+        agreement.signatories,
+    ]
     return search.Result(
         kind="",
         url=agreement.get_absolute_url(),
-        title=search.highlight(agreement.title, terms),
-        summary=search.highlight(f"{lead} {text}".strip(), terms),
+        title=search.highlight(agreement.title, marks),
+        summary=format_html("{} {}", lead, search.passage(texts, marks)),
     )
 
 
@@ -33,5 +41,7 @@ SOURCE = search.Source(
     label="Chương trình phối hợp",
     search=search_agreements,
     result=agreement_result,
-    order=50,
+    order=30,
+    tab="Chương trình",
+    slug="chuong-trinh",
 )

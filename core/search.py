@@ -22,34 +22,78 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 MIN_TERM_LENGTH = 1
 _TOKEN = re.compile(r"[a-z0-9]+")
+# Straight, curly and French quotes: what a phone's keyboard or a copy from Word gives.
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]*)(?:[\"“”„«»]|$)")
+
+# A result's rank (the `search_rank` each source annotates): the phrase before scattered words,
+# and within each the title first.
+PHRASE_IN_TITLE, PHRASE, WORDS_IN_TITLE, WORDS = 3, 2, 1, 0
 
 
 @dataclass
 class Query:
     raw: str
-    terms: list = field(default_factory=list)
+    terms: list = field(default_factory=list)  # distinct folded words: each must be found
+    words: list = field(default_factory=list)  # the folded words in order: the phrase
+    phrases: list = field(default_factory=list)  # what was typed in quotes: found as it stands
     too_long: bool = False
 
     def __bool__(self):
         return bool(self.terms)
 
+    def __iter__(self):
+        # Code written for a list of terms (`for term in terms`) keeps working with a Query.
+        return iter(self.terms)
+
+    @property
+    def phrase(self):
+        return " ".join(self.words)
+
+    @property
+    def phrase_only(self):
+        return self.phrases == [self.phrase]
+
+    @property
+    def loose_terms(self):
+        """The words outside every quoted phrase."""
+        quoted = {word for phrase in self.phrases for word in phrase.split()}
+        return [term for term in self.terms if term not in quoted]
+
+
+def _words(text):
+    return _TOKEN.findall(fold_vi(text))
+
 
 def parse_query(raw):
-    """Split what a visitor typed into folded search terms; symbols and excess are dropped."""
+    """Split what a visitor typed into folded search terms; symbols and excess are dropped.
+    Words in quotes ("công đoàn") must be found together, in that order."""
     raw = (raw or "").strip()
     too_long = len(raw) > MAX_QUERY_LENGTH
     raw = raw[:MAX_QUERY_LENGTH]
-    terms = []
-    for token in _TOKEN.findall(fold_vi(raw)):
-        if len(token) >= MIN_TERM_LENGTH and token not in terms:
-            terms.append(token[:50])
-    return Query(raw=raw, terms=terms[:MAX_TERMS], too_long=too_long)
+    words = [word[:50] for word in _words(raw)][: MAX_TERMS * 2]
+    terms = list(dict.fromkeys(w for w in words if len(w) >= MIN_TERM_LENGTH))[:MAX_TERMS]
+    words = [w for w in words if w in terms]
+    phrases = []
+    for quoted in _QUOTED.findall(raw):
+        phrase = " ".join(w[:50] for w in _words(quoted) if w[:50] in terms)
+        if phrase and phrase not in phrases:
+            phrases.append(phrase)
+    return Query(raw=raw, terms=terms, words=words, phrases=phrases, too_long=too_long)
+
+
+def as_query(query):
+    """A Query from a Query, a list of folded terms (older callers) or what a visitor typed."""
+    if isinstance(query, Query):
+        return query
+    if isinstance(query, str):
+        return parse_query(query)
+    return Query(raw=" ".join(query), terms=list(query), words=list(query))
 
 
 def index_text(*parts):
     """What a search column holds: folded words, each between spaces (" cong doan lam dong "),
     so that a term matches whole words: "doan" finds "Đoàn" but not "doanh nghiệp"."""
-    words = _TOKEN.findall(fold_vi(" ".join(p for p in parts if p)))
+    words = _words(" ".join(p for p in parts if p))
     return f" {' '.join(words)} " if words else ""
 
 
@@ -61,6 +105,35 @@ def match_all(terms, column):
     return condition
 
 
+def match(query, column="search_text"):
+    """A Q for what the visitor asked: every quoted phrase as it stands and every other word, each
+    a whole-word LIKE that the column's trigram index serves."""
+    query = as_query(query)
+    return match_all([*query.phrases, *query.loose_terms], column)
+
+
+def rank(query, title="search_title", text="search_text"):
+    """The result's rank: the phrase in the title, the phrase anywhere, every word in the title,
+    every word somewhere. The text column holds the title too."""
+    query = as_query(query)
+    phrase = f" {query.phrase} "
+    if len(query.words) == 1 or query.phrase_only:
+        # Every result has the phrase: only the title tells them apart, and the long text is
+        # not read twice.
+        return Case(
+            When(**{f"{title}__contains": phrase}, then=Value(PHRASE_IN_TITLE)),
+            default=Value(PHRASE),
+            output_field=IntegerField(),
+        )
+    return Case(
+        When(**{f"{title}__contains": phrase}, then=Value(PHRASE_IN_TITLE)),
+        When(**{f"{text}__contains": phrase}, then=Value(PHRASE)),
+        When(match_all(query.terms, title), then=Value(WORDS_IN_TITLE)),
+        default=Value(WORDS),
+        output_field=IntegerField(),
+    )
+
+
 def title_rank(terms, column):
     """1 when every term is in the folded title, else 0: title matches rank first."""
     return Case(
@@ -70,29 +143,56 @@ def title_rank(terms, column):
     )
 
 
+def marks(query, obj=None):
+    """What a result highlights: the phrase where it has the phrase, else each word asked for.
+    A result found through the phrase does not light a lone "Công" of "Công ty"."""
+    query = as_query(query)
+    if len(query.words) > 1 and getattr(obj, "search_rank", WORDS) >= PHRASE:
+        return [query.phrase]
+    return [*query.phrases, *query.loose_terms]
+
+
 @functools.lru_cache(maxsize=4096)
 def _fold_char(ch):
     # A results page folds some twenty thousand characters, of a few hundred distinct ones.
     return strip_diacritics(ch).lower()
 
 
-def highlight(text, terms):
-    """HTML-escaped text with each folded term match wrapped in <mark>, diacritics kept."""
-    text = unicodedata.normalize("NFC", text or "")
-    if not terms:
-        return escape(text)
+def _folded_words(text):
+    """The folded words of text with their (start, end) in it, text being NFC."""
     # Fold character by character so positions in the folded text map back to the original.
     folded_chars = [_fold_char(ch) for ch in text]
     if any(len(c) != 1 for c in folded_chars):
         folded_chars = [c[:1] or " " for c in folded_chars]
     folded = "".join(folded_chars)
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+
+
+def _spans(text, patterns, found=None):
+    """Where each pattern (one folded word, or several: a phrase) stands in text as whole words;
+    found, if given, collects the patterns that stand there."""
+    words = _folded_words(text)
+    tokens = [w for w, _, _ in words]
     spans = []
-    for term in terms:
-        for match in re.finditer(re.escape(term), folded):
-            spans.append((match.start(), match.end()))
+    for pattern in patterns:
+        wanted = pattern.split()
+        n = len(wanted)
+        for i in range(len(tokens) - n + 1) if n else ():
+            if tokens[i : i + n] == wanted:
+                # Each word its own mark, as a reader sees words: "<mark>Công</mark> <mark>đoàn</mark>".
+                spans.extend((start, end) for _, start, end in words[i : i + n])
+                if found is not None:
+                    found.add(pattern)
+    return sorted(spans)
+
+
+def highlight(text, terms):
+    """HTML-escaped text with each whole-word match wrapped in <mark>, diacritics kept. Each of
+    terms is a folded word or a phrase of them (from marks())."""
+    text = unicodedata.normalize("NFC", text or "")
+    spans = _spans(text, list(terms)) if terms else []
     if not spans:
         return escape(text)
-    spans.sort()
     merged = [list(spans[0])]
     for start, end in spans[1:]:
         if start <= merged[-1][1]:
@@ -108,13 +208,9 @@ def highlight(text, terms):
     return mark_safe("".join(out))
 
 
-def snippet(text, terms, length=220):
-    """A window of plain text around the first match, for a result line."""
-    text = " ".join((text or "").split())
+def _window(text, first, length):
     if len(text) <= length:
         return text
-    folded = fold_vi(text)
-    first = min((folded.find(t) for t in terms if t in folded), default=0)
     start = max(0, first - length // 3)
     window = text[start : start + length]
     if start > 0:
@@ -124,17 +220,46 @@ def snippet(text, terms, length=220):
     return window
 
 
+def snippet(text, terms, length=220):
+    """A window of plain text around the first whole-word match, for a result line."""
+    text = unicodedata.normalize("NFC", " ".join((text or "").split()))
+    spans = _spans(text, list(terms)) if terms else []
+    return _window(text, spans[0][0] if spans else 0, length)
+
+
+def passage(texts, patterns, length=220):
+    """The passage where a result matched, highlighted: from the first of texts that holds the
+    most of patterns, so that a result never shows a line with nothing lit while its match is
+    elsewhere (its quote, its achievements)."""
+    best, best_found = "", -1
+    for text in texts:
+        text = unicodedata.normalize("NFC", " ".join((text or "").split()))
+        if not text:
+            continue
+        found = set()
+        _spans(text, patterns, found)
+        if len(found) > best_found:
+            best, best_found = text, len(found)
+    return highlight(snippet(best, patterns, length), patterns)
+
+
 @dataclass
 class Source:
     """A kind of thing the site search finds."""
 
     key: str
     label: str  # shown on each result: "Tin tức", "Điển hình tiên tiến", …
-    search: callable  # (terms) -> queryset, best first
-    result: callable  # (obj, terms) -> Result
-    order: int = 0
-    paginate: bool = False  # the main list; other kinds show as a short block above it
+    search: callable  # (query) -> queryset annotated with search_rank (rank()), best first
+    result: callable  # (obj, query) -> Result; marks(query, obj) says what to highlight
+    order: int = 0  # the kinds' order on the page and in its tabs: news first
+    paginate: bool = False  # the main list of the "Tất cả" tab; other kinds show as blocks after
     limit: int = 0  # the most results it gives (the newest matches); 0: all of them
+    tab: str = ""  # the tab's short name ("Chương trình"); the label if empty
+    slug: str = ""  # the tab's address (?loai=chuong-trinh); the key if empty
+
+    def __post_init__(self):
+        self.tab = self.tab or self.label
+        self.slug = self.slug or self.key
 
 
 @dataclass

@@ -98,8 +98,9 @@ class AutoSlug:
         return getattr(self, self.slug_from)
 
     def fill_slug(self):
-        """Make the slug now if it is empty (a dry run shows the address a save would give)."""
-        if self.slug:
+        """Make the slug now if it is empty, or one of the model's RESERVED_SLUGS (a dry run shows
+        the address a save would give)."""
+        if self.slug and self.slug not in getattr(self, "RESERVED_SLUGS", ()):
             return False
         text = self.slug_text()
         if text is None:

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from agreements.documents import PrivateFileField, private_storage
 from core import roles
 from core.richtext import RichTextField, html_to_text
-from core.search import Searchable, match_all, title_rank
+from core.search import Searchable, match, rank
 from core.seo import describe
 from core.text import AutoSlug, fold_vi
 from core.validity import Validity, validity_case, validity_condition, validity_on
@@ -36,9 +36,30 @@ class NamedList(AutoSlug, models.Model):
 
 
 class DocumentKind(NamedList):
+    # The usual kinds, on every install (editors may add more): made after every migrate, like
+    # the role groups, so that a flushed database (tests, a restore) has them too.
+    USUAL = [
+        ("Kế hoạch", "ke-hoach"),
+        ("Hướng dẫn", "huong-dan"),
+        ("Nghị quyết", "nghi-quyet"),
+        ("Quyết định", "quyet-dinh"),
+        ("Công văn", "cong-van"),
+        ("Thông báo", "thong-bao"),
+        ("Chỉ thị", "chi-thi"),
+        ("Biểu mẫu", "bieu-mau"),
+        ("Văn bản pháp luật", "van-ban-phap-luat"),
+    ]
+
     class Meta(NamedList.Meta):
         verbose_name = "thể loại văn bản"
         verbose_name_plural = "thể loại văn bản"
+
+    @classmethod
+    def create_usual(cls, using="default", **kwargs):
+        for order, (name, slug) in enumerate(cls.USUAL, start=1):
+            cls.objects.using(using).get_or_create(
+                slug=slug, defaults={"name": name, "order": order}
+            )
 
 
 class Field(NamedList):
@@ -86,18 +107,19 @@ class DocumentQuerySet(models.QuerySet):
         return self.select_related("kind", "field", "issuer").with_status()
 
     def search(self, terms):
-        """Documents with every term as a word (number, summary, issuer, signer, full text), or
-        whose number starts with what was typed however it was spelt; number matches first."""
-        condition = match_all(terms, "search_text")
+        """Documents with every term as a word (number, summary, issuer, signer, full text) and
+        every quoted phrase, or whose number starts with what was typed however it was spelt;
+        number matches first, then the site search's rank (core.search.rank)."""
+        condition = match(terms, "search_text")
         key = _NUMBER_PREFIX.sub("", "".join(terms))
         by_number = Q(number_key__startswith=key) if any(c.isdigit() for c in key) else Q(pk=None)
         return (
             self.filter(condition | by_number)
             .annotate(
                 number_match=Case(When(by_number, then=Value(1)), default=Value(0)),
-                title_match=title_rank(terms, "search_title"),
+                search_rank=rank(terms),
             )
-            .order_by("-number_match", "-title_match", "-issued_on", "-id")
+            .order_by("-number_match", "-search_rank", "-issued_on", "-id")
         )
 
 

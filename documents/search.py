@@ -4,17 +4,18 @@ from core import search
 from documents.models import Document
 
 
-def search_documents(terms):
-    return Document.objects.public().for_cards().search(terms)
+def search_documents(query):
+    return Document.objects.public().for_cards().search(query)
 
 
-def document_result(document, terms):
+def document_result(document, query):
+    marks = search.marks(query, document)
     lead = f"{document.heading} · {document.issuer.name} · {document.issued_on:%d/%m/%Y}"
     return search.Result(
         kind="",
         url=document.get_absolute_url(),
-        title=search.highlight(document.summary, terms),
-        summary=search.highlight(f"{lead} · {document.status_label}.", terms),
+        title=search.highlight(document.summary, marks),
+        summary=search.highlight(f"{lead} · {document.status_label}.", marks),
     )
 
 
@@ -23,5 +24,8 @@ SOURCE = search.Source(
     label="Văn bản",
     search=search_documents,
     result=document_result,
+    # After the news, topics, programmes and profiles: the search page's tabs follow this order.
     order=40,
+    tab="Văn bản",
+    slug="van-ban",
 )

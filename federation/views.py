@@ -1,6 +1,7 @@
 """Site-wide views: site search, robots.txt, the health check and the error pages."""
 
 import os
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import admin
@@ -8,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
+from django.db.models import Count, Window
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,11 +25,26 @@ SEARCH_PAGE_SIZE = 20
 SEARCH_BLOCK_SIZE = 6
 
 
+@dataclass
+class SearchTab:
+    source: object  # None: "Tất cả"
+    label: str
+    count: int
+    url: str
+    capped: bool = False
+    current: bool = False
+
+
 class SearchView(TemplateView):
-    """One search page over every registered kind; each result says what kind it is."""
+    """One search page over every registered kind: the news first, paginated, then a block per
+    other kind, each with its count; a tab per kind ("?loai=chuong-trinh") lists only that kind.
+
+    Each kind costs one query on the "Tất cả" tab (its first rows carry the count, a window
+    function), and the listed kind its paginator's two; no query per result.
+    """
 
     template_name = "federation/search.html"
-    query_params = ("q", "page")  # core.pagecache drops any other
+    query_params = ("q", "page", "loai")  # core.pagecache drops any other
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -42,22 +59,46 @@ class SearchView(TemplateView):
         )
         if not query:
             return context
-        blocks, page = [], None
-        for source in search.sources():
-            queryset = source.search(query.terms)
-            if source.paginate:
+        sources = search.sources()
+        chosen = next((s for s in sources if s.slug == self.request.GET.get("loai")), None)
+        listed = chosen or next((s for s in sources if s.paginate), None)
+        blocks, tabs, page = [], [], None
+        for source in sources:
+            queryset = source.search(query)
+            if source is listed:
                 page = Paginator(queryset, SEARCH_PAGE_SIZE).get_page(self.request.GET.get("page"))
-                page.results = [search.result_for(source, o, query.terms) for o in page.object_list]
+                page.results = [search.result_for(source, o, query) for o in page.object_list]
                 page.source = source
                 page.capped = bool(source.limit) and page.paginator.count >= source.limit
-            else:
-                items = list(queryset[:SEARCH_BLOCK_SIZE])
+                count, capped = page.paginator.count, page.capped
+            elif chosen is None:
+                items = list(
+                    queryset.annotate(search_total=Window(Count("pk")))[:SEARCH_BLOCK_SIZE]
+                )
+                count, capped = (items[0].search_total if items else 0), False
                 if items:
-                    blocks.append(
-                        (source, [search.result_for(source, o, query.terms) for o in items])
-                    )
-        context.update(blocks=blocks, page_obj=page, query_string=urlencode({"q": query.raw}))
+                    results = [search.result_for(source, o, query) for o in items]
+                    blocks.append((source, results, count))
+            else:
+                count, capped = queryset.count(), False
+            tabs.append(SearchTab(source, source.tab, count, self._url(query, source), capped))
+        everything = SearchTab(None, "Tất cả", sum(t.count for t in tabs), self._url(query))
+        everything.capped = any(t.capped for t in tabs)
+        for tab in [everything, *tabs]:
+            tab.current = tab.source is chosen
+        context.update(
+            blocks=blocks,
+            tabs=[everything, *tabs],
+            chosen=chosen,
+            page_obj=page,
+            query_string=self._url(query, chosen)[1:],
+        )
         return context
+
+    @staticmethod
+    def _url(query, source=None):
+        params = {"q": query.raw, **({"loai": source.slug} if source else {})}
+        return "?" + urlencode(params)
 
 
 def folder_of(*urls):

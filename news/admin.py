@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -28,7 +28,7 @@ from news.admin_pennames import (
 )
 from news.admin_workflow import WorkflowAdminMixin
 from news.forms import ArticleAdminForm, OrderedAutocomplete
-from news.models import Article, Category, Photo, Tag
+from news.models import Article, Category, Photo, Tag, Topic, TopicArticle
 
 
 class PhotoInlineFormSet(BaseInlineFormSet):
@@ -338,3 +338,43 @@ class TagAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
 
     class Media:
         js = SLUG_JS
+
+
+class TopicArticleInline(admin.TabularInline):
+    model = TopicArticle
+    extra = 0
+    fields = ["article", "order"]
+    autocomplete_fields = ["article"]
+    verbose_name = "bài viết"
+    verbose_name_plural = "bài trong chuyên đề (số thứ tự nhỏ đứng trước)"
+
+
+@admin.register(Topic)
+class TopicAdmin(HistoryAdmin):
+    list_display = ["picture_thumbnail", "title", "is_active", "order", "article_count"]
+    list_display_links = ["picture_thumbnail", "title"]
+    list_editable = ["is_active", "order"]
+    list_filter = ["is_active"]
+    search_fields = ["title", "search_text"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [TopicArticleInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "introduction"]}),
+        ("Ảnh", {"fields": ["picture", "picture_alt"]}),
+        ("Hiển thị", {"fields": [("is_active", "order")]}),
+    ]
+
+    class Media:
+        js = SLUG_JS
+        css = {"all": ["css/admin.css"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_total=Count("links"))
+
+    @admin.display(description="ảnh")
+    def picture_thumbnail(self, topic):
+        return thumbnail(topic.picture, topic.picture_alt) if topic.picture else "—"
+
+    @admin.display(description="số bài", ordering="article_total")
+    def article_count(self, topic):
+        return topic.article_total

@@ -22,15 +22,16 @@ class NewsConfig(AppConfig):
         from news import freshness, signals  # noqa: F401
         from news import sitemaps as news_sitemaps
         from news.models import Article, Category, Tag
-        from news.search import SOURCE
+        from news.search import SOURCE, TOPIC_SOURCE
 
         search.register(SOURCE)
+        search.register(TOPIC_SOURCE)
         calendar.register(news_calendar.scheduled_articles)
 
         pagecache.register_section("news", next_change=Article.objects.next_change)
         pagecache.register_models(
             ["news.Article", "news.Photo", "news.Category", "news.Tag", "news.TaggedArticle",
-             "news.PenName", "news.ArticlePenName"],
+             "news.PenName", "news.ArticlePenName", "news.Topic", "news.TopicArticle"],
             sections=["news"],
         )  # fmt: skip
         pagecache.register_urls(["news"], sections=["site", "news"])
@@ -41,7 +42,7 @@ class NewsConfig(AppConfig):
         # Names shown on article pages, each on many of them: categories, tags, pen names, and
         # the partner an article comes from.
         pagecache.register_models(
-            ["news.Category", "news.Tag", "news.PenName", "agreements.Partner"],
+            ["news.Category", "news.Tag", "news.PenName", "agreements.Partner", "news.Topic"],
             sections=[freshness.TAXONOMY],
         )
         pagecache.register_bulk_changes(
@@ -59,7 +60,7 @@ class NewsConfig(AppConfig):
             "news",
             ["article", "photo", "category", "tag", "taggedarticle", "trashedarticle",
              "articleevent", "correspondent", "articleviewcount", "penname", "articlepenname",
-             "royaltyrate", "royaltytally", "royaltytallyline"],
+             "royaltyrate", "royaltytally", "royaltytallyline", "topic", "topicarticle"],
         )  # fmt: skip
         permissions.grant(
             roles.EDITORS,
@@ -69,6 +70,8 @@ class NewsConfig(AppConfig):
             # History: view it, and revert through the change permission of the model itself.
             "news.view_historicalarticle",
             "news.view_historicalphoto",
+            "news.view_historicaltopic",
+            "news.view_historicaltopicarticle",
         )
         # Correspondents write articles with photos; they never publish (no publish_article), and
         # the admin limits them to their own drafts and returned articles (news.workflow.can_edit).
@@ -81,10 +84,17 @@ class NewsConfig(AppConfig):
         )
 
         backup.register(
-            content=["news.Article", "news.Category", "news.PenName", "news.RoyaltyRate"],
+            content=[
+                "news.Article",
+                "news.Category",
+                "news.PenName",
+                "news.RoyaltyRate",
+                "news.Topic",
+            ],
             summary=[
                 ("news.Article", "bài viết"),
                 ("news.Photo", "ảnh"),
+                ("news.Topic", "chuyên đề"),
                 ("redirects.Redirect", "địa chỉ cũ chuyển hướng"),
             ],
         )
@@ -95,9 +105,11 @@ class NewsConfig(AppConfig):
         )
         redirects.track(Category)
         redirects.track(Tag)
+        redirects.track("news.Topic")
 
         sitemaps.register("trang", news_sitemaps.StaticSitemap, order=10)
         sitemaps.register("chuyen-muc", news_sitemaps.CategorySitemap, order=20)
+        sitemaps.register("chuyen-de", news_sitemaps.TopicSitemap, order=25)
         sitemaps.register("tin-tuc", news_sitemaps.ArticleSitemap, order=30)
         # /sitemap-news.xml: Google News's format, served by news.urls with its own template.
         sitemaps.register("news", news_sitemaps.NewsSitemap, order=35)

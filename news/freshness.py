@@ -18,7 +18,7 @@ from news.pennames import ArticlePenName
 TAXONOMY = "news-taxonomy"
 ARTICLES = "news-articles"
 
-_FIELDS = ("slug", "category_id", "status", "published_at", "unpublish_at", "deleted_at")
+_FIELDS = ("id", "slug", "category_id", "status", "published_at", "unpublish_at", "deleted_at")
 
 
 def article_key(slug):
@@ -27,6 +27,23 @@ def article_key(slug):
 
 def category_key(category_id):
     return f"news.category:{category_id}"
+
+
+def tag_key(tag_id):
+    return f"news.tag:{tag_id}"
+
+
+def topic_key(topic_id):
+    return f"news.topic:{topic_id}"
+
+
+def _shared_keys(article_ids):
+    """The tags and topics of these articles: the pages whose "Tin liên quan" may show them."""
+    from news.topics import TopicArticle
+
+    tags = TaggedArticle.objects.filter(content_object_id__in=article_ids).values_list("tag_id")
+    topics = TopicArticle.objects.filter(article_id__in=article_ids).values_list("topic_id")
+    return {tag_key(t) for (t,) in tags} | {topic_key(t) for (t,) in topics}
 
 
 def _public(row):
@@ -54,13 +71,16 @@ def _row(article):
 
 
 def _stale(*rows):
-    keys = set()
+    keys, public = set(), set()
     for row in rows:
         if row is None:
             continue
         keys.add(article_key(row["slug"]))
-        if _public(row):  # it shows in its category's "Cùng chuyên mục"
+        if _public(row):  # it shows in the "Tin liên quan" of its category, tags and topics
             keys.add(category_key(row["category_id"]))
+            public.add(row["id"])
+    if public:
+        keys |= _shared_keys(public)
     if any(row is not None and _scheduled(row) for row in rows):
         # The stored lifetime of article pages knows only the schedule they were rendered with.
         keys.add(ARTICLES)
@@ -93,6 +113,15 @@ def _photo_changed(sender, instance, raw=False, **kwargs):
 def _tagging_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         _stale(_article_of(instance.content_object_id))
+        pagecache.bump(tag_key(instance.tag_id))
+
+
+def _topic_link_changed(sender, instance, raw=False, **kwargs):
+    """An article put in a topic or taken out: its page names its topics, and the topic's other
+    articles may list it as related."""
+    if not raw:
+        _stale(_article_of(instance.article_id))
+        pagecache.bump(topic_key(instance.topic_id))
 
 
 def _byline_changed(sender, instance, raw=False, **kwargs):
@@ -122,6 +151,11 @@ def connect():
         )
         signal.connect(
             _byline_changed, sender=ArticlePenName, dispatch_uid=f"news.freshness.byline.{name}"
+        )
+        signal.connect(
+            _topic_link_changed,
+            sender="news.TopicArticle",
+            dispatch_uid=f"news.freshness.topic.{name}",
         )
     for through in {Article.tags.through, Article.pen_names.through}:
         m2m_changed.connect(

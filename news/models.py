@@ -592,3 +592,4 @@ class Correspondent(models.Model):
 # Modules of this app that hold models of their own (split by topic, to keep this one short).
 from news.pennames import ArticlePenName, PenName  # noqa: E402, F401
 from news.royalty import RoyaltyRate, RoyaltyTally, RoyaltyTallyLine  # noqa: E402, F401
+from news.topics import Topic, TopicArticle  # noqa: E402, F401

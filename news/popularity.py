@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from core.cache import skip_while_away
+from core.clientip import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -116,12 +117,9 @@ def record_view(article_id):
 
 
 def client_address(request):
-    """The reader's address, by the rule the login lockout uses (django-axes:
-    AXES_CLIENT_IP_CALLABLE, else django-ipware with the AXES_IPWARE_* settings, else REMOTE_ADDR),
-    so that the proxies in front of the site are described once."""
-    from axes.helpers import get_client_ip_address
-
-    return get_client_ip_address(request) or ""
+    """The reader's address, by the rule the login lockout uses (core.clientip), so that the
+    proxies in front of the site are described once."""
+    return client_ip(request) or ""
 
 
 def _digest(*parts):

@@ -1,18 +1,20 @@
 """News articles as a source for the site search (registered in NewsConfig.ready)."""
 
+import hashlib
 import math
 
 from django.core.cache import cache
-from django.db.models import TextField, Value
+from django.db.models import Prefetch, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import format_html
 
 from core import search
-from news.models import Article
+from core.richtext import html_to_text
+from news.models import Article, Photo, Topic
 
-# The results are the newest MAX_RESULTS matches, title matches first. Ranking every match of a
-# word found in nearly every article ("công đoàn") would read 100,000 rows for one page; nobody
-# reads past page 25.
+# The results are the best MAX_RESULTS of the newest matches. Ranking every match of a word found
+# in nearly every article ("công đoàn") would read 100,000 rows for one page; nobody reads past
+# page 25.
 MAX_RESULTS = 200
 # How common a search is, judged on the newest SAMPLE articles and remembered for a while.
 SAMPLE = 300
@@ -27,16 +29,22 @@ def _unindexed(column):
     return Concat(column, Value(""), output_field=TextField())
 
 
-def match_share(terms):
+def _share_key(query):
+    asked = "|".join(sorted([*query.phrases, *query.loose_terms]))
+    return "news:search:share:" + hashlib.sha1(asked.encode()).hexdigest()
+
+
+def match_share(query):
     """The share of the newest articles that match (0 to 1), from a sample of SAMPLE."""
-    key = "news:search:share:" + "-".join(sorted(terms))
+    query = search.as_query(query)
+    key = _share_key(query)
     share = cache.get(key)
     if share is None:
         newest = Article.objects.published().order_by("-published_at", "-id").values("id")
         hits = (
             Article.objects.filter(id__in=newest[:SAMPLE])
             .alias(scan=_unindexed("search_text"))
-            .filter(search.match_all(terms, "scan"))
+            .filter(search.match(query, "scan"))
             .count()
         )
         share = hits / SAMPLE
@@ -44,45 +52,56 @@ def match_share(terms):
     return share
 
 
-def search_articles(terms):
-    """Published articles with every term, title matches first, then newest first.
+def search_articles(query):
+    """Published articles with every word (and every quoted phrase), the phrase first, title
+    matches first within it, then newest first.
 
     A rare word goes through the trigram index. A common one ("công đoàn", in nearly every
     article) is looked for among the newest articles only, just enough of them to hold
     MAX_RESULTS matches: the index would list and recheck nearly the whole table, and the planner,
     with no statistics on such long columns, cannot tell the two cases apart. Its ids are fetched
     first (two small queries), because the same plan as a subquery tempts PostgreSQL into
-    rescanning the newest rows once per article.
+    rescanning the newest rows once per article. Either way the rank reads only rows that already
+    matched: the title, and the text once more for the phrase.
     """
+    query = search.as_query(query)
     published = Article.objects.published()
     newest_first = ("-published_at", "-id")
-    if match_share(terms) >= COMMON_SHARE:
-        window = min(MAX_WINDOW, math.ceil(MAX_RESULTS / match_share(terms) * 1.5))
+    share = match_share(query)
+    if share >= COMMON_SHARE:
+        window = min(MAX_WINDOW, math.ceil(MAX_RESULTS / share * 1.5))
         newest = list(published.order_by(*newest_first).values_list("id", flat=True)[:window])
         matching = (
             Article.objects.filter(id__in=newest)
-            .alias(scan=_unindexed("search_text"))
-            .filter(search.match_all(terms, "scan"))
+            .alias(scan=_unindexed("search_text"), scan_title=_unindexed("search_title"))
+            .filter(search.match(query, "scan"))
+            .alias(search_rank=search.rank(query, "scan_title", "scan"))
         )
-        found = list(matching.order_by(*newest_first).values_list("id", flat=True)[:MAX_RESULTS])
+        found = list(
+            matching.order_by("-search_rank", *newest_first).values_list("id", flat=True)[
+                :MAX_RESULTS
+            ]
+        )
     else:
-        matching = published.filter(search.match_all(terms, "search_text"))
-        found = matching.order_by(*newest_first).values("id")[:MAX_RESULTS]
+        matching = published.filter(search.match(query)).alias(search_rank=search.rank(query))
+        found = matching.order_by("-search_rank", *newest_first).values("id")[:MAX_RESULTS]
     return (
         published.filter(id__in=found)
-        .annotate(title_match=search.title_rank(terms, "search_title"))
-        .order_by("-title_match", *newest_first)
-        .for_cards()
+        .annotate(search_rank=search.rank(query))
+        .order_by("-search_rank", *newest_first)
+        .select_related("category")
+        .prefetch_related(Prefetch("photos", queryset=Photo.objects.exclude(image="")))
     )
 
 
-def article_result(article, terms):
+def article_result(article, query):
     cover = article.cover
+    marks = search.marks(query, article)
     return search.Result(
         kind="",
         url=article.get_absolute_url(),
-        title=search.highlight(article.title, terms),
-        summary=search.highlight(search.snippet(article.lead, terms), terms),
+        title=search.highlight(article.title, marks),
+        summary=search.passage([article.lead, html_to_text(article.body)], marks),
         date=article.published_at,
         picture=format_html("{}", cover.card_html()) if cover else "",
     )
@@ -93,7 +112,38 @@ SOURCE = search.Source(
     label="Tin tức",
     search=search_articles,
     result=article_result,
-    order=100,
+    order=10,
     paginate=True,
     limit=MAX_RESULTS,
+    slug="tin-tuc",
+)
+
+
+def search_topics(query):
+    # Topics are a few dozen rows: no index needed to read them all.
+    return (
+        Topic.objects.filter(search.match(query))
+        .annotate(search_rank=search.rank(query))
+        .order_by("-search_rank", "-is_active", "order", "-id")
+    )
+
+
+def topic_result(topic, query):
+    marks = search.marks(query, topic)
+    return search.Result(
+        kind="",
+        url=topic.get_absolute_url(),
+        title=search.highlight(topic.title, marks),
+        summary=search.passage([topic.introduction_text], marks),
+        picture=topic.card_html(sizes="120px") if topic.picture else "",
+    )
+
+
+TOPIC_SOURCE = search.Source(
+    key="topics",
+    label="Chuyên đề",
+    search=search_topics,
+    result=topic_result,
+    order=20,
+    slug="chuyen-de",
 )

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.seo import iso
 from federation.models import SiteProfile
-from news.models import Article, Category
+from news.models import Article, Category, Topic
 
 # Google News reads only the articles of the last two days from a news sitemap.
 NEWS_WINDOW = timedelta(hours=48)
@@ -42,12 +42,23 @@ class CategorySitemap(Sitemap):
         return Category.objects.all()
 
 
+class TopicSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        return Topic.objects.only("slug", "updated_at").order_by("-is_active", "order", "id")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 class StaticSitemap(Sitemap):
     changefreq = "daily"
     priority = 0.8
 
     def items(self):
-        return ["home", "news:list"]
+        return ["home", "news:list", "news:topics"]
 
     def location(self, item):
         return reverse(item)

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from core import pagecache
-from news import feeds, views
+from news import feeds, topic_pages, views
 from news.sitemaps import NewsSitemap
 
 app_name = "news"
@@ -28,6 +28,9 @@ urlpatterns = [
     path("chuyen-muc/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("chuyen-muc/<slug:slug>/rss/", feeds.CategoryFeed(), name="category-feed"),
     path("the/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("chuyen-de/", topic_pages.TopicListView.as_view(), name="topics"),
+    path("chuyen-de/<slug:slug>/", topic_pages.TopicDetailView.as_view(), name="topic"),
+    path("chuyen-de/<slug:slug>/rss/", topic_pages.TopicFeed(), name="topic-feed"),
     path("xem-truoc/tin-tuc/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("xem-truoc/<str:token>/", views.SharedPreviewView.as_view(), name="shared-preview"),
 ]

@@ -22,6 +22,7 @@ from federation.models import SiteProfile
 from news import freshness, popularity, preview, workflow
 from news.admin_actions import publish_label
 from news.models import Article, Category, Photo, Tag
+from news.related import related_articles
 
 PAGE_SIZE = 20
 
@@ -182,12 +183,15 @@ def article_context(request, article):
     # The cover leads the page, whatever its place in the photo order.
     photos = sorted(article.photos.all(), key=lambda photo: photo != cover)
     image = absolute(request, cover.social_url) if cover else ""
-    related = list(
-        Article.objects.published()
-        .filter(category_id=article.category_id)
-        .exclude(pk=article.pk)
-        .for_cards()[:4]
+    tags = list(article.tags.all())
+    topics = list(article.topics.order_by("-is_active", "order", "id"))
+    # "Tin liên quan" follows the articles of these tags and topics (news.freshness).
+    pagecache.depends_on(
+        request,
+        *[freshness.tag_key(t.pk) for t in tags],
+        *[freshness.topic_key(t.pk) for t in topics],
     )
+    related = related_articles(article, [t.pk for t in tags], [t.pk for t in topics])
     url = request.build_absolute_uri(article.get_absolute_url())
     # A partner's report that we repost: search engines credit the original.
     reposted = article.source_partner_id is not None and article.source_url
@@ -206,7 +210,8 @@ def article_context(request, article):
         "article": article,
         "photos": photos,
         "related": related,
-        "tags": list(article.tags.all()),
+        "tags": tags,
+        "topics": topics,
         "meta": meta,
         "share_url": url,
         # The article's category leads back; its title is the heading just below.

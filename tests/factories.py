@@ -11,7 +11,7 @@ from PIL import Image
 
 from agreements.models import Agreement, AgreementTask, Partner
 from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
-from news.models import Article, Category, Photo
+from news.models import Article, Category, Photo, Topic, TopicArticle
 
 _seq = itertools.count(1)
 
@@ -68,6 +68,17 @@ def make_article(*, tags=(), **kw):
     if tags:
         article.tags.add(*tags)
     return article
+
+
+def make_topic(*, articles=(), **kw):
+    """A topic holding articles in the order given."""
+    n = next(_seq)
+    kw.setdefault("title", f"Chuyên đề số {n}")
+    kw.setdefault("introduction", "<p>Các bài viết của chuyên đề.</p>")
+    topic = Topic.objects.create(**kw)
+    for order, article in enumerate(articles, start=1):
+        TopicArticle.objects.create(topic=topic, article=article, order=order)
+    return topic
 
 
 def make_photo(*, with_image=True, **kw):

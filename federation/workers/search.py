@@ -1,26 +1,37 @@
 """Worker profiles as a source for the site search (registered in FederationConfig.ready)."""
 
 from core import search
+from core.richtext import html_to_text
 from federation.workers.models import ExemplaryWorker
 
 
-def search_workers(terms):
+def search_workers(query):
     return (
         ExemplaryWorker.objects.published()
-        .filter(search.match_all(terms, "search_text"))
-        .annotate(title_match=search.title_rank(terms, "search_title"))
-        .order_by("-title_match", "search_title", "id")
+        .filter(search.match(query))
+        .annotate(search_rank=search.rank(query))
+        .order_by("-search_rank", "search_title", "id")
         .select_related("sector")
+        .prefetch_related("honours")
     )
 
 
-def worker_result(worker, terms):
-    summary = " – ".join(p for p in [worker.position, worker.workplace] if p)
+def worker_result(worker, query):
+    marks = search.marks(query, worker)
+    # Where the profile matched, whichever of its texts that is: never a line with nothing lit.
+    texts = [
+        " – ".join(p for p in [worker.position, worker.workplace] if p),
+        worker.grassroots_union,
+        worker.locality,
+        worker.quote,
+        html_to_text(worker.achievements),
+        " · ".join(h.title for h in worker.honours.all()),
+    ]
     return search.Result(
         kind="",
         url=worker.get_absolute_url(),
-        title=search.highlight(worker.full_name, terms),
-        summary=search.highlight(search.snippet(summary, terms), terms),
+        title=search.highlight(worker.full_name, marks),
+        summary=search.passage(texts, marks),
         picture=worker.card_html(sizes="120px"),
     )
 
@@ -30,5 +41,8 @@ SEARCH_SOURCE = search.Source(
     label="Điển hình tiên tiến",
     search=search_workers,
     result=worker_result,
-    order=10,
+    # Before the documents library (40) and the legal answers (45).
+    order=35,
+    tab="Điển hình",
+    slug="dien-hinh",
 )

@@ -178,6 +178,31 @@ def test_a_client_address_may_send_only_a_few_questions_an_hour(client, settings
     assert other.status_code == 302
 
 
+def test_behind_the_proxy_each_visitor_has_a_limit_of_their_own(client, settings):
+    # nginx in front: every request comes from 10.0.0.1; the visitor is the address it saw.
+    settings.PROXY_COUNT = 1
+    settings.ADVICE_RATE_PER_CLIENT = 1
+
+    def behind_proxy(visitor, n):
+        data = {
+            "asker_name": "Lê Thị Mai",
+            "contact": f"nguoi{n}@example.vn",
+            "field": "tien-luong",
+            "question": f"{QUESTION} ({n})",
+            "consent": "on",
+            "website": "",
+            "started": started(),
+        }
+        return client.post(ASK, data, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=visitor)
+
+    assert behind_proxy("203.0.113.1", 1).status_code == 302
+    assert behind_proxy("203.0.113.2", 2).status_code == 302
+    # The first visitor again, with a forged left-most entry: still the first visitor.
+    held = behind_proxy("198.51.100.9, 203.0.113.1", 3)
+    assert "Bạn đã gửi nhiều câu hỏi trong thời gian ngắn" in held.content.decode()
+    assert Question.objects.count() == 2
+
+
 def test_a_contact_may_send_only_a_few_questions_a_day(client, settings):
     settings.ADVICE_RATE_PER_CONTACT = 2
     for n in range(2):

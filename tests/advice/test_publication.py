@@ -245,7 +245,7 @@ def test_the_list_filters_by_field_and_finds_answers_without_accents(client):
     response = client.get("/hoi-dap/", {"q": "no luong"})
     assert list(response.context["questions"]) == [wages]
     response = client.get("/tim-kiem/", {"q": "boi thuong tai nan"})
-    blocks = {source.key: results for source, results in response.context["blocks"]}
+    blocks = {source.key: results for source, results, _count in response.context["blocks"]}
     assert [r.url for r in blocks["advice"]] == [safety.get_absolute_url()]
 
 

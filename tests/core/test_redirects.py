@@ -10,7 +10,13 @@ from core import redirects
 from federation.models import SiteProfile
 from news import importer
 from news.models import Article
-from tests.factories import make_agreement, make_article, make_category, make_partner
+from tests.factories import (
+    make_agreement,
+    make_article,
+    make_category,
+    make_partner,
+    make_topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -79,9 +85,12 @@ def test_other_saves_of_an_article_write_no_redirect():
         (lambda: make_category(slug="cu"), "cu", "moi", "/chuyen-muc/"),
         (lambda: make_partner(slug="cu"), "cu", "moi", "/doi-tac/"),
         (lambda: make_agreement(slug="cu"), "cu", "moi", "/chuong-trinh-phoi-hop/"),
+        (lambda: make_topic(slug="cu"), "cu", "moi", "/chuyen-de/"),
     ],
 )
-def test_category_partner_and_programme_keep_their_old_address(client, make, old, new, prefix):
+def test_category_partner_programme_and_topic_keep_their_old_address(
+    client, make, old, new, prefix
+):
     obj = make()
     rename(obj, new)
     assert hop(client, f"{prefix}{old}/") == f"{prefix}{new}/"

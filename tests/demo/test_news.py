@@ -158,3 +158,20 @@ def test_logo_is_a_square_emblem():
 def test_smaller_sizes_are_honoured():
     assert open_jpeg(demo_images.hall(3, (640, 360), text="Hội nghị")).size == (640, 360)
     assert open_jpeg(demo_images.portrait(3, (240, 300))).size == (240, 300)
+
+
+@pytest.mark.django_db
+def test_load_demo_groups_articles_under_two_topics_once():
+    from demo import topics as demo_topics
+    from news.models import Topic
+
+    demo.load_news()
+    assert demo_topics.load_topics() == "2 chuyên đề, thêm mới 2"
+    month = Topic.objects.get(title="Tháng Công nhân 2026")
+    programme = Topic.objects.get(title="Chương trình phối hợp 2021–2023")
+    assert month.published_articles().count() == 4
+    assert programme.published_articles().first().slug == demo.CONFERENCE_SLUG
+    assert month.picture and month.picture_alt
+    assert list(Topic.objects.active()) == [month, programme]
+    assert demo_topics.load_topics() == "2 chuyên đề, thêm mới 0"
+    assert Topic.objects.count() == 2

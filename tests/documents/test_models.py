@@ -153,3 +153,15 @@ def test_search_text_holds_the_compact_number_so_the_site_search_finds_it():
     document = make_document(number="Số 125/KH-LĐLĐ")
     assert " 125 kh ldld " in document.search_text
     assert " 125khldld " in document.search_text
+
+
+def test_the_usual_kinds_come_back_after_every_migrate():
+    """A flushed database (the browser tests, a restore onto a fresh database) has them too."""
+    from django.core.management import call_command
+
+    from documents.models import DocumentKind
+
+    DocumentKind.objects.filter(documents=None).delete()
+    call_command("migrate", verbosity=0)
+    slugs = set(DocumentKind.objects.values_list("slug", flat=True))
+    assert {slug for _, slug in DocumentKind.USUAL} <= slugs

@@ -363,6 +363,6 @@ def test_the_site_search_finds_documents_by_number_and_by_summary_without_accent
     document = make_document(number="Số 125/KH-LĐLĐ", summary="Tổ chức Tháng Công nhân năm 2026")
     for query in ["125/KH-LĐLĐ", "thang cong nhan"]:
         response = client.get("/tim-kiem/", {"q": query})
-        blocks = {source.key: results for source, results in response.context["blocks"]}
+        blocks = {source.key: results for source, results, _count in response.context["blocks"]}
         assert [r.url for r in blocks["documents"]] == [document.get_absolute_url()], query
         assert "Văn bản" in text(response)

@@ -195,6 +195,13 @@ def public_site():
     )
     worker.related_articles.add(article)
 
+    topic = f.make_topic(
+        title="Tháng Công nhân 2026",
+        introduction="<p>Công đoàn các cấp chăm lo, lắng nghe người lao động.</p>",
+        picture=cover.image.name,
+        picture_alt="Công nhân nhận quà trong Tháng Công nhân",
+        articles=[article, *article.category.articles.exclude(pk=article.pk)],
+    )
     document = f.make_document(
         number="Số 125/KH-LĐLĐ",
         summary="Tổ chức các hoạt động Tháng Công nhân năm 2026",
@@ -219,6 +226,8 @@ def public_site():
         "agreement": agreement.get_absolute_url(),
         "gallery": reverse("workers:list"),
         "profile": worker.get_absolute_url(),
+        "topics": reverse("news:topics"),
+        "topic": topic.get_absolute_url(),
         "documents": reverse("documents:list"),
         "document": document.get_absolute_url(),
         "advice": reverse("advice:list"),

@@ -4,7 +4,7 @@ import pytest
 
 from news.models import Article
 from tests.e2e.conftest import admin_login
-from tests.e2e.test_editor import choose_in_autocomplete, jpeg
+from tests.e2e.test_editor import action, choose_in_autocomplete, jpeg
 from tests.factories import make_category, make_editor
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,7 +35,7 @@ def test_editor_forgets_the_alt_text_fixes_it_and_both_photos_are_published(
         page.locator(f"#id_photos-{index}-image").set_input_files(jpeg(name, color))
         page.locator(f"#id_photos-{index}-caption").fill(f"Chú thích ảnh {index + 1}")
     page.locator("#id_photos-0-is_cover").check()
-    page.locator("button[name=_workflow][value=publish]").first.click()
+    action(page, "Đăng bài").click()
     page.wait_for_load_state()
 
     # Back with the error, both photos are still there: a thumbnail each, and their names.
@@ -57,7 +57,7 @@ def test_editor_forgets_the_alt_text_fixes_it_and_both_photos_are_published(
 
     page.locator("#id_photos-0-alt_text").fill("Đại biểu giơ thẻ biểu quyết")
     page.locator("#id_photos-1-alt_text").fill("Đoàn viên bỏ phiếu bầu ban chấp hành")
-    page.locator("button[name=_workflow][value=publish]").first.click()
+    action(page, "Đăng bài").click()
     page.wait_for_url("**/change/")
 
     article = Article.objects.get(title=title)

@@ -33,6 +33,8 @@ def test_menu_shows_the_categories_and_the_current_section_on_a_desktop(
         "Chăm lo đoàn viên",
         "Chương trình phối hợp",
         "Điển hình tiên tiến",
+        "Văn bản",
+        "Hỏi đáp pháp luật",
     ]
     # The article's category is the current section.
     assert menu.locator('[aria-current="page"]').inner_text() == "Hoạt động công đoàn"

@@ -303,9 +303,15 @@ def test_highlight_escapes_html_around_and_inside_marks():
     )
 
 
-def test_highlight_merges_overlapping_matches():
-    assert highlight("Công đoàn", ["cong doan", "doan"]) == "<mark>Công đoàn</mark>"
-    assert highlight("doanh", ["doan", "oanh"]) == "<mark>doanh</mark>"
+def test_highlight_marks_each_word_once_when_matches_overlap():
+    assert highlight("Công đoàn", ["cong doan", "doan"]) == "<mark>Công</mark> <mark>đoàn</mark>"
+
+
+def test_highlight_lights_whole_words_only_as_the_search_finds_them():
+    # The search finds "đoàn" as a word, never inside "Doanh": the page must not light it either.
+    assert highlight("Doanh nghiệp và Đoàn viên", ["doan", "oanh"]) == (
+        "Doanh nghiệp và <mark>Đoàn</mark> viên"
+    )
 
 
 def test_highlight_of_decomposed_text_still_finds_the_words():

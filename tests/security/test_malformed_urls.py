@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from news.models import Article
-from tests.factories import make_article, make_user
+from tests.factories import make_article, make_topic, make_user
 from tests.security.payloads import SQLISH_QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +60,7 @@ def routes(site):
     article, agreement, worker = site.article, site.agreement, site.worker
     category = article.category.get_absolute_url()
     tag = article.tags.get().get_absolute_url()
+    topic = make_topic(articles=[article])
     return {
         "home": page_urls("/") + [("get", f"/?{t}={t}", {200}) for t in BAD_TEXT],
         "news:list": page_urls("/tin-tuc/"),
@@ -85,8 +86,17 @@ def routes(site):
             ("get", f"/xem-truoc/{token}/", NOT_FOUND)
             for token in ["abc", "a" * 500, "%00", "eyJhcnRpY2xlIjoxfQ:1:abc", "..%2F"]
         ],
+        "news:topics": page_urls("/chuyen-de/"),
+        "news:topic": slug_urls("/chuyen-de/") + page_urls(topic.get_absolute_url()),
+        "news:topic-feed": slug_urls("/chuyen-de/", "rss/"),
         "search": [("get", f"/tim-kiem/?q=cong+doan&page={p}", {200}) for p in BAD_PAGES]
-        + [("get", f"/tim-kiem/?q={t}", {200}) for t in BAD_TEXT],
+        + [("get", f"/tim-kiem/?q={t}", {200}) for t in BAD_TEXT]
+        + [
+            ("get", f"/tim-kiem/?q=cong+doan&loai={t}&page={p}", {200})
+            for t in BAD_TEXT
+            for p in ["abc", "99999"]
+        ]
+        + [("get", f"/tim-kiem/?q=%22{t}%22", {200}) for t in BAD_TEXT],
         "agreements:list": page_urls("/chuong-trinh-phoi-hop/")
         + [("get", f"/chuong-trinh-phoi-hop/?nam={y}", {200}) for y in BAD_YEARS]
         + [

@@ -11,6 +11,7 @@ from demo import news as news_demo
 from demo import news_workflow as news_demo_workflow
 from demo import partner_feeds as partner_feeds_demo
 from demo import royalty as royalty_demo
+from demo import topics as topics_demo
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             ("Thông tin đơn vị", federation_demo.load_site_profile),
             ("Tài khoản theo vai trò", self.load_accounts),
             ("Tin tức", news_demo.load_news),
+            ("Chuyên đề", topics_demo.load_topics),
             ("Điển hình tiên tiến", federation_demo.load_workers),
             ("Chương trình phối hợp", agreements_demo.load_agreements),
             ("Thư viện văn bản", documents_demo.load),
