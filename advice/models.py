@@ -10,7 +10,8 @@ from simple_history.models import HistoricalRecords
 
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
-from core.text import unique_slug
+from core.seo import describe
+from core.text import AutoSlug
 
 ANONYMOUS = "Ẩn danh"
 
@@ -27,7 +28,7 @@ class QuestionQuerySet(models.QuerySet):
         return self.exclude(status=Question.Status.NEW).filter(closed_at__lt=moment)
 
 
-class Question(Searchable):
+class Question(AutoSlug, Searchable):
     class Field(models.TextChoices):
         # The values appear in the list's URL (?linh-vuc=tien-luong), so they read as Vietnamese.
         WAGES = "tien-luong", "Tiền lương"
@@ -163,14 +164,11 @@ class Question(Searchable):
     def __str__(self):
         return self.title or self.question[:80]
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = (
-                unique_slug(Question, self.title, instance_pk=self.pk, fallback="hoi-dap")
-                if self.title
-                else None
-            )
-        super().save(*args, **kwargs)
+    slug_fallback = "hoi-dap"
+
+    def slug_text(self):
+        # A question gets its address with the title an editor gives it, before publishing.
+        return self.title or None
 
     def get_absolute_url(self):
         return reverse("advice:detail", kwargs={"slug": self.slug})
@@ -210,8 +208,7 @@ class Question(Searchable):
 
     @property
     def description(self):
-        text = self.public_question or self.title
-        return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
+        return describe(self.public_question or self.title)
 
     def mark_published(self, *, by, now=None):
         now = now or timezone.now()

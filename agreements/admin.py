@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminFileWidget
-from django.db.models import Max, Min
 from django.utils.html import format_html, format_html_join
 
 from agreements.models import (
@@ -17,7 +16,7 @@ from agreements.models import (
 from agreements.quotas import progress, published_prefetch, reposts_prefetch
 from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
-from core.images import picture_html
+from core.admin_thumbnails import thumbnail
 from core.staging import StagedUploadsAdminMixin
 from federation.admin_site import SLUG_JS
 
@@ -44,11 +43,7 @@ class YearListFilter(admin.SimpleListFilter):
     parameter_name = "nam"
 
     def lookups(self, request, model_admin):
-        bounds = Agreement.objects.aggregate(first=Min("valid_from"), last=Max("valid_until"))
-        if not bounds["first"]:
-            return []
-        years = range(bounds["last"].year, bounds["first"].year - 1, -1)
-        return [(str(year), str(year)) for year in years]
+        return [(str(year), str(year)) for year in Agreement.objects.years_in_force()]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -280,8 +275,7 @@ class PartnerAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, admin.ModelAdmin
 
     @admin.display(description="logo")
     def logo_thumbnail(self, partner):
-        html = picture_html(partner.logo, "logo", "card", alt=partner.logo_alt, sizes="96px")
-        return format_html('<span class="admin-thumb">{}</span>', html) if html else "—"
+        return thumbnail(partner.logo, "logo", alt=partner.logo_alt)
 
 
 @admin.register(PartnerFeed)

@@ -1,6 +1,7 @@
 """The agreements app: partners, cooperation programmes, their tasks and documents."""
 
 from django.apps import AppConfig
+from django.core.signals import setting_changed
 
 
 class AgreementsConfig(AppConfig):
@@ -64,3 +65,19 @@ class AgreementsConfig(AppConfig):
 
         redirects.track("agreements.Partner")
         redirects.track("agreements.Agreement")
+
+        setting_changed.connect(_storages_changed)
+
+
+def _storages_changed(*, setting, **kwargs):
+    """A field with the private storage chose it when it was made; a change of STORAGES (a
+    test's settings) makes each choose again, as Django's own storages do."""
+    if setting == "STORAGES":
+        from django.apps import apps
+
+        from agreements.documents import private_storage
+
+        for model in apps.get_models():
+            for field in model._meta.fields:
+                if getattr(field, "_storage_callable", None) is private_storage:
+                    field.storage = private_storage()

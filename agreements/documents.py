@@ -62,42 +62,8 @@ print(answer)
 
 @deconstructible
 class PrivateStorage(FileSystemStorage):
-    """A file system storage rooted at PRIVATE_MEDIA_ROOT, read on every access (tests move it).
-
-    When settings.STORAGES names a "private" storage (S3 for several app hosts, see settings), files
-    go there instead; the field and its migration stay the same either way.
-    """
-
-    @staticmethod
-    def _remote():
-        return storages["private"] if "private" in settings.STORAGES else None
-
-    def _open(self, name, mode="rb"):
-        remote = self._remote()
-        return remote.open(name, mode) if remote else super()._open(name, mode)
-
-    def _save(self, name, content):
-        remote = self._remote()
-        return remote.save(name, content) if remote else super()._save(name, content)
-
-    def delete(self, name):
-        remote = self._remote()
-        return remote.delete(name) if remote else super().delete(name)
-
-    def exists(self, name):
-        remote = self._remote()
-        return remote.exists(name) if remote else super().exists(name)
-
-    def size(self, name):
-        remote = self._remote()
-        return remote.size(name) if remote else super().size(name)
-
-    def path(self, name):
-        if self._remote():
-            raise NotImplementedError(
-                "Văn bản riêng tư nằm trên kho lưu trữ, không có đường dẫn tệp."
-            )
-        return super().path(name)
+    """The local folder of signed documents: settings.PRIVATE_MEDIA_ROOT (read at each use, so a
+    deployment or a test may move it), outside MEDIA_ROOT, with no URL."""
 
     @property
     def base_location(self):
@@ -107,15 +73,17 @@ class PrivateStorage(FileSystemStorage):
     def location(self):
         return os.path.abspath(self.base_location)
 
-    @property
-    def base_url(self):
-        return None
-
     def url(self, name):
         raise ValueError("Văn bản riêng tư không có đường dẫn công khai.")
 
 
-private_storage = PrivateStorage()
+def private_storage():
+    """The document field's storage, chosen when the field is made: settings.STORAGES["private"]
+    when there is one (object storage shared by several app hosts), else the local folder. The
+    field and its migration are the same either way."""
+    if "private" in settings.STORAGES:
+        return storages.create_storage(settings.STORAGES["private"])
+    return PrivateStorage()
 
 
 class PrivateFieldFile(TrackedFieldFile, FieldFile):

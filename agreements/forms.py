@@ -2,12 +2,12 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.db.models import Max, Min
 
 from agreements.models import Agreement, Partner
+from core.filters import QueryFilterForm
 
 
-class AgreementFilterForm(forms.Form):
+class AgreementFilterForm(QueryFilterForm):
     """The list's filters, read from the query string; a bad value is dropped, never a 500."""
 
     doi_tac = forms.ModelChoiceField(
@@ -22,18 +22,11 @@ class AgreementFilterForm(forms.Form):
 
     def __init__(self, data, *, agreements):
         super().__init__(data)
-        bounds = agreements.aggregate(first=Min("valid_from"), last=Max("valid_until"))
-        years = []
-        if bounds["first"] and bounds["last"]:
-            years = range(bounds["last"].year, bounds["first"].year - 1, -1)
+        years = agreements.years_in_force()
         self.fields["nam"].choices = [("", "Tất cả các năm")] + [(y, str(y)) for y in years]
         self.fields["trang_thai"].choices = [("", "Mọi tình trạng")] + [
             (status.value, status.label.capitalize()) for status in Agreement.Status
         ]
-
-    def add_prefix(self, field_name):
-        # The query string reads as Vietnamese with dashes: ?doi-tac=…&nam=…&trang-thai=….
-        return field_name.replace("_", "-")
 
     def filter(self, queryset):
         """Apply the valid filters; `self.dropped` says whether any value was ignored."""

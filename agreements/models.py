@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -13,10 +13,12 @@ from simple_history.models import HistoricalRecords
 
 from agreements.documents import PrivateFileField, document_path, private_storage, validate_pdf
 from core import roles
-from core.images import CleanImageField, picture_html
+from core.images import CleanImageField
+from core.renditions import picture_html
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
-from core.text import unique_slug
+from core.seo import describe
+from core.text import AutoSlug
 
 
 def today():
@@ -27,7 +29,7 @@ def warning_days():
     return settings.AGREEMENT_EXPIRY_WARNING_DAYS
 
 
-class Partner(models.Model):
+class Partner(AutoSlug, models.Model):
     """A partner medium (newspaper, radio-TV station…). Organisations merge: see `successor`."""
 
     class Kind(models.TextChoices):
@@ -101,11 +103,6 @@ class Partner(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Partner, self.name, instance_pk=self.pk)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("agreements:partner", kwargs={"slug": self.slug})
 
@@ -161,6 +158,13 @@ class AgreementQuerySet(models.QuerySet):
     def expiring(self, on=None):
         return self.with_status_filter(Agreement.Status.EXPIRING, on)
 
+    def years_in_force(self):
+        """Every year in which one of these programmes was in force, newest first."""
+        bounds = self.aggregate(first=Min("valid_from"), last=Max("valid_until"))
+        if not (bounds["first"] and bounds["last"]):
+            return []
+        return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
+
     def in_year(self, year):
         """Agreements in force at some point of a calendar year."""
         return self.filter(valid_from__year__lte=year, valid_until__year__gte=year)
@@ -195,7 +199,9 @@ class AgreementQuerySet(models.QuerySet):
         return self.with_status().with_task_counts().with_partners()
 
 
-class Agreement(Searchable):
+class Agreement(AutoSlug, Searchable):
+    slug_from = "title"
+
     class Visibility(models.TextChoices):
         PUBLIC = "public", "Công khai"
         OFFICERS = "officers", "Chỉ cán bộ công đoàn"
@@ -321,11 +327,6 @@ class Agreement(Searchable):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Agreement, self.title, instance_pk=self.pk)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("agreements:detail", kwargs={"slug": self.slug})
 
@@ -402,6 +403,11 @@ class Agreement(Searchable):
         return self.status.label
 
     @property
+    def is_expiring(self):
+        """Ends within AGREEMENT_EXPIRY_WARNING_DAYS: the page counts the days left."""
+        return self.status == self.Status.EXPIRING
+
+    @property
     def days_left(self):
         return (self.valid_until - today()).days
 
@@ -445,10 +451,7 @@ class Agreement(Searchable):
     @property
     def description(self):
         """The meta description: the summary, cut at a word near 160 characters."""
-        text = self.summary_text or self.title
-        if len(text) <= 160:
-            return text
-        return text[:157].rsplit(" ", 1)[0] + "…"
+        return describe(self.summary_text or self.title)
 
     @property
     def signatory_lines(self):

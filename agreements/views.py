@@ -6,13 +6,14 @@ from django.db.models.expressions import RawSQL
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
 from agreements.forms import AgreementFilterForm, OfficerLoginForm
 from agreements.models import Agreement, AgreementTask, Partner, today
 from agreements.quotas import progress, reposts_prefetch
-from core import roles
+from core import roles, seo
 from core.seo import PageMeta
 from federation.models import SiteProfile
 from news.models import Article
@@ -26,8 +27,8 @@ class AgreementListView(ListView):
     template_name = "agreements/agreement_list.html"
     context_object_name = "agreements"
     paginate_by = PAGE_SIZE
-    # The filter form's names (AgreementFilterForm.add_prefix); core.pagecache drops any other.
-    query_params = ("doi-tac", "nam", "trang-thai", "page")
+    # The filter form's names, current and old; core.pagecache drops any other.
+    query_params = (*AgreementFilterForm.query_names(), "page")
 
     def get_queryset(self):
         visible = Agreement.objects.visible_to(self.request.user)
@@ -38,21 +39,20 @@ class AgreementListView(ListView):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
-        page = self.request.GET.get("page")
-        canonical = self.request.build_absolute_uri(self.request.path)
         context.update(
             filters=self.filters,
             filtered=any(value for key, value in query.items()),
-            query_string=query.urlencode(),
+            query_string=urlencode(self.filters.active),
             is_officer=roles.is_officer(self.request.user),
             breadcrumbs=[("Chương trình phối hợp", "")],
-            meta=PageMeta(
+            meta=seo.list_meta(
+                self.request,
                 title="Chương trình phối hợp",
                 description=(
                     f"Các chương trình phối hợp tuyên truyền giữa {SiteProfile.load().name} và "
                     "các cơ quan báo chí: nội dung, thời hạn, nhiệm vụ và kết quả thực hiện."
                 ),
-                canonical=canonical + (f"?page={page}" if page else ""),
+                page_obj=context.get("page_obj"),
                 # A filtered list is a view of the same page: keep it out of search engines.
                 noindex=bool(query),
             ),

@@ -12,7 +12,7 @@ ROOT_URLCONF = "bench.urls"
 PAGECACHE_BYPASS_TOKEN = os.environ.get("BENCH_PAGE_CACHE_BYPASS_TOKEN", "")
 MIDDLEWARE = [
     "bench.pagecache.BenchPageCacheMiddleware"
-    if name == "core.pagecache.PageCacheMiddleware"
+    if name == "core.pagecache_middleware.PageCacheMiddleware"
     else name
     for name in MIDDLEWARE  # noqa: F405
 ]

@@ -17,7 +17,7 @@ def client_ip(request):
     count = settings.PROXY_COUNT
     if count < 1:
         return remote
-    entries = [e.strip() for e in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    entries = [e.strip() for e in request.headers.get("x-forwarded-for", "").split(",")]
     if len(entries) < count:
         return remote
     try:

@@ -9,8 +9,9 @@ Apps register, from their AppConfig.ready(), their sections, the models whose ch
 stale and the URLs (by name or namespace) that show each section; this module names none of them.
 A URL nobody registered depends on every section: always correct, only less often cached.
 
-Visitors with a session (staff, officers: they see previews and officers-only programmes) are never
-served from here, nor is any response that sets a cookie, carries a CSRF token or says it is private.
+The middleware that serves and stores the pages is core.pagecache_middleware. Visitors with a
+session (staff, officers: they see previews and officers-only programmes) are never served from
+it, nor is any response that sets a cookie, carries a CSRF token or says it is private.
 What a signed-in user is shown says `Cache-Control: private`, so no shared cache keeps it either.
 
 Each view says which query parameters it reads (`query_params` on the class, `reads_query()` on a
@@ -24,18 +25,13 @@ import hashlib
 import logging
 import math
 import time
-from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse, QueryDict
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
 
@@ -282,85 +278,7 @@ def page_seconds(sections, gens):
     return seconds
 
 
-# Which requests and responses -------------------------------------------------------------------
-
-
-def _match(request):
-    """The resolved URL of the request, or None when it resolves to nothing (a 404)."""
-    try:
-        return resolve(request.path_info, getattr(request, "urlconf", None))
-    except Resolver404:
-        return None
-
-
-def _keys(match):
-    """The registry keys of a resolved URL, most specific first: its name, then its namespace."""
-    keys = []
-    if match.url_name:
-        keys.append(match.view_name)
-    if match.namespace:
-        keys.append(match.namespace)
-    return keys
-
-
-def sections_for_match(match):
-    """The sections a page shows: what its URL name or namespace registered, else all of them."""
-    if match is not None:
-        for key in _keys(match):
-            if key in registry.urls:
-                return registry.urls[key]
-    return all_sections()
-
-
-def is_uncached(match):
-    return match is not None and any(key in registry.uncached for key in _keys(match))
-
-
-def _admin_prefix():
-    try:
-        return reverse("admin:index")
-    except NoReverseMatch:
-        return None
-
-
-def _has_personal_cookie(request):
-    return settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE in request.COOKIES
-
-
-def _is_excluded(path, admin_prefix):
-    """The admin, and files: static files and uploaded media are not pages."""
-    if admin_prefix and path.startswith(admin_prefix):
-        return True
-    return any(
-        prefix and prefix.startswith("/") and path.startswith(prefix)
-        for prefix in (settings.STATIC_URL, settings.MEDIA_URL)
-    )
-
-
-def _query_pairs(request):
-    """The query string's (name, value) pairs, decoded as the view's request.GET decodes them."""
-    raw = request.META.get("QUERY_STRING", "")
-    try:
-        # WSGI hands over the bytes as Latin-1 text; a browser's UTF-8 must survive a rewrite.
-        data = raw.encode("iso-8859-1")
-    except UnicodeEncodeError:
-        data = raw.encode()
-    return [(name, value) for name, values in QueryDict(data).lists() for value in values]
-
-
-def _set_query(request, pairs):
-    request.META["QUERY_STRING"] = urlencode(pairs)
-    request.GET = QueryDict(request.META["QUERY_STRING"])
-
-
-def _drop_tracking_params(request):
-    """Remove tracking parameters from the request itself, so the view never sees them."""
-    if not request.META.get("QUERY_STRING", ""):
-        return
-    pairs = _query_pairs(request)
-    kept = [(k, v) for k, v in pairs if k not in TRACKING_PARAMS]
-    if len(kept) != len(pairs):
-        _set_query(request, kept)
+# What a view says about itself ---------------------------------------------------------------
 
 
 def reads_query(*names):
@@ -376,68 +294,6 @@ def reads_query(*names):
         return wrapper
 
     return declare
-
-
-def _declared_params(match):
-    """The query parameters that the view at this address reads, or None when it does not say."""
-    if match is None:
-        # Not a page, or an address without its final slash, whose redirect keeps the query.
-        return None
-    view = match.func
-    declared = getattr(view, "query_params", None)
-    if declared is None:
-        declared = getattr(getattr(view, "view_class", None), "query_params", None)
-    return None if declared is None else frozenset(declared)
-
-
-def _keep_read_params(request, match):
-    """Keep only the parameters the view reads, in one order; False when the view does not say
-    which it reads and the address has a query string (such a page is never stored)."""
-    query = request.META.get("QUERY_STRING", "")
-    if not query:
-        return True
-    declared = _declared_params(match)
-    if declared is None:
-        return False
-    # Sorted by name only: the order of a parameter's values can matter to the view.
-    kept = sorted(((k, v) for k, v in _query_pairs(request) if k in declared), key=lambda p: p[0])
-    _set_query(request, kept)
-    return True
-
-
-def _page_key(request):
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return PAGE_PREFIX + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
-
-
-_REFUSING_DIRECTIVES = ("private", "no-cache", "no-store")
-
-
-def _storable(request, response):
-    if request.method != "GET" or response.status_code != 200 or response.streaming:
-        return False
-    if response.cookies or response.has_header("Set-Cookie"):
-        return False
-    cache_control = response.get("Cache-Control", "").lower()
-    if any(directive in cache_control for directive in _REFUSING_DIRECTIVES):
-        return False
-    if "*" in response.get("Vary", ""):
-        return False
-    # A CSRF token is per visitor: a page that used one is never shared.
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or b"csrfmiddlewaretoken" in response.content:
-        return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
-
-
-def _shown_to_a_signed_in_user(request):
-    """Whether the response was made for the signed-in user (the header greets them; officers see
-    their programmes and partners' contacts): the session says whether anything looked."""
-    session = getattr(request, "session", None)
-    if session is None or not session.accessed:
-        return False
-    user = getattr(request, "user", None)
-    return user is not None and user.is_authenticated
 
 
 def depends_on(request, *names):
@@ -456,152 +312,6 @@ def depends_on(request, *names):
         gens = (None,) * len(names)
     # None (the cache did not answer) keeps the page from being stored.
     objects.update(zip(names, gens, strict=True))
-
-
-def _objects_current(entry):
-    """Whether the objects a stored page shows (depends_on) are unchanged: a second round trip,
-    only for the pages that declared any."""
-    names, stored = (entry[6], entry[7]) if len(entry) > 7 else ((), ())
-    if not names:
-        return True
-    try:
-        current, _ = generations(names)
-    except Exception:
-        logger.warning("Page cache: object generations unreadable", exc_info=True)
-        return False
-    return current == stored
-
-
-def _finish(response, etag, rendered_at):
-    """What a cached page carries: validators for conditional GET, and revalidation every time."""
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(rendered_at)
-    if not response.has_header("Cache-Control"):
-        # Browsers ask again on every visit and get a 304 when nothing changed: no stale copy
-        # survives an edit in anyone's browser cache.
-        patch_cache_control(response, max_age=0, must_revalidate=True)
-
-
-class PageCacheMiddleware:
-    """Serve anonymous visitors' GET and HEAD requests from the cache; store public 200 pages."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self._admin_prefix = None
-
-    @property
-    def admin_prefix(self):
-        if self._admin_prefix is None:
-            self._admin_prefix = _admin_prefix() or ""
-        return self._admin_prefix
-
-    def __call__(self, request):
-        response = self._respond(request)
-        if _shown_to_a_signed_in_user(request):
-            patch_cache_control(response, private=True)
-        return response
-
-    def _respond(self, request):
-        if not enabled():
-            return self.get_response(request)
-        if request.method not in ("GET", "HEAD"):
-            response = self.get_response(request)
-            self._after_admin_post(request, response)
-            return response
-        if _has_personal_cookie(request) or _is_excluded(request.path, self.admin_prefix):
-            return self.get_response(request)
-        match = _match(request)
-        if is_uncached(match):
-            return self.get_response(request)
-        return self.serve(request, match)
-
-    def serve(self, request, match):
-        """The page from the cache when it is current, else rendered and stored (match: the
-        request's resolved URL, or None)."""
-        _drop_tracking_params(request)
-        if not _keep_read_params(request, match):
-            response = self.get_response(request)
-            response[HEADER] = "SKIP"
-            return response
-        sections = sections_for_match(match)
-        try:
-            key = _page_key(request)
-            gens, values = generations(sections, extra_keys=[key])
-        except Exception:
-            # A bad Host header is the view's business (400); an unreachable cache is not fatal.
-            logger.debug("Page cache skipped", exc_info=True)
-            return self.get_response(request)
-        if None in gens:
-            # The cache does not answer (core.cache makes that a miss): without the
-            # generations a stored page could not be told from a stale one, so none is served or
-            # stored until it answers again.
-            response = self.get_response(request)
-            response[HEADER] = "OFF"
-            return response
-        entry = values.get(key)
-        now = time.time()
-        if entry is not None and entry[0] == gens and entry[1] > now and _objects_current(entry):
-            return self._from_entry(entry)
-        request._pagecache_objects = {}
-        response = self.get_response(request)
-        objects = request._pagecache_objects
-        if _storable(request, response) and None not in objects.values():
-            self._store(key, sections, gens, response, now, objects)
-        else:
-            response[HEADER] = "SKIP"
-        return response
-
-    def _store(self, key, sections, gens, response, now, objects=None):
-        try:
-            seconds = page_seconds(sections, gens)
-        except Exception:
-            logger.exception("Page cache: could not compute a lifetime")
-            seconds = 0
-        etag = response.get("ETag") or (
-            '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"'
-        )
-        _finish(response, etag, now)
-        response[HEADER] = "MISS"
-        if seconds < 1:
-            return
-        headers = tuple(
-            (name, value) for name, value in response.items() if name.lower() != HEADER.lower()
-        )
-        objects = objects or {}
-        entry = (
-            gens, now + seconds, response.status_code, headers, response.content, etag,
-            tuple(objects), tuple(objects.values()),
-        )  # fmt: skip
-        try:
-            cache.set(key, entry, math.ceil(seconds))
-        except Exception:
-            logger.exception("Page cache: could not store a page")
-
-    def _from_entry(self, entry):
-        status, headers, content = entry[2:5]
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
-            response[name] = value
-        response[HEADER] = "HIT"
-        return response
-
-    def _after_admin_post(self, request, response):
-        """A safety net for bulk admin actions (queryset.update sends no signal): a successful POST
-        to a model's admin pages bumps that model's sections."""
-        prefix = self.admin_prefix
-        if not prefix or not request.path.startswith(prefix) or response.status_code >= 400:
-            return
-        parts = request.path[len(prefix) :].split("/")
-        if len(parts) < 2:
-            return
-        try:
-            model = apps.get_model(parts[0], parts[1])
-        except (LookupError, ValueError):
-            return
-        bulk = ()
-        if parts[2:] == [""]:  # the change list: where actions and list edits are posted
-            bulk = registry.bulk.get(model._meta.concrete_model._meta.label_lower, ())
-        bump(*sections_for_model(model), *bulk)
 
 
 # Facts about lists: row counts and where page N starts ---------------------------------------------

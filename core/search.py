@@ -301,12 +301,18 @@ class Searchable(models.Model):
     class Meta:
         abstract = True
 
+    SEARCH_COLUMNS = ("search_title", "search_text")
+
     def save(self, *args, **kwargs):
+        self.compute_search_columns()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *self.SEARCH_COLUMNS}
+        super().save(*args, **kwargs)
+
+    def compute_search_columns(self):
+        """Set the indexed columns from the row (save() and reindex_search both come here)."""
         self.search_title = index_text(self.search_title_source())
         self.search_text = index_text(*self.search_parts())
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
-        super().save(*args, **kwargs)
 
     def search_title_source(self):
         raise NotImplementedError

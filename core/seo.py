@@ -4,6 +4,7 @@
 import json
 from dataclasses import dataclass, field
 
+from django.templatetags.static import static
 from django.utils.html import mark_safe
 from django.utils.timezone import localtime
 
@@ -41,6 +42,36 @@ class PageMeta:
         return mark_safe("\n".join(blocks))
 
 
+def list_canonical(request, page_obj=None):
+    """A list page's address: ?page=N only past the first page, N as parsed, never as typed
+    ("?page=last" and "?page=01" are not addresses of their own)."""
+    url = request.build_absolute_uri(request.path)
+    number = page_obj.number if page_obj else 1
+    return f"{url}?page={number}" if number > 1 else url
+
+
+def list_meta(request, *, title, description, page_obj=None, **fields):
+    """The meta of a list page (news, agreements, profiles): its canonical address from the
+    parsed page number; filtered views pass noindex."""
+    return PageMeta(
+        title=title,
+        description=description,
+        canonical=list_canonical(request, page_obj),
+        **fields,
+    )
+
+
+DESCRIPTION_LENGTH = 160  # what search engines show of a meta description
+
+
+def describe(text):
+    """A meta description: the text on one line, cut at a word to DESCRIPTION_LENGTH at most."""
+    text = " ".join((text or "").split())
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    return text[: DESCRIPTION_LENGTH - 3].rsplit(" ", 1)[0] + "…"
+
+
 def iso(moment):
     """2021-04-08T02:04:00+07:00: the site's own time zone, with its offset."""
     return localtime(moment).isoformat(timespec="seconds") if moment else ""
@@ -72,7 +103,7 @@ def breadcrumb_jsonld(request, trail):
 
 def organization_jsonld(request, profile):
     data = {"@type": "Organization", "name": profile.name, "url": absolute(request, "/")}
-    logo = profile.logo.url if profile.logo else "/static/img/logo.svg"
+    logo = profile.logo.url if profile.logo else static("img/logo.svg")
     data["logo"] = {"@type": "ImageObject", "url": absolute(request, logo)}
     return data
 

@@ -82,3 +82,41 @@ def unique_slug(model, text, *, instance_pk=None, max_length=200, fallback="muc"
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+class AutoSlug:
+    """A model mixin: a slug left empty is made from `slug_from` on save (unique_slug, within
+    the slug field's length or `slug_max_length`); a slug an editor typed, or one made before, is
+    kept as it is. A model whose slug comes from more than one field overrides slug_text()."""
+
+    slug_from = "name"
+    slug_fallback = "muc"
+    slug_max_length = None  # the field's own length
+
+    def slug_text(self):
+        """The text the slug is made from; None leaves the slug empty for now."""
+        return getattr(self, self.slug_from)
+
+    def fill_slug(self):
+        """Make the slug now if it is empty, or one of the model's RESERVED_SLUGS (a dry run shows
+        the address a save would give)."""
+        if self.slug and self.slug not in getattr(self, "RESERVED_SLUGS", ()):
+            return False
+        text = self.slug_text()
+        if text is None:
+            if self._meta.get_field("slug").null:
+                self.slug = None  # several rows may wait without an address; "" would clash
+            return False
+        self.slug = unique_slug(
+            self._meta.concrete_model,
+            text,
+            instance_pk=self.pk,
+            max_length=self.slug_max_length or self._meta.get_field("slug").max_length,
+            fallback=self.slug_fallback,
+        )
+        return True
+
+    def save(self, *args, **kwargs):
+        if self.fill_slug() and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "slug"}
+        super().save(*args, **kwargs)

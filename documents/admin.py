@@ -133,6 +133,7 @@ class DocumentAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
+@admin.register(DocumentKind, Field)
 class NamedListAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.NEVER
     list_display = ["name", "order"]
@@ -142,10 +143,6 @@ class NamedListAdmin(admin.ModelAdmin):
 
     class Media:
         js = SLUG_JS
-
-
-admin.site.register(DocumentKind, NamedListAdmin)
-admin.site.register(Field, NamedListAdmin)
 
 
 @admin.register(IssuingBody)

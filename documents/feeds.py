@@ -1,6 +1,7 @@
 """RSS 2.0 feed of the documents newly added to the library (public ones only)."""
 
 from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from documents.models import Document
@@ -12,7 +13,7 @@ FEED_SIZE = 30
 
 class LatestDocumentsFeed(Feed):
     feed_type = Rss201rev2Feed
-    link = "/van-ban/"
+    link = reverse_lazy("documents:list")
 
     def title(self):
         return xml_text(f"Văn bản mới – {SiteProfile.load().name}")

@@ -12,12 +12,13 @@ from agreements.documents import PrivateFileField, private_storage
 from core import roles
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable, match, rank
-from core.text import fold_vi, unique_slug
+from core.seo import describe
+from core.text import AutoSlug, fold_vi
 from core.validity import Validity, validity_case, validity_condition, validity_on
 from documents import files
 
 
-class NamedList(models.Model):
+class NamedList(AutoSlug, models.Model):
     """A short list that editors keep (kinds, fields, issuing bodies): a name, a slug, an order."""
 
     name = models.CharField("tên", max_length=200, unique=True)
@@ -32,11 +33,6 @@ class NamedList(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(type(self), self.name, instance_pk=self.pk)
-        super().save(*args, **kwargs)
 
 
 class DocumentKind(NamedList):
@@ -127,7 +123,7 @@ class DocumentQuerySet(models.QuerySet):
         )
 
 
-class Document(Searchable):
+class Document(AutoSlug, Searchable):
     class Visibility(models.TextChoices):
         PUBLIC = "public", "Công khai"
         OFFICERS = "officers", "Chỉ cán bộ công đoàn"
@@ -264,15 +260,17 @@ class Document(Searchable):
         return f"{self.number} – {self.summary}" if self.number else self.summary
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            text = f"{self.kind.name if self.kind_id else ''} {self.summary}"
-            self.slug = unique_slug(Document, text, instance_pk=self.pk, max_length=120)
         if self.effective_from is None:
             self.effective_from = self.issued_on
         self.number_key = number_key(self.number)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "number_key", "effective_from"}
         super().save(*args, **kwargs)
+
+    slug_max_length = 120  # the kind and the summary: long enough to read, short enough to share
+
+    def slug_text(self):
+        return f"{self.kind.name if self.kind_id else ''} {self.summary}"
 
     def get_absolute_url(self):
         return reverse("documents:detail", kwargs={"slug": self.slug})
@@ -328,8 +326,7 @@ class Document(Searchable):
 
     @property
     def description(self):
-        text = f"{self.heading}: {self.summary}"
-        return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
+        return describe(f"{self.heading}: {self.summary}")
 
 
 class DocumentFile(models.Model):

@@ -5,7 +5,8 @@ from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
 
-from core.images import PROFILES, CleanImageField, rendition_url
+from core.images import CleanImageField
+from core.renditions import PROFILES, rendition_url
 
 SITE_PROFILE_CACHE_KEY = "federation:site-profile"
 

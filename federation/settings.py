@@ -70,7 +70,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # As high as it can be: a cached page for an anonymous visitor skips everything below, the
     # policy header included, which is stored with the page (the public policy has no nonce).
-    "core.pagecache.PageCacheMiddleware",
+    "core.pagecache_middleware.PageCacheMiddleware",
     # Above WhiteNoise, so that every response gets the policy, static files too.
     "core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -342,7 +342,7 @@ ADVICE_FORM_MAX_AGE_SECONDS = 12 * 3600
 TAGGIT_TAGS_FROM_STRING = "news.tag_strings.tags_from_string"
 TAGGIT_STRING_FROM_TAGS = "news.tag_strings.string_from_tags"
 
-LOGIN_URL = "/dang-nhap/"
+LOGIN_URL = "login"
 # Where a login lands without a usable `next` (missing, or refused as pointing off the site): the
 # admin's login has no destination of its own, and Django's default (/accounts/profile/) is a 404.
 # The officers' login (/dang-nhap/) sends them to the programmes instead.

@@ -23,7 +23,7 @@ urlpatterns = [
     path("", include("agreements.urls")),
     path("dang-nhap/", OfficerLoginView.as_view(), name="login"),
     path("dang-nhap/quen-mat-khau/", include(accounts)),
-    path("dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
+    path("dang-xuat/", LogoutView.as_view(next_page="home"), name="logout"),
     path("dien-hinh-tien-tien/", include("federation.workers.urls")),
     path("van-ban/", include("documents.urls")),
     path("hoi-dap/", include("advice.urls")),

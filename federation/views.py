@@ -1,5 +1,6 @@
 """Site-wide views: site search, robots.txt, the health check and the error pages."""
 
+import os
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -100,16 +101,31 @@ class SearchView(TemplateView):
         return "?" + urlencode(params)
 
 
+def folder_of(*urls):
+    """The folder that holds these addresses: "/xem-truoc/" for the two kinds of preview."""
+    common = os.path.commonprefix(urls)
+    return common[: common.rfind("/") + 1]
+
+
 @pagecache.reads_query()
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
+    # Both kinds of preview live under one folder: the robots file names the folder.
+    token = "x" * 20
+    previews = folder_of(
+        reverse("news:preview", kwargs={"pk": 1}), reverse("news:shared-preview", args=[token])
+    )
+    partner_feeds = folder_of(
+        reverse("agreements:partner-feed-rss", args=[token]),
+        reverse("agreements:partner-feed-json", args=[token]),
+    )
     lines = [
         "User-agent: *",
-        "Disallow: /quan-tri/",
-        "Disallow: /tim-kiem/",
-        "Disallow: /xem-truoc/",
-        "Disallow: /nguon-tin/",
-        "Allow: /",
+        f"Disallow: {reverse('admin:index')}",
+        f"Disallow: {reverse('search')}",
+        f"Disallow: {previews}",
+        f"Disallow: {partner_feeds}",
+        f"Allow: {reverse('home')}",
         f"Sitemap: {sitemap}",
         f"Sitemap: {request.build_absolute_uri(reverse('news:sitemap-news'))}",
         "",

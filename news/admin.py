@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 
 from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
-from core.images import picture_html
+from core.admin_thumbnails import thumbnail
 from core.richtext import sanitize_html
 from core.staging import StagedUploadsAdminMixin
 from core.text import fold_vi
@@ -29,11 +29,6 @@ from news.admin_pennames import (
 from news.admin_workflow import WorkflowAdminMixin
 from news.forms import ArticleAdminForm, OrderedAutocomplete
 from news.models import Article, Category, Photo, Tag, Topic, TopicArticle
-
-
-def thumbnail(fieldfile, alt=""):
-    html = picture_html(fieldfile, "photo", "card", alt=alt, sizes="120px")
-    return format_html('<span class="admin-thumb">{}</span>', html) if html else "—"
 
 
 class PhotoInlineFormSet(BaseInlineFormSet):
@@ -100,7 +95,7 @@ class PhotoInline(StagedUploadsAdminMixin, admin.StackedInline):
             # A form returned with an error: the upload has no renditions yet (its thumbnail is
             # beside the file input, core.staging).
             return "—"
-        return thumbnail(photo.image, photo.alt_text)
+        return thumbnail(photo.image, "photo", alt=photo.alt_text, sizes="120px")
 
 
 class PhotoMissingFilter(admin.SimpleListFilter):
@@ -228,7 +223,11 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
     @admin.display(description="ảnh đại diện")
     def cover_picture(self, article):
         cover = article.cover
-        return thumbnail(cover.image, cover.alt_text) if cover and cover.image else "Chưa có ảnh"
+        return (
+            thumbnail(cover.image, "photo", alt=cover.alt_text, sizes="120px")
+            if cover and cover.image
+            else "Chưa có ảnh"
+        )
 
     def get_readonly_fields(self, request, obj=None):
         # The status changes only through the workflow buttons, so that every change is logged
@@ -247,7 +246,9 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
         cover = article.cover
         if cover:
             # The thumbnail is a link to the article: its text alternative names the article.
-            return thumbnail(cover.image, cover.alt_text or article.title)
+            return thumbnail(
+                cover.image, "photo", alt=cover.alt_text or article.title, sizes="120px"
+            )
         if getattr(article, "photo_missing", False):
             return mark_safe('<span class="badge-missing">thiếu ảnh</span>')
         return "—"

@@ -246,14 +246,7 @@ class WorkflowAdminMixin:
     # The trash ---------------------------------------------------------------------------------
 
     def delete_model(self, request, obj):
-        with transaction.atomic():
-            obj.trash(by=request.user)
-            ArticleEvent.objects.create(
-                article=obj,
-                actor=request.user,
-                action=ArticleEvent.Action.TRASHED,
-                status=obj.status,
-            )
+        workflow.trash(article=obj, by=request.user)
 
     def delete_queryset(self, request, queryset):
         for article in queryset:
@@ -300,18 +293,8 @@ class TrashedArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Khôi phục các bài đã chọn")
     def restore_selected(self, request, queryset):
-        if not workflow.is_editor(request.user):
-            raise PermissionDenied
-        for article in queryset:
-            with transaction.atomic():
-                article.restore()
-                ArticleEvent.objects.create(
-                    article=article,
-                    actor=request.user,
-                    action=ArticleEvent.Action.RESTORED,
-                    status=article.status,
-                )
-        messages.success(request, f"Đã khôi phục {queryset.count()} bài.")
+        restored = [workflow.restore(article=article, by=request.user) for article in queryset]
+        messages.success(request, f"Đã khôi phục {len(restored)} bài.")
 
 
 @admin.register(Correspondent)

@@ -4,9 +4,10 @@ import re
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from core.images import SOCIAL, rendition_file
+from core.renditions import SOCIAL, rendition_file
 from federation.models import SiteProfile
 from news.models import Article, Category
 
@@ -22,7 +23,7 @@ def xml_text(value):
 
 class LatestArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
-    link = "/tin-tuc/"
+    link = reverse_lazy("news:list")
     query_params = ()  # core.pagecache drops any
 
     def title(self):

@@ -35,7 +35,8 @@ from django.utils.html import escape
 
 from core.redirects import path_of
 from core.search import index_text
-from core.text import clean_text, unique_slug
+from core.text import clean_text
+from news import workflow
 from news.models import Article, Photo
 from news.pennames import link_pen_names, match_byline
 
@@ -309,9 +310,10 @@ def import_article(parsed, *, status, category, by=None, dry_run=False):
                 import_key=parsed.import_key,
             )
             if dry_run:
-                article.slug = unique_slug(Article, parsed.title)
+                article.fill_slug()
                 return ImportResult(created=True, article=article, dry_run=True)
             article.save()
+            workflow.record_import(article=article, by=by)
             # "D.QUỲNH" becomes the pen name D.QUỲNH when there is one; otherwise the text stays
             # and the article is listed under "Dòng tác giả chưa khớp bút danh" in the admin.
             if parsed.byline:

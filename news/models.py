@@ -10,14 +10,16 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import ItemBase, TagBase
 
-from core.images import CleanImageField, picture_html, social_url
+from core.images import CleanImageField
 from core.redirects import path_of
+from core.renditions import picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
-from core.text import clean_text, slugify_vi, unique_slug
+from core.seo import describe
+from core.text import AutoSlug, clean_text, slugify_vi
 
 
-class Category(models.Model):
+class Category(AutoSlug, models.Model):
     name = models.CharField("tên chuyên mục", max_length=100, unique=True)
     slug = models.SlugField(
         "đường dẫn",
@@ -43,11 +45,6 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Category, self.name, instance_pk=self.pk, max_length=120)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})
@@ -146,7 +143,9 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(Searchable):
+class Article(AutoSlug, Searchable):
+    slug_from, slug_fallback = "title", "bai-viet"
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Nháp"
         SUBMITTED = "submitted", "Chờ duyệt"
@@ -311,8 +310,6 @@ class Article(Searchable):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Article, self.title, instance_pk=self.pk, fallback="bai-viet")
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         if self.pk:
@@ -329,12 +326,14 @@ class Article(Searchable):
 
     @property
     def is_public(self):
+        """The Python twin of ArticleQuerySet.published(), condition for condition."""
         now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= now
             and (self.unpublish_at is None or self.unpublish_at > now)
+            and self.deleted_at is None
         )
 
     def clean(self):
@@ -359,6 +358,11 @@ class Article(Searchable):
         """The byline as readers see it: the pen names in order, or the free text."""
         names = [link.pen_name.name for link in self.pen_name_links.all()] if self.pk else []
         return ", ".join(names) or self.byline
+
+    @property
+    def is_returned(self):
+        """Sent back to its author, with a comment: the form shows what to fix."""
+        return self.status == self.Status.RETURNED
 
     @property
     def is_trashed(self):
@@ -396,10 +400,7 @@ class Article(Searchable):
     @property
     def description(self):
         """The meta description: the lead, cut at a word near 160 characters."""
-        lead = " ".join(self.lead.split())
-        if len(lead) <= 160:
-            return lead
-        return lead[:157].rsplit(" ", 1)[0] + "…"
+        return describe(self.lead)
 
 
 class Photo(models.Model):

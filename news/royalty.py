@@ -148,6 +148,14 @@ class RoyaltyTally(models.Model):
     def is_frozen(self):
         return self.status != self.Status.PENDING
 
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
 
 class RoyaltyTallyLine(models.Model):
     """One pen name's row of an approved tally, as it was when the month was approved."""

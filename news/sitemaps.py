@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
 from core.seo import iso
@@ -57,10 +58,10 @@ class StaticSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ["/", "/tin-tuc/", "/chuyen-de/"]
+        return ["home", "news:list", "news:topics"]
 
     def location(self, item):
-        return item
+        return reverse(item)
 
 
 class NewsSitemap(Sitemap):

@@ -5,10 +5,12 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from core.images import CleanImageField, picture_html, social_url
+from core.images import CleanImageField
+from core.renditions import picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
-from core.text import unique_slug
+from core.seo import describe
+from core.text import AutoSlug
 
 
 class TopicQuerySet(models.QuerySet):
@@ -17,7 +19,7 @@ class TopicQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Topic(Searchable):
+class Topic(AutoSlug, Searchable):
     title = models.CharField("tên chuyên đề", max_length=200)
     slug = models.SlugField(
         "đường dẫn",
@@ -63,6 +65,7 @@ class Topic(Searchable):
 
     # /chuyen-de/rss/ would read as a topic's address.
     RESERVED_SLUGS = frozenset({"rss"})
+    slug_from, slug_fallback = "title", "chuyen-de"
 
     class Meta:
         ordering = ["order", "-created_at", "-id"]
@@ -72,11 +75,6 @@ class Topic(Searchable):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug or self.slug in self.RESERVED_SLUGS:
-            self.slug = unique_slug(Topic, self.title, instance_pk=self.pk, fallback="chuyen-de")
-        super().save(*args, **kwargs)
 
     def clean(self):
         if self.slug in self.RESERVED_SLUGS:
@@ -99,8 +97,7 @@ class Topic(Searchable):
 
     @property
     def description(self):
-        text = " ".join(self.introduction_text.split()) or self.title
-        return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
+        return describe(self.introduction_text.strip() or self.title)
 
     def card_html(self, lazy=True, sizes="(min-width: 900px) 360px, 100vw"):
         return picture_html(

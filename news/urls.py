@@ -1,3 +1,5 @@
+"""The public news URLs: lists, feeds, the article page, the read beacon and previews."""
+
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 

@@ -15,7 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from core import pagecache
+from core import pagecache, seo
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
@@ -27,28 +27,24 @@ from news.related import related_articles
 PAGE_SIZE = 20
 
 
-def list_meta(request, title, description="", articles=(), page_number=1):
-    """A list page's meta; its share picture is the first cover among the articles it shows."""
+def news_list_meta(request, title, description="", *, articles, page_obj=None):
+    """A news list's meta; its share picture is the first cover among the articles it shows."""
     profile = SiteProfile.load()
-    # The page number as parsed, not as typed: "?page=last" and "?page=01" are not addresses.
-    canonical = request.build_absolute_uri(request.path) + (
-        f"?page={page_number}" if page_number > 1 else ""
-    )
     cover = next((a.cover for a in articles if a and a.cover), None)
     # Every page needs a description, even before the site profile has one.
     fallback = f"{title} – " + " ".join(filter(None, [profile.tagline, profile.name]))
-    return PageMeta(
+    return seo.list_meta(
+        request,
         title=title,
         description=description or profile.description or fallback,
-        canonical=canonical,
+        page_obj=page_obj,
         image=absolute(request, cover.social_url) if cover else "",
         image_alt=cover.alt_text if cover else "",
     )
 
 
-def page_number(context):
-    page = context.get("page_obj")
-    return page.number if page else 1
+def listed(context):
+    return {"articles": context["articles"], "page_obj": context.get("page_obj")}
 
 
 class ArticlePaginator(Paginator):
@@ -134,10 +130,8 @@ class ArticleListView(ArticleListMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["heading"] = "Tin tức"
         context["breadcrumbs"] = [("Tin tức", "")]
-        context["meta"] = list_meta(
-            self.request, "Tin tức", articles=context["articles"], page_number=page_number(context)
-        )
-        context["feed_url"] = "/tin-tuc/rss/"
+        context["meta"] = news_list_meta(self.request, "Tin tức", **listed(context))
+        context["feed_url"] = reverse("news:feed")
         return context
 
 
@@ -156,14 +150,10 @@ class CategoryView(ArticleListMixin, ListView):
         context["heading"] = self.category.name
         context["intro"] = self.category.description
         context["breadcrumbs"] = [("Tin tức", reverse("news:list")), (self.category.name, "")]
-        context["meta"] = list_meta(
-            self.request,
-            self.category.name,
-            self.category.description,
-            context["articles"],
-            page_number(context),
+        context["meta"] = news_list_meta(
+            self.request, self.category.name, self.category.description, **listed(context)
         )
-        context["feed_url"] = f"{self.category.get_absolute_url()}rss/"
+        context["feed_url"] = reverse("news:category-feed", kwargs={"slug": self.category.slug})
         return context
 
 
@@ -182,12 +172,7 @@ class TagView(ArticleListMixin, ListView):
         context["heading"] = f"Thẻ: {self.tag.name}"
         context["breadcrumbs"] = [("Tin tức", reverse("news:list")), (f"Thẻ: {self.tag.name}", "")]
         context["menu_current"] = reverse("news:list")
-        context["meta"] = list_meta(
-            self.request,
-            f"Thẻ: {self.tag.name}",
-            articles=context["articles"],
-            page_number=page_number(context),
-        )
+        context["meta"] = news_list_meta(self.request, f"Thẻ: {self.tag.name}", **listed(context))
         return context
 
 
@@ -346,7 +331,7 @@ class HomeView(ListView):
                 if c.pk in by_category
             ],
             most_read=popularity.most_read(),
-            meta=list_meta(self.request, "Trang chủ", articles=everything),
+            meta=news_list_meta(self.request, "Trang chủ", articles=everything),
         )
         context["meta"].title = SiteProfile.load().name
         return context

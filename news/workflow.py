@@ -6,6 +6,9 @@ a script), and each one checks the user's role itself: a crafted POST to the adm
     nháp ──submit──▶ chờ duyệt ──publish──▶ đã đăng ──unpublish──▶ nháp / đã gỡ
       ▲                 │
       └──── trả lại ◀───┘ (return_for_changes, with a required comment)
+
+    any state ──trash──▶ thùng rác ──restore──▶ the state it had; an import that publishes logs
+    its publication too (record_import).
 """
 
 from django.conf import settings
@@ -131,6 +134,35 @@ def unpublish(*, article: Article, by, keep_hidden: bool = False) -> Article:
         article.save(update_fields=["status", "updated_at"])
         _log(article, by, ArticleEvent.Action.UNPUBLISHED)
     return article
+
+
+def trash(*, article: Article, by) -> Article:
+    """Move an article to the trash: hidden everywhere, restorable by an editor for TRASH_DAYS days."""
+    _require(can_edit(by, article), "Bạn không được xóa bài viết này.")
+    if article.is_trashed:
+        return article
+    with transaction.atomic():
+        article.trash(by=by)
+        _log(article, by, ArticleEvent.Action.TRASHED)
+    return article
+
+
+def restore(*, article: Article, by) -> Article:
+    """Take an article out of the trash, in the state it had."""
+    _require(is_editor(by), "Chỉ biên tập viên mới được khôi phục bài.")
+    if not article.is_trashed:
+        return article
+    with transaction.atomic():
+        article.restore()
+        _log(article, by, ArticleEvent.Action.RESTORED)
+    return article
+
+
+def record_import(*, article: Article, by) -> None:
+    """An imported article that arrives published has its publication in its events, as if an
+    editor had published it: a later republish keeps its original time."""
+    if article.status == Status.PUBLISHED:
+        _log(article, by, ArticleEvent.Action.PUBLISHED)
 
 
 def check_edit(*, article: Article, before: Article | None, by) -> None:

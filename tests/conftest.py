@@ -1,5 +1,6 @@
-"""Fixtures shared by every test: a fresh cache and a private media folder per test, and the
-clock that --clock / TEST_CLOCK moves for the whole run."""
+"""Fixtures shared by every test: a fresh cache, a private media folder, no pending read counts
+and the factories' numbering from 1 for each test; and the clock that --clock / TEST_CLOCK moves
+for the whole run."""
 
 import datetime as dt
 import os
@@ -82,11 +83,18 @@ def pytest_runtest_call(item):
 def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    from news import popularity
+    from tests import factories
+
     cache.clear()
+    # The read counter lives in the process when there is no Redis, as in tests.
+    popularity.counter().drain()
+    factories.reset_sequence()
     # pytest-django empties the sites framework's cache before each test; the site primes it at
     # start-up, so that no page pays a query for the Site (core.redirects).
     redirects.prime_site_cache()
     yield
     cache.clear()
+    popularity.counter().drain()
     # A test's own transaction never commits: what its saves left to check goes with it.
     files.forget()

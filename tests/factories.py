@@ -16,6 +16,13 @@ from news.models import Article, Category, Photo, Topic, TopicArticle
 _seq = itertools.count(1)
 
 
+def reset_sequence():
+    """Each test numbers its rows from 1 (tests/conftest.py): a name or a publication time never
+    depends on what ran before."""
+    global _seq
+    _seq = itertools.count(1)
+
+
 def image_bytes(width=1200, height=800, color=(20, 90, 160), image_format="JPEG", exif=None):
     buffer = io.BytesIO()
     image = Image.new("RGB", (width, height), color)

@@ -1,3 +1,5 @@
+"""Every model change has its migration (makemigrations --check, as a test)."""
+
 from io import StringIO
 
 import pytest

@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
-from core.images import picture_html
+from core.renditions import picture_html
 from core.seo import PageMeta, iso
 from core.seo import breadcrumb_jsonld as breadcrumb_data
 from federation import menu

@@ -3,12 +3,13 @@
 from django import forms
 from django.db.models import Exists, OuterRef
 
+from core.filters import QueryFilterForm
 from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
 
 INVALID_CHOICE = "«%(value)s» không có trong danh sách; đang hiện tất cả."
 
 
-class WorkerFilterForm(forms.Form):
+class WorkerFilterForm(QueryFilterForm):
     """The gallery's filters. An unknown value is reported and ignored, never an error page."""
 
     giai_doan = forms.ModelChoiceField(
@@ -34,9 +35,6 @@ class WorkerFilterForm(forms.Form):
     )
 
     def __init__(self, data=None, **kwargs):
-        if data is not None:
-            # Null characters only come from probes; PostgreSQL refuses them in a query.
-            data = {key: data.get(key, "").replace("\x00", "") for key in self.base_fields}
         super().__init__(data, **kwargs)
         unions = (
             ExemplaryWorker.objects.published()
@@ -61,13 +59,3 @@ class WorkerFilterForm(forms.Form):
         if union := data.get("cong_doan"):
             queryset = queryset.filter(grassroots_union=union)
         return queryset
-
-    @property
-    def active(self):
-        """The valid filters, as query-string pairs for the pagination links."""
-        data = getattr(self, "cleaned_data", {})
-        pairs = []
-        for name, value in data.items():
-            if value:
-                pairs.append((name, getattr(value, "slug", value)))
-        return pairs

@@ -9,14 +9,18 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.images import CleanImageField, picture_html, social_url
+from core.images import CleanImageField
+from core.renditions import picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
-from core.text import unique_slug
+from core.seo import describe
+from core.text import AutoSlug
 
 
-class HonourPeriod(models.Model):
+class HonourPeriod(AutoSlug, models.Model):
     """A term over which the federation honours exemplary figures, e.g. 2015–2020."""
+
+    slug_fallback = "giai-doan"
 
     name = models.CharField(
         "tên giai đoạn", max_length=100, unique=True, help_text="Ví dụ: Giai đoạn 2015–2020"
@@ -47,16 +51,11 @@ class HonourPeriod(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                HonourPeriod, self.name, instance_pk=self.pk, max_length=120, fallback="giai-doan"
-            )
-        super().save(*args, **kwargs)
 
-
-class Sector(models.Model):
+class Sector(AutoSlug, models.Model):
     """A field of work (công nghiệp, giáo dục, y tế…): a short list the editors keep."""
+
+    slug_fallback = "nganh"
 
     name = models.CharField("tên ngành, lĩnh vực", max_length=100, unique=True)
     slug = models.SlugField(
@@ -73,13 +72,6 @@ class Sector(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                Sector, self.name, instance_pk=self.pk, max_length=120, fallback="nganh"
-            )
-        super().save(*args, **kwargs)
 
 
 class ExemplaryWorkerQuerySet(models.QuerySet):
@@ -100,11 +92,13 @@ CONSENT_REQUIRED_MESSAGE = (
 )
 
 
-class ExemplaryWorker(Searchable):
+class ExemplaryWorker(AutoSlug, Searchable):
     """An exemplary union member or worker (điển hình tiên tiến), honoured in one or more terms.
 
     Only what the person agreed to make public is stored: no phone, email or home address.
     """
+
+    slug_from, slug_fallback = "full_name", "ho-so"
 
     full_name = models.CharField("họ và tên", max_length=150)
     slug = models.SlugField(
@@ -230,15 +224,19 @@ class ExemplaryWorker(Searchable):
     def __str__(self):
         return self.full_name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                ExemplaryWorker, self.full_name, instance_pk=self.pk, fallback="ho-so"
-            )
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("workers:detail", kwargs={"slug": self.slug})
+
+    def set_published(self, published: bool) -> bool:
+        """Show or hide the profile, saved like any edit (a history row, the page cache told).
+        Returns whether anything changed; a profile without consent is never shown."""
+        if published and not self.consent_on:
+            raise ValidationError({"is_published": CONSENT_REQUIRED_MESSAGE})
+        if self.is_published == published:
+            return False
+        self.is_published = published
+        self.save(update_fields=["is_published"])
+        return True
 
     def clean(self):
         if self.is_published and not self.consent_on:
@@ -302,8 +300,7 @@ class ExemplaryWorker(Searchable):
         text = f"{self.full_name}: {who}." if who else f"{self.full_name}."
         if honour:
             text += f" {honour.title} ({honour.period.name})."
-        text = " ".join(text.split())
-        return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
+        return describe(text)
 
     def card_html(self, lazy=True, sizes="(min-width: 900px) 240px, 50vw"):
         return picture_html(

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
+from core import seo
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, person_jsonld
 from federation.models import SiteProfile
@@ -19,7 +20,8 @@ class WorkerListView(StrictPageMixin, ListView):
     template_name = "federation/worker_list.html"
     context_object_name = "workers"
     paginate_by = PAGE_SIZE
-    query_params = (*WorkerFilterForm.base_fields, "page")  # core.pagecache drops any other
+    # The filter form's names, current and old; core.pagecache drops any other.
+    query_params = (*WorkerFilterForm.query_names(), "page")
 
     def get_queryset(self):
         self.filters = WorkerFilterForm(self.request.GET)
@@ -29,20 +31,19 @@ class WorkerListView(StrictPageMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         profile = SiteProfile.load()
-        page = self.request.GET.get("page")
-        canonical = self.request.build_absolute_uri(self.request.path)
         context.update(
             filters=self.filters,
             filtered=bool(self.filters.active),
             breadcrumbs=[("Điển hình tiên tiến", "")],
             query_string=urlencode(self.filters.active),
-            meta=PageMeta(
+            meta=seo.list_meta(
+                self.request,
                 title="Điển hình tiên tiến",
                 description=(
                     f"Gương điển hình tiên tiến trong phong trào công nhân, viên chức, lao động "
                     f"và hoạt động công đoàn – {profile.name}."
                 ),
-                canonical=canonical + (f"?page={page}" if page else ""),
+                page_obj=context.get("page_obj"),
             ),
         )
         return context

@@ -1,11 +1,21 @@
 """Signed documents: checked by content and size, stored privately under a safe name."""
 
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import InMemoryStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from agreements.documents import validate_pdf
-from tests.factories import image_bytes, make_agreement, make_user, pdf_bytes, pdf_upload
+from tests.factories import (
+    image_bytes,
+    make_agreement,
+    make_officer,
+    make_user,
+    pdf_bytes,
+    pdf_upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +174,23 @@ def test_a_small_pdf_whose_streams_inflate_to_hundreds_of_megabytes_is_refused()
     with pytest.raises(ValidationError) as error:
         validate_pdf(SimpleUploadedFile("van-ban.pdf", bomb))
     assert "cần quá nhiều bộ nhớ hoặc thời gian để đọc" in messages(error)
+
+
+# Several app hosts: the signed documents on object storage -------------------------------------
+
+
+def test_signed_documents_follow_the_private_storage_and_never_touch_the_disk(client, settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": InMemoryStorage.__module__ + ".InMemoryStorage"},
+    }
+    agreement = make_agreement()
+    agreement.document = pdf_upload("chuong-trinh.pdf")
+    agreement.save()
+    assert not Path(settings.PRIVATE_MEDIA_ROOT).exists() or not any(
+        Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.pdf")
+    )
+    client.force_login(make_officer())
+    response = client.get(f"{agreement.get_absolute_url()}van-ban/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")

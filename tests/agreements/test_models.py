@@ -168,3 +168,10 @@ def test_str_of_each_model_is_readable():
     assert str(agreement) == "Chương trình A"
     assert str(task) == "Xây dựng chuyên mục công đoàn"
     assert str(agreement.agreement_partners.get()) == "Báo Lâm Đồng"
+
+
+def test_years_in_force_run_from_the_last_end_back_to_the_first_start():
+    assert Agreement.objects.years_in_force() == []
+    make_agreement(valid_from=date(2019, 6, 1), valid_until=date(2021, 5, 31))
+    make_agreement(valid_from=date(2020, 1, 1), valid_until=date(2020, 12, 31))
+    assert Agreement.objects.years_in_force() == [2021, 2020, 2019]

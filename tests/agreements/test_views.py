@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.static import serve
 
 from agreements.models import Agreement, AgreementTask
+from agreements.views import AgreementListView
 from core.roles import OFFICERS
 from tests.factories import (
     make_agreement,
@@ -21,6 +22,7 @@ from tests.factories import (
     make_user,
     pdf_upload,
 )
+from tests.pages import assert_canonical_follows_the_parsed_page
 
 pytestmark = pytest.mark.django_db
 
@@ -182,6 +184,20 @@ def test_a_merged_partner_says_what_it_is_now_part_of(client):
 
 
 # The detail page ---------------------------------------------------------------------------------
+
+
+def test_detail_counts_the_days_left_only_for_an_agreement_about_to_expire(client, settings):
+    today = timezone.localdate()
+    warn = settings.AGREEMENT_EXPIRY_WARNING_DAYS
+    soon = make_agreement(
+        valid_from=today - timedelta(days=300), valid_until=today + timedelta(days=9)
+    )
+    later = make_agreement(
+        valid_from=today - timedelta(days=300), valid_until=today + timedelta(days=warn + 30)
+    )
+    assert soon.is_expiring and not later.is_expiring
+    assert "còn 9 ngày" in client.get(soon.get_absolute_url()).content.decode()
+    assert "agreement-period__left" not in client.get(later.get_absolute_url()).content.decode()
 
 
 def test_detail_shows_partners_period_tasks_news_chain_and_download(client):
@@ -366,6 +382,35 @@ def test_invalid_filter_values_are_ignored_with_a_message(client, params):
 def test_bad_page_numbers_are_404(client, page):
     make_agreement()
     assert client.get(LIST, {"page": page}).status_code == 404
+
+
+def test_the_canonical_address_carries_the_page_number_as_parsed(client, monkeypatch):
+    monkeypatch.setattr(AgreementListView, "paginate_by", 2)
+    partner = make_partner()
+    for _ in range(3):
+        make_agreement(partners=[partner])
+    assert_canonical_follows_the_parsed_page(client, LIST)
+
+
+def test_old_underscore_filter_names_still_filter_and_links_use_the_dashed_names(client):
+    today = timezone.localdate()
+    paper = make_partner(name="Báo Lâm Đồng")
+    expiring = make_agreement(
+        partners=[paper],
+        valid_from=today - timedelta(days=300),
+        valid_until=today + timedelta(days=9),
+    )
+    running = make_agreement(partners=[paper])
+    for params in [
+        {"doi-tac": paper.slug, "trang-thai": "sap-het-han"},
+        {"doi_tac": paper.slug, "trang_thai": "sap-het-han"},  # a bookmark from before
+    ]:
+        html = client.get(LIST, params).content.decode()
+        assert expiring.title in html and running.title not in html, params
+    for n in range(20):
+        make_agreement(partners=[paper], title=f"Chương trình số {n}")
+    html = client.get(LIST, {"doi_tac": paper.slug}).content.decode()
+    assert f"?doi-tac={paper.slug}&amp;page=2" in html
 
 
 def test_pagination_keeps_the_filters(client):

@@ -45,7 +45,7 @@ def test_the_benchmark_settings_are_productions_with_its_urls_and_page_cache():
         "[m for m in s.MIDDLEWARE if m not in p.MIDDLEWARE])"
     )
     assert fresh_settings("bench.settings", code) == (
-        "bench.urls bi-mat True ['core.pagecache.PageCacheMiddleware'] "
+        "bench.urls bi-mat True ['core.pagecache_middleware.PageCacheMiddleware'] "
         "['bench.pagecache.BenchPageCacheMiddleware']"
     )
 

@@ -14,8 +14,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import modelform_factory
 from PIL import Image
 
-from core import images
-from core.images import SOCIAL, picture_html, rendition_file, validate_image
+from core import images, renditions
+from core.images import validate_image
+from core.renditions import SOCIAL, picture_html, rendition_file
 from news.models import Photo
 from tests.factories import image_bytes, make_article, make_photo
 from tests.security.bombs import png_of
@@ -121,8 +122,8 @@ def test_renditions_are_on_disk_in_webp_and_jpeg_right_after_save():
     photo = make_photo()
     names = {p.suffix for p in stored_files() if "renditions" in p.parts}
     assert {".webp", ".jpg"} <= names
-    for size in images.all_sizes("photo"):
-        for fmt in images.SPECS[size]:
+    for size in renditions.all_sizes("photo"):
+        for fmt in renditions.SPECS[size]:
             cached = rendition_file(photo.image, size, fmt)
             assert cached.storage.exists(cached.name), (size, fmt)
 

@@ -14,7 +14,7 @@ from django.urls import path
 from django.utils import timezone
 
 from agreements.models import Agreement
-from core import pagecache
+from core import pagecache, pagecache_middleware
 from federation.models import SiteProfile
 from news import freshness
 from news.models import Article
@@ -127,7 +127,7 @@ def test_sign_in_admin_and_preview_pages_are_never_cached(client, story):
 
 def stored(view, path="/tin-tuc/"):
     """Runs the middleware around a stand-in view twice; says whether the second was a hit."""
-    middleware = pagecache.PageCacheMiddleware(view)
+    middleware = pagecache_middleware.PageCacheMiddleware(view)
     request = RequestFactory().get(path)
     request.user = AnonymousUser()
     middleware(request)
@@ -592,8 +592,8 @@ def test_every_public_page_says_which_query_parameters_it_reads(story):
         worker.get_absolute_url(),
     ]
     for url in paths:
-        match = pagecache._match(RequestFactory().get(url))
-        assert pagecache._declared_params(match) is not None, url
+        match = pagecache_middleware._match(RequestFactory().get(url))
+        assert pagecache_middleware._declared_params(match) is not None, url
 
 
 def undeclared_view(request):
@@ -605,7 +605,7 @@ urlpatterns = [path("khong-khai-bao/", undeclared_view)]
 
 
 def test_a_view_that_does_not_say_what_it_reads_is_not_cached_with_a_query_string():
-    middleware = pagecache.PageCacheMiddleware(undeclared_view)
+    middleware = pagecache_middleware.PageCacheMiddleware(undeclared_view)
 
     def get(url):
         request = RequestFactory().get(url)

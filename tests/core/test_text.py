@@ -1,3 +1,5 @@
+"""The Vietnamese text helpers: cleaning, slugs and folding, by examples and by properties."""
+
 import unicodedata
 
 import pytest

@@ -1,6 +1,7 @@
 """The settings refuse to start production with development secrets."""
 
 import ast
+import json
 import os
 import subprocess
 import sys
@@ -109,3 +110,36 @@ def test_redis_is_given_up_on_within_a_fraction_of_a_second():
     options = ast.literal_eval(out.stdout.strip())
     assert 0 < options["socket_connect_timeout"] < 1
     assert 0 < options["socket_timeout"] < 1
+
+
+# Several app hosts: media and documents on object storage --------------------------------------
+
+
+def settings_with(env):
+    """The settings module as a fresh process reads it with these environment variables."""
+    code = (
+        "import json, federation.settings as s; "
+        "print(json.dumps({k: v['BACKEND'] for k, v in s.STORAGES.items()}))"
+    )
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "DJANGO_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**base, "DJANGO_DEBUG": "1", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_media_stay_on_local_disk_without_a_bucket():
+    backends = settings_with({})
+    assert backends["default"] == "django.core.files.storage.FileSystemStorage"
+    assert "private" not in backends
+
+
+def test_a_bucket_moves_media_and_signed_documents_to_object_storage():
+    backends = settings_with({"AWS_STORAGE_BUCKET_NAME": "ldld-media"})
+    assert backends["default"] == "storages.backends.s3.S3Storage"
+    assert backends["private"] == "storages.backends.s3.S3Storage"

@@ -17,6 +17,8 @@ from federation.workers.models import (
     HonourPeriod,
     Sector,
 )
+from federation.workers.search import search_workers
+from federation.workers.views import WorkerListView
 from news.models import Article
 from tests.factories import (
     image_upload,
@@ -25,6 +27,7 @@ from tests.factories import (
     make_sector,
     make_worker,
 )
+from tests.pages import assert_canonical_follows_the_parsed_page
 
 pytestmark = pytest.mark.django_db
 
@@ -226,6 +229,34 @@ def test_gallery_bad_page_number_is_404(client, page):
     assert client.get(GALLERY, {"page": page}).status_code == 404
 
 
+def test_gallery_filters_use_dashed_names_and_old_bookmarks_still_work(client):
+    period = make_period(name="Giai đoạn 2020–2025", start_year=2020)
+    hoa = make_worker(
+        full_name="Nguyễn Thị Hoa",
+        grassroots_union="Công đoàn Bệnh viện Đa khoa Lâm Đồng",
+        honours=[(period, "Chiến sĩ thi đua cơ sở", 2021)],
+    )
+    make_worker(full_name="Trần Văn Bình", grassroots_union="Công đoàn Công ty Chè Cầu Đất")
+    union = hoa.grassroots_union
+    for params in [
+        {"cong-doan": union, "giai-doan": period.slug},
+        {"cong_doan": union, "giai_doan": period.slug},  # a link saved before the rename
+    ]:
+        html = client.get(GALLERY, params).content.decode()
+        assert "Nguyễn Thị Hoa" in html and "Trần Văn Bình" not in html, params
+        assert 'name="cong-doan"' in html and 'name="giai-doan"' in html
+    detail = client.get(hoa.get_absolute_url()).content.decode()
+    assert f"?giai-doan={period.slug}" in detail and "?cong-doan=" in detail
+    assert "giai_doan" not in detail and "cong_doan" not in detail
+
+
+def test_gallery_canonical_address_carries_the_page_number_as_parsed(client, monkeypatch):
+    monkeypatch.setattr(WorkerListView, "paginate_by", 2)
+    for _ in range(3):
+        make_worker()
+    assert_canonical_follows_the_parsed_page(client, GALLERY)
+
+
 def test_gallery_with_no_profiles_says_so(client):
     html = client.get(GALLERY).content.decode()
     assert "Chưa có hồ sơ nào được công khai." in html
@@ -422,3 +453,33 @@ def test_home_spotlight_query_count_does_not_grow(client, django_assert_max_num_
     with django_assert_max_num_queries(one):
         html = client.get("/").content.decode()
     assert html.count('class="worker-card"') == 1  # one profile, in the side column
+
+
+# Search at scale ---------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="chỉ PostgreSQL có chỉ mục trigram")
+def test_postgresql_worker_search_uses_the_trigram_index():
+    sector = make_worker().sector
+    ExemplaryWorker.objects.bulk_create(
+        ExemplaryWorker(
+            full_name=f"Người lao động số {n}",
+            slug=f"nguoi-lao-dong-so-{n}",
+            workplace="Công ty",
+            sector=sector,
+            is_published=True,
+            consent_on=timezone.localdate(),
+            search_title=f" nguoi lao dong so {n} ",
+            search_text=f" nguoi lao dong so {n} cong ty ",
+        )
+        for n in range(2000)
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        # As in the news search test: merge the GIN pending list, or the planner prices it high.
+        cursor.execute(
+            "SELECT gin_clean_pending_list('federation_worker_search_text_trgm'::regclass)"
+        )
+        cursor.execute("ANALYZE federation_exemplaryworker")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = search_workers(["thanh"]).explain()
+    assert "federation_worker_search_text_trgm" in plan, plan

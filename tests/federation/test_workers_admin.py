@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core import pagecache
 from federation.workers.models import CONSENT_REQUIRED_MESSAGE, ExemplaryWorker, Sector
 from tests.factories import image_upload, make_article, make_period, make_user, make_worker
 
@@ -103,6 +104,37 @@ def test_admin_publish_action_skips_profiles_without_consent(admin_client):
     ready.refresh_from_db()
     waiting.refresh_from_db()
     assert ready.is_published and not waiting.is_published
+
+
+def test_bulk_publish_and_unpublish_save_each_profile_with_history_and_a_fresh_gallery(
+    admin_client, settings
+):
+    settings.PAGECACHE_ENABLED = True
+    workers = [make_worker(is_published=False) for _ in range(3)]
+    url = reverse("admin:federation_exemplaryworker_changelist")
+    versions = {w.pk: w.history.count() for w in workers}
+    before, _ = pagecache.generations(["workers"])
+
+    admin_client.post(url, {"action": "publish", "_selected_action": [w.pk for w in workers]})
+
+    after, _ = pagecache.generations(["workers"])
+    assert after != before
+    for worker in workers:
+        worker.refresh_from_db()
+        assert worker.is_published
+        latest = worker.history.first()
+        assert worker.history.count() == versions[worker.pk] + 1
+        assert latest.is_published and latest.history_user.is_superuser
+    assert set(ExemplaryWorker.objects.published()) == set(workers)
+
+    response = admin_client.post(
+        url, {"action": "unpublish", "_selected_action": [workers[0].pk]}, follow=True
+    )
+
+    assert "Đã ngừng công khai 1 hồ sơ." in response.content.decode()
+    assert workers[0].history.count() == versions[workers[0].pk] + 2
+    assert not workers[0].history.first().is_published
+    assert pagecache.generations(["workers"])[0] != after
 
 
 def test_admin_list_shows_thumbnails_and_filters(admin_client):

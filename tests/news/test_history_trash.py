@@ -7,12 +7,14 @@ import re
 from io import StringIO
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from news import workflow
 from news.models import Article, ArticleEvent, Photo
 from tests.factories import (
     make_article,
@@ -293,6 +295,41 @@ def test_a_correspondents_own_deleted_draft_can_be_restored_by_an_editor(client,
     assert article.title in client.get(TRASH_URL).content.decode()
     client.post(TRASH_URL, {"action": "restore_selected", "_selected_action": [article.pk]})
     assert Article.objects.get(pk=article.pk).deleted_at is None
+
+
+def test_trash_and_restore_go_through_the_workflow_with_an_event_and_a_history_row(editor):
+    article = make_article(title="Bài qua quy trình")
+    versions = article.history.count()
+
+    workflow.trash(article=article, by=editor)
+    workflow.trash(article=article, by=editor)  # a second click changes nothing
+
+    article.refresh_from_db()
+    assert article.is_trashed and article.deleted_by == editor
+    assert not article.is_public
+    assert [e.action for e in article.events.all()] == [ArticleEvent.Action.TRASHED]
+    assert article.history.count() == versions + 1
+
+    workflow.restore(article=article, by=editor)
+
+    article.refresh_from_db()
+    assert not article.is_trashed and article.is_public
+    assert article.events.first().action == ArticleEvent.Action.RESTORED
+    assert article.events.first().actor == editor
+    assert article.history.count() == versions + 2
+
+
+def test_a_correspondent_cannot_trash_a_published_article_nor_restore_anything(editor):
+    author = make_correspondent()
+    published = make_article(created_by=author)
+    with pytest.raises(PermissionDenied):
+        workflow.trash(article=published, by=author)
+    draft = make_article(status=Status.DRAFT, published_at=None, created_by=author)
+    workflow.trash(article=draft, by=author)
+    with pytest.raises(PermissionDenied):
+        workflow.restore(article=draft, by=author)
+    assert not Article.objects.get(pk=published.pk).is_trashed
+    assert Article.objects.get(pk=draft.pk).is_trashed
 
 
 def test_the_trash_cannot_be_added_to_or_edited_directly(client, editor):

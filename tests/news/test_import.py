@@ -24,7 +24,7 @@ from news.importer import (
     parse_article,
     read_file,
 )
-from news.models import Article, Photo
+from news.models import Article, ArticleEvent, Photo
 from tests.factories import make_article, make_category, make_user
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -332,6 +332,21 @@ def test_status_draft_imports_for_review_with_the_original_time():
     assert not Article.objects.published().exists()
     article = Article.objects.get(slug=SAFETY_SLUG)
     assert article.published_at == datetime(2024, 5, 15, 7, 45, tzinfo=HCM)
+
+
+@pytest.mark.django_db
+def test_an_imported_publication_is_in_the_articles_events_and_a_draft_has_none():
+    make_category()
+    run(FIXTURES)
+    for article in Article.objects.all():
+        assert [e.action for e in article.events.all()] == [ArticleEvent.Action.PUBLISHED]
+        assert article.events.get().status == Article.Status.PUBLISHED
+    Article.objects.all().delete()
+
+    run(FIXTURES, "--status", "draft")
+
+    assert Article.objects.count() == 4
+    assert not ArticleEvent.objects.exists()
 
 
 @pytest.mark.django_db

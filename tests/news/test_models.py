@@ -119,6 +119,26 @@ def test_only_published_articles_whose_time_has_come_are_public():
     assert list(Article.objects.published()) == [shown]
 
 
+def test_is_public_agrees_with_published_for_every_kind_of_article():
+    now = timezone.now()
+    articles = [
+        make_article(published_at=now - dt.timedelta(minutes=1)),
+        make_article(published_at=now + dt.timedelta(minutes=1)),
+        make_article(status=Article.Status.HIDDEN, published_at=now - dt.timedelta(days=1)),
+        make_article(status=Article.Status.DRAFT, published_at=None),
+        make_article(
+            published_at=now - dt.timedelta(days=2), unpublish_at=now - dt.timedelta(seconds=1)
+        ),
+    ]
+    trashed = make_article(published_at=now - dt.timedelta(days=1))
+    trashed.trash()
+    articles.append(trashed)
+    published = set(Article.objects.published())
+    assert {a for a in articles if a.is_public} == published
+    assert published == {articles[0]}
+    assert not trashed.is_public
+
+
 def test_scheduled_article_appears_when_its_time_comes_and_goes_when_taken_down():
     with time_machine.travel(at(2021, 4, 8, 1, 0), tick=False):
         article = make_article(

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -16,14 +17,6 @@ from tests.factories import make_article
 pytestmark = pytest.mark.django_db
 
 READER = {"REMOTE_ADDR": "198.51.100.7", "HTTP_USER_AGENT": "Mozilla/5.0 (Android 14; Mobile)"}
-
-
-@pytest.fixture(autouse=True)
-def _no_pending_reads():
-    # The read counter lives in the process (no Redis in tests): start each test from zero.
-    popularity.counter().drain()
-    yield
-    popularity.counter().drain()
 
 
 def beacon(article):
@@ -167,3 +160,15 @@ def test_an_unreachable_cache_loses_the_read_not_the_request(client, monkeypatch
     assert client.post(beacon(article), **READER).status_code == 204
     monkeypatch.undo()
     assert reads(article) == 0
+
+
+# Read counts from cron ----------------------------------------------------------------------------
+
+
+def test_flush_view_counts_writes_the_pending_reads(capsys):
+    article = make_article()
+    for _ in range(3):
+        popularity.record_view(article.pk)
+    call_command("flush_view_counts")
+    assert ArticleViewCount.objects.get(article=article).count == 3
+    assert "Đã ghi 3 lượt đọc" in capsys.readouterr().out

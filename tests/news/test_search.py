@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.search import MAX_QUERY_LENGTH, MAX_TERMS, highlight, parse_query, snippet
 from news.models import Article
-from news.search import search_articles
+from news.search import MAX_RESULTS, search_articles
 from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
@@ -382,3 +382,60 @@ def test_reindex_search_rebuilds_stale_search_columns(capsys):
     article.refresh_from_db()
     assert article.search_title == " thang cong nhan nam nay "
     assert "đã lập chỉ mục" in capsys.readouterr().out
+
+
+# At scale: a common word, more matches than listed, a rare word ---------------------------------
+
+
+def test_a_word_in_nearly_every_article_still_ranks_title_matches_first(client):
+    category = make_category()
+    now = timezone.now()
+    for n in range(30):
+        make_article(
+            title=f"Tin hoạt động số {n}",
+            lead="Các cấp công đoàn chăm lo cho đoàn viên.",
+            category=category,
+            published_at=now - timezone.timedelta(hours=n + 1),
+        )
+    titled = make_article(
+        title="Công đoàn ngành Y tế tổng kết năm",
+        category=category,
+        published_at=now - timezone.timedelta(days=3),
+    )
+    html = client.get("/tim-kiem/", {"q": "công đoàn"}).content.decode()
+    first = html.index('class="result__title"')
+    assert titled.get_absolute_url() in html[first : first + 300]
+    assert "(31 kết quả)" in html
+
+
+def test_a_search_with_more_matches_than_it_lists_says_they_are_the_newest(client):
+    category = make_category()
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(
+            title=f"Đoàn viên số {n}",
+            slug=f"doan-vien-so-{n}",
+            lead="Tin về đoàn viên.",
+            category=category,
+            status=Article.Status.PUBLISHED,
+            published_at=now - timezone.timedelta(minutes=n + 1),
+            search_title=f" doan vien so {n} ",
+            search_text=f" doan vien so {n} tin ve doan vien ",
+        )
+        for n in range(MAX_RESULTS + 5)
+    )
+    html = client.get("/tim-kiem/", {"q": "đoàn viên"}).content.decode()
+    assert f"({MAX_RESULTS} kết quả mới nhất)" in html
+    assert "/tin-tuc/doan-vien-so-0/" in html
+
+
+def test_a_rare_word_finds_old_articles_too(client):
+    category = make_category()
+    old = make_article(
+        title="Thăm công nhân ở Đạ Huoai",
+        category=category,
+        published_at=timezone.now() - timezone.timedelta(days=3000),
+    )
+    for n in range(20):
+        make_article(title=f"Tin mới số {n}", category=category)
+    assert [a.pk for a in search_articles(["da", "huoai"])] == [old.pk]

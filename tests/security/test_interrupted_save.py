@@ -12,7 +12,7 @@ from django.db.models.signals import post_save
 from django.test.client import BOUNDARY, encode_multipart
 
 from agreements.models import Agreement, AgreementPartner
-from core import images
+from core import renditions
 from news import importer, workflow
 from news.models import Article, ArticleEvent, Photo
 from tests.factories import (
@@ -212,9 +212,9 @@ def test_a_failed_savepoint_takes_its_files_and_the_rest_of_the_transaction_keep
 def stored_with_renditions(fieldfile, profile):
     """The paths of a stored picture and of every rendition made of it."""
     paths = {Path(fieldfile.path)}
-    for size in images.all_sizes(profile):
-        for image_format in images.SPECS[size]:
-            rendition = images.rendition_file(fieldfile, size, image_format)
+    for size in renditions.all_sizes(profile):
+        for image_format in renditions.SPECS[size]:
+            rendition = renditions.rendition_file(fieldfile, size, image_format)
             paths.add(Path(rendition.storage.path(rendition.name)))
     return paths
 

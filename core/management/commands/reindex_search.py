@@ -4,7 +4,7 @@ changes how text is indexed, or after a bulk import that bypassed save())."""
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from core.search import Searchable, index_text
+from core.search import Searchable
 
 BATCH = 500
 
@@ -20,15 +20,14 @@ class Command(BaseCommand):
             label = model._meta.verbose_name_plural
             done, batch = 0, []
             for obj in model._default_manager.order_by("pk").iterator(chunk_size=BATCH):
-                obj.search_title = index_text(obj.search_title_source())
-                obj.search_text = index_text(*obj.search_parts())
+                obj.compute_search_columns()
                 batch.append(obj)
                 if len(batch) == BATCH:
-                    model._default_manager.bulk_update(batch, ["search_title", "search_text"])
+                    model._default_manager.bulk_update(batch, Searchable.SEARCH_COLUMNS)
                     done += len(batch)
                     batch = []
                     self.stdout.write(f"  {label}: {done}/{total}")
             if batch:
-                model._default_manager.bulk_update(batch, ["search_title", "search_text"])
+                model._default_manager.bulk_update(batch, Searchable.SEARCH_COLUMNS)
                 done += len(batch)
             self.stdout.write(self.style.SUCCESS(f"• {label}: đã lập chỉ mục {done} mục"))

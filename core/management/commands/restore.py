@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from core.backup import restore_backup, summary
+from core.backup import summary
+from core.restore import restore_backup
 
 
 class Command(BaseCommand):
