@@ -350,7 +350,7 @@ class TopicArticleInline(admin.TabularInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(HistoryAdmin):
+class TopicAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     list_display = ["picture_thumbnail", "title", "is_active", "order", "article_count"]
     list_display_links = ["picture_thumbnail", "title"]
     list_editable = ["is_active", "order"]
