@@ -315,6 +315,7 @@ def load():
         name: Field.objects.get_or_create(name=name, defaults={"order": order})[0]
         for order, name in enumerate(FIELDS, start=1)
     }
+    DocumentKind.create_usual()
     kinds = {kind.slug: kind for kind in DocumentKind.objects.all()}
     documents = {}
     for spec in DOCUMENTS:

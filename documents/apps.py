@@ -1,13 +1,6 @@
 """The library of documents (văn bản): documents, their files, kinds, fields and issuing bodies."""
 
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
-
-
-def _create_usual_kinds(using="default", **kwargs):
-    from documents.models import DocumentKind
-
-    DocumentKind.create_usual(using=using)
 
 
 class DocumentsConfig(AppConfig):
@@ -22,7 +15,6 @@ class DocumentsConfig(AppConfig):
         from news import popularity
 
         search.register(SOURCE)
-        post_migrate.connect(_create_usual_kinds, sender=self, dispatch_uid="documents-usual-kinds")
         popularity.register_flush(downloads.LABEL, downloads.flush_download_counts)
 
         pagecache.register_section("documents")

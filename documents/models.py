@@ -36,8 +36,8 @@ class NamedList(AutoSlug, models.Model):
 
 
 class DocumentKind(NamedList):
-    # The usual kinds, on every install (editors may add more): made after every migrate, like
-    # the role groups, so that a flushed database (tests, a restore) has them too.
+    # The usual kinds, made on every install by a migration (editors may add more); the demo makes
+    # any that are missing, on a database flushed after its migrations (the browser tests).
     USUAL = [
         ("Kế hoạch", "ke-hoach"),
         ("Hướng dẫn", "huong-dan"),
@@ -55,11 +55,9 @@ class DocumentKind(NamedList):
         verbose_name_plural = "thể loại văn bản"
 
     @classmethod
-    def create_usual(cls, using="default", **kwargs):
+    def create_usual(cls):
         for order, (name, slug) in enumerate(cls.USUAL, start=1):
-            cls.objects.using(using).get_or_create(
-                slug=slug, defaults={"name": name, "order": order}
-            )
+            cls.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
 
 
 class Field(NamedList):
