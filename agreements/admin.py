@@ -287,12 +287,13 @@ class PartnerFeedAdmin(admin.ModelAdmin):
     list_select_related = ["partner"]
     search_fields = ["partner__name", "partner__short_name"]
     autocomplete_fields = ["partner"]
-    filter_horizontal = ["categories"]
+    filter_horizontal = ["categories", "topics"]
     readonly_fields = ["rss_address", "json_address", "last_read_at", "created_at", "revoked_at"]
     fields = [
         "partner",
         "carries",
         "categories",
+        "topics",
         "is_active",
         "rss_address",
         "json_address",

@@ -8,7 +8,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from news.models import Article
+from news.models import Article, TopicArticle
 
 # A read is written to the database at most this often per feed: a feed reader polling every
 # few seconds costs a cache key, not a write.
@@ -31,7 +31,7 @@ class PartnerFeed(models.Model):
     class Carries(models.TextChoices):
         ALL = "all", "Tất cả tin đã đăng"
         CATEGORIES = "categories", "Chỉ các chuyên mục đã chọn"
-        # Topics (news.Topic) join here as TOPICS, with a `topics` field like `categories`.
+        TOPICS = "topics", "Chỉ các chuyên đề đã chọn"
 
     partner = models.ForeignKey(
         "agreements.Partner",
@@ -54,6 +54,13 @@ class PartnerFeed(models.Model):
         related_name="partner_feeds",
         verbose_name="chuyên mục",
         help_text="Dùng khi nội dung là «Chỉ các chuyên mục đã chọn».",
+    )
+    topics = models.ManyToManyField(
+        "news.Topic",
+        blank=True,
+        related_name="partner_feeds",
+        verbose_name="chuyên đề",
+        help_text="Dùng khi nội dung là «Chỉ các chuyên đề đã chọn».",
     )
     last_read_at = models.DateTimeField("đọc lần cuối", null=True, blank=True, editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
@@ -87,6 +94,11 @@ class PartnerFeed(models.Model):
         articles = Article.objects.syndicable().prefetch_related(Article.byline_prefetch())
         if self.carries == self.Carries.CATEGORIES:
             articles = articles.filter(category__in=self.categories.all())
+        elif self.carries == self.Carries.TOPICS:
+            # A subquery, not a join: an article in two chosen topics is one item.
+            articles = articles.filter(
+                pk__in=TopicArticle.objects.filter(topic__in=self.topics.all()).values("article")
+            )
         return articles
 
     # Addresses --------------------------------------------------------------------------------------
@@ -115,6 +127,7 @@ class PartnerFeed(models.Model):
         self.revoke()
         feed = PartnerFeed.objects.create(partner=self.partner, carries=self.carries)
         feed.categories.set(self.categories.all())
+        feed.topics.set(self.topics.all())
         return feed
 
     @classmethod

@@ -14,12 +14,14 @@ from django.utils import timezone
 
 from agreements.models import Agreement, PartnerFeed
 from federation.models import SiteProfile
+from news.models import TopicArticle
 from tests.factories import (
     make_agreement,
     make_article,
     make_category,
     make_partner,
     make_photo,
+    make_topic,
     make_user,
 )
 
@@ -172,6 +174,30 @@ def test_feed_carries_only_the_chosen_categories(client, partner):
 
     assert list(rss_items(client, feed)) == ["Tin chính sách"]
     assert list(feed.articles().values_list("title", flat=True)) == ["Tin chính sách"]
+
+
+def test_feed_carries_only_the_chosen_topics_each_article_once(client, partner):
+    month = make_topic(title="Tháng Công nhân 2026")
+    programme = make_topic(title="Chương trình phối hợp 2021–2023")
+    other = make_topic(title="Chuyên đề khác")
+    both = make_article(title="Trong cả hai chuyên đề")
+    only_month = make_article(title="Chỉ Tháng Công nhân")
+    outside = make_article(title="Ở chuyên đề khác")
+    make_article(title="Không thuộc chuyên đề nào")
+    for topic, articles in [(month, [both, only_month]), (programme, [both]), (other, [outside])]:
+        for order, article in enumerate(articles, start=1):
+            TopicArticle.objects.create(topic=topic, article=article, order=order)
+    feed = PartnerFeed.objects.create(partner=partner, carries=PartnerFeed.Carries.TOPICS)
+    feed.topics.set([month, programme])
+
+    assert sorted(rss_items(client, feed)) == ["Chỉ Tháng Công nhân", "Trong cả hai chuyên đề"]
+    items = client.get(feed.json_path()).json()["items"]
+    assert sorted(item["title"] for item in items) == [
+        "Chỉ Tháng Công nhân",
+        "Trong cả hai chuyên đề",
+    ]
+    # A new address carries the same topics.
+    assert set(feed.replace().topics.all()) == {month, programme}
 
 
 def test_unknown_or_revoked_token_gets_a_bare_404(client, feed):
