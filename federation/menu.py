@@ -1,15 +1,11 @@
 """The main menu, built once for every page at the project level: like urls.py, it names every app."""
 
-import logging
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.urls import reverse
 
 from core import pagecache
 from news.models import Category
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -20,31 +16,16 @@ class MenuItem:
 
 
 def _categories():
-    """(name, url) of the categories shown in the menu, in their order. Every page shows them, so
-    they are kept in the cache under the news section's generation (a saved category bumps it) and
-    read from the database once per change, not once per page. A cache in each process (no
-    Redis) learns of another process's change when the entry expires."""
-    key = None
-    try:
-        (generation,), _ = pagecache.generations(("news",))
-        if generation is not None:
-            key = f"main-menu:{generation}"
-            found = cache.get(key)
-            if found is not None:
-                return found
-    except Exception:  # a cache that does not answer costs one query, never the page
-        logger.warning("Main menu: cache unavailable", exc_info=True)
-        key = None
-    found = [
-        (c.name, c.get_absolute_url())
-        for c in Category.objects.filter(show_in_menu=True).only("name", "slug")
-    ]
-    if key:
-        try:
-            cache.set(key, found, pagecache.default_seconds())
-        except Exception:
-            logger.warning("Main menu: not cached", exc_info=True)
-    return found
+    """(name, url) of the categories shown in the menu, in their order: every page shows them, so
+    they are read once per change of the news (a saved category bumps it)."""
+    return pagecache.remember(
+        "main-menu",
+        ("news",),
+        lambda: [
+            (c.name, c.get_absolute_url())
+            for c in Category.objects.filter(show_in_menu=True).only("name", "slug")
+        ],
+    )
 
 
 def main_menu(current_path):

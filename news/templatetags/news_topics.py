@@ -1,7 +1,8 @@
-"""{% topic_strip %}: the active topics as a band, for the front page (one query)."""
+"""{% topic_strip %}: the active topics as a band, for the front page (one query per change)."""
 
 from django import template
 
+from core import pagecache
 from news.models import Topic
 
 register = template.Library()
@@ -11,4 +12,9 @@ STRIP_SIZE = 6
 
 @register.inclusion_tag("includes/topic_strip.html")
 def topic_strip(limit=STRIP_SIZE):
-    return {"topics": list(Topic.objects.active()[:limit])}
+    # On the front page of every visit: read once per change of the news (a saved topic bumps it).
+    return {
+        "topics": pagecache.remember(
+            f"topic-strip:{limit}", ("news",), lambda: list(Topic.objects.active()[:limit])
+        )
+    }
