@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from core import pagecache
+from core import memo
 from news.models import Category
 
 
@@ -18,7 +18,7 @@ class MenuItem:
 def _categories():
     """(name, url) of the categories shown in the menu, in their order: every page shows them, so
     they are read once per change of the news (a saved category bumps it)."""
-    return pagecache.remember(
+    return memo.remember(
         "main-menu",
         ("news",),
         lambda: [

@@ -2,7 +2,7 @@
 
 from django import template
 
-from core import pagecache
+from core import memo
 from news.models import Topic
 
 register = template.Library()
@@ -14,7 +14,7 @@ STRIP_SIZE = 6
 def topic_strip(limit=STRIP_SIZE):
     # On the front page of every visit: read once per change of the news (a saved topic bumps it).
     return {
-        "topics": pagecache.remember(
+        "topics": memo.remember(
             f"topic-strip:{limit}", ("news",), lambda: list(Topic.objects.active()[:limit])
         )
     }
