@@ -9,25 +9,23 @@ from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sec
 INVALID_CHOICE = "«%(value)s» không có trong danh sách; đang hiện tất cả."
 
 
+def _by_slug(label, model, empty_label):
+    """A filter picking one row of `model` by its slug."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=model.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": f"{label} {INVALID_CHOICE}"},
+    )
+
+
 class WorkerFilterForm(QueryFilterForm):
     """The gallery's filters. An unknown value is reported and ignored, never an error page."""
 
-    giai_doan = forms.ModelChoiceField(
-        label="Giai đoạn",
-        queryset=HonourPeriod.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Tất cả giai đoạn",
-        error_messages={"invalid_choice": f"Giai đoạn {INVALID_CHOICE}"},
-    )
-    nganh = forms.ModelChoiceField(
-        label="Ngành, lĩnh vực",
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Tất cả ngành, lĩnh vực",
-        error_messages={"invalid_choice": f"Ngành, lĩnh vực {INVALID_CHOICE}"},
-    )
+    giai_doan = _by_slug("Giai đoạn", HonourPeriod, "Tất cả giai đoạn")
+    nganh = _by_slug("Ngành, lĩnh vực", Sector, "Tất cả ngành, lĩnh vực")
     cong_doan = forms.ChoiceField(
         label="Công đoàn cơ sở",
         required=False,
