@@ -10,12 +10,11 @@ from django.middleware.csrf import CsrfViewMiddleware
 from simple_history import middleware as history
 
 from core import pagecache
-from federation.models import SiteProfile
+from tests.cached_pages import HEADER
 from tests.factories import make_article, make_category
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
-HEADER = "X-Page-Cache"
 
 # What every page must carry, whether rendered or served from the cache.
 SECURITY_HEADERS = [
@@ -37,12 +36,6 @@ BELOW = [
     (history, "_context_manager"),
     (AxesMiddleware, "__call__"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings, db):
-    settings.PAGECACHE_ENABLED = True
-    SiteProfile.load()
 
 
 @pytest.fixture
