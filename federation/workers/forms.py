@@ -3,29 +3,15 @@
 from django import forms
 from django.db.models import Exists, OuterRef
 
-from core.filters import QueryFilterForm
+from core.filters import INVALID_CHOICE, QueryFilterForm, slug_choice
 from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
-
-INVALID_CHOICE = "«%(value)s» không có trong danh sách; đang hiện tất cả."
-
-
-def _by_slug(label, model, empty_label):
-    """A filter picking one row of `model` by its slug."""
-    return forms.ModelChoiceField(
-        label=label,
-        queryset=model.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=empty_label,
-        error_messages={"invalid_choice": f"{label} {INVALID_CHOICE}"},
-    )
 
 
 class WorkerFilterForm(QueryFilterForm):
     """The gallery's filters. An unknown value is reported and ignored, never an error page."""
 
-    giai_doan = _by_slug("Giai đoạn", HonourPeriod, "Tất cả giai đoạn")
-    nganh = _by_slug("Ngành, lĩnh vực", Sector, "Tất cả ngành, lĩnh vực")
+    giai_doan = slug_choice(HonourPeriod, "Giai đoạn", "Tất cả giai đoạn")
+    nganh = slug_choice(Sector, "Ngành, lĩnh vực", "Tất cả ngành, lĩnh vực")
     cong_doan = forms.ChoiceField(
         label="Công đoàn cơ sở",
         required=False,
