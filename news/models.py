@@ -11,6 +11,7 @@ from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from core.images import CleanImageField
+from core.models import Stamped
 from core.redirects import path_of
 from core.renditions import picture_html, social_url
 from core.richtext import RichTextField, html_to_text
@@ -143,7 +144,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(AutoSlug, Searchable):
+class Article(AutoSlug, Stamped, Searchable):
     slug_from, slug_fallback = "title", "bai-viet"
 
     class Status(models.TextChoices):
@@ -250,8 +251,6 @@ class Article(AutoSlug, Searchable):
         related_name="articles",
         verbose_name="người tạo",
     )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
     # Bumped on every save: a form that was opened on an older version is refused (edit conflicts).
     version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
     deleted_at = models.DateTimeField(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.images import CleanImageField
+from core.models import Stamped
 from core.renditions import picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
@@ -92,7 +93,7 @@ CONSENT_REQUIRED_MESSAGE = (
 )
 
 
-class ExemplaryWorker(AutoSlug, Searchable):
+class ExemplaryWorker(AutoSlug, Stamped, Searchable):
     """An exemplary union member or worker (điển hình tiên tiến), honoured in one or more terms.
 
     Only what the person agreed to make public is stored: no phone, email or home address.
@@ -196,8 +197,6 @@ class ExemplaryWorker(AutoSlug, Searchable):
         default=False,
         help_text="Chỉ công khai được khi đã có ngày đồng ý công khai.",
     )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     objects = ExemplaryWorkerQuerySet.as_manager()
     history = HistoricalRecords(
