@@ -264,7 +264,7 @@ class Agreement(AutoSlug, Restricted, Authored, Searchable):
 
     objects = AgreementQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name="lịch sử chương trình", excluded_fields=["search_title", "search_text"]
+        verbose_name="lịch sử chương trình", excluded_fields=[*Searchable.SEARCH_COLUMNS]
     )
 
     class Meta:

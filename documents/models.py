@@ -200,7 +200,7 @@ class Document(AutoSlug, Restricted, Authored, Searchable):
 
     objects = DocumentQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name="lịch sử văn bản", excluded_fields=["search_title", "search_text"]
+        verbose_name="lịch sử văn bản", excluded_fields=[*Searchable.SEARCH_COLUMNS]
     )
 
     class Meta:

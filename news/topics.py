@@ -59,7 +59,7 @@ class Topic(AutoSlug, Stamped, Searchable):
 
     objects = TopicQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name="lịch sử chuyên đề", excluded_fields=["search_title", "search_text"]
+        verbose_name="lịch sử chuyên đề", excluded_fields=[*Searchable.SEARCH_COLUMNS]
     )
 
     # /chuyen-de/rss/ would read as a topic's address.

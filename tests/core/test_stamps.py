@@ -5,16 +5,18 @@ import datetime as dt
 import pytest
 import time_machine
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.test import RequestFactory
 from django.utils import timezone
 
+from advice.models import Question
 from agreements.models import Agreement, Partner
 from core.admin_stamps import STAMPS, STAMPS_FIELDSET, AuthoredAdminMixin
 from core.models import Authored, Stamped
 from documents.models import Document, DocumentKind, IssuingBody
 from federation.workers.models import ExemplaryWorker
-from news.models import Article, Topic
+from news.models import Article, RoyaltyTally, Topic
 from tests.factories import (
     make_agreement,
     make_article,
@@ -166,3 +168,35 @@ def test_changing_a_document_in_the_admin_names_the_second_editor(client):
     assert response.status_code == 302, response.content.decode()[:3000]
     document.refresh_from_db()
     assert (document.created_by, document.updated_by) == (author, second)
+
+
+@pytest.mark.parametrize(
+    ("model", "name", "label", "editable", "related_name"),
+    [
+        (Article, "created_by", "người tạo", True, "articles"),
+        (Article, "deleted_by", "người xóa", False, "+"),
+        (ExemplaryWorker, "consent_recorded_by", "người ghi nhận sự đồng ý", False, "+"),
+        (RoyaltyTally, "approved_by", "người duyệt", False, "+"),
+        (Question, "answered_by", "người trả lời", True, "+"),
+    ],
+)
+def test_every_person_column_outlives_the_account(model, name, label, editable, related_name):
+    field = model._meta.get_field(name)
+    assert field.remote_field.model is get_user_model()
+    assert field.remote_field.on_delete is models.SET_NULL
+    assert (field.verbose_name, field.editable, field.remote_field.related_name) == (
+        label,
+        editable,
+        related_name,
+    )
+    assert field.null and field.blank and field.column == f"{name}_id"
+
+
+def test_a_deleted_account_leaves_the_rows_it_made_naming_nobody():
+    author = make_editor()
+    agreement = make_agreement(created_by=author, updated_by=author)
+    article = make_article(created_by=author)
+    author.delete()
+    agreement.refresh_from_db()
+    article.refresh_from_db()
+    assert (agreement.created_by, agreement.updated_by, article.created_by) == (None, None, None)
