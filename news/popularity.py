@@ -24,6 +24,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from core import cachebatch
 from core.cache import skip_while_away
 from core.clientip import client_ip
 
@@ -206,7 +207,7 @@ def most_read(limit=5, days=7):
     """The most-read public articles of the last `days` days, cached for a few minutes."""
     from news.models import Article
 
-    ids = cache.get(MOST_READ_CACHE_KEY)
+    ids = cachebatch.get(MOST_READ_CACHE_KEY, learn=True)
     if ids is None:
         # With Redis away the pending reads wait there; the block shows what the database has.
         skip_while_away(flush_view_counts)

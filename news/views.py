@@ -185,9 +185,10 @@ def article_context(request, article):
     image = absolute(request, cover.social_url) if cover else ""
     tags = list(article.tags.all())
     topics = list(article.topics.order_by("-is_active", "order", "id"))
-    # "Tin liên quan" follows the articles of these tags and topics (news.freshness).
+    # "Tin liên quan" follows the articles of its category, tags and topics (news.freshness).
     pagecache.depends_on(
         request,
+        freshness.category_key(article.category_id),
         *[freshness.tag_key(t.pk) for t in tags],
         *[freshness.topic_key(t.pk) for t in topics],
     )
@@ -240,7 +241,6 @@ class ArticleDetailView(DetailView):
         return super().get_object(queryset)
 
     def get_context_data(self, **kwargs):
-        pagecache.depends_on(self.request, freshness.category_key(self.object.category_id))
         context = super().get_context_data(**kwargs)
         context.update(article_context(self.request, self.object))
         return context
