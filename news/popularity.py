@@ -37,6 +37,11 @@ _REDIS_KEY = "news:views:pending"
 # and with it the home page that triggered it.
 _MAX_ID = 2**63 - 1
 
+# The pending counts' hash lives this long after its last count: counts are flushed every few
+# minutes (the most-read block, the timer), so only a hash that nothing flushes for a month goes,
+# and none stays in Redis for ever.
+PENDING_SECONDS = 30 * 24 * 3600
+
 READ_WINDOW_SECONDS = 24 * 3600
 READERS_PER_ADDRESS = 10
 READS_PER_ADDRESS_MINUTE = 30
@@ -66,7 +71,11 @@ class RedisCounter:
         self._key = f"{getattr(settings, 'CACHE_KEY_PREFIX', 'federation')}:{key}"
 
     def add(self, article_id):
-        self._redis.hincrby(self._key, str(article_id), 1)
+        # One round trip: the count, and the hash's lifetime pushed back (PENDING_SECONDS).
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hincrby(self._key, str(article_id), 1)
+        pipe.expire(self._key, PENDING_SECONDS)
+        pipe.execute()
 
     def drain(self):
         # RENAME is atomic: reads that arrive while we flush land in a fresh hash.
@@ -77,6 +86,8 @@ class RedisCounter:
             if "no such key" in str(exc).lower():
                 return {}
             raise
+        # A flush that dies here leaves no key behind for ever.
+        self._redis.expire(draining, PENDING_SECONDS)
         counts = self._redis.hgetall(draining)
         self._redis.delete(draining)
         return {int(k): int(v) for k, v in counts.items()}
