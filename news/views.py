@@ -184,7 +184,9 @@ def article_context(request, article):
     photos = sorted(article.photos.all(), key=lambda photo: photo != cover)
     image = absolute(request, cover.social_url) if cover else ""
     tags = list(article.tags.all())
-    topics = list(article.topics.order_by("-is_active", "order", "id"))
+    topics = list(
+        article.topics.order_by("-is_active", "order", "id").only("title", "slug", "is_active")
+    )
     # "Tin liên quan" follows the articles of its category, tags and topics (news.freshness).
     pagecache.depends_on(
         request,
@@ -228,6 +230,7 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return (
             Article.objects.published()
+            .defer(*Article.SEARCH_COLUMNS)
             .select_related("category", "source_partner")
             .prefetch_related(
                 Prefetch("photos", queryset=Photo.objects.select_related("pen_name")),
