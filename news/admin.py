@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 
 from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
+from core.admin_stamps import AuthoredAdminMixin
 from core.admin_thumbnails import thumbnail
 from core.richtext import sanitize_html
 from core.staging import StagedUploadsAdminMixin
@@ -112,7 +113,13 @@ class PhotoMissingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMixin, HistoryAdmin):
+class ArticleAdmin(
+    AuthoredAdminMixin,
+    FreeSlugAdminMixin,
+    StagedUploadsAdminMixin,
+    WorkflowAdminMixin,
+    HistoryAdmin,
+):
     list_display = [
         "cover_thumbnail",
         "title",
@@ -289,11 +296,6 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
         if getattr(article, "photo_missing", False):
             return format_html('{} <span class="badge-missing">thiếu ảnh</span>', label)
         return label
-
-    def save_model(self, request, obj, form, change):
-        if not change and not obj.created_by_id:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
