@@ -97,7 +97,7 @@ class AgreementDetailView(DetailView):
 
     def get_queryset(self):
         self.visible = Agreement.objects.visible_to(self.request.user)
-        published = Article.objects.published()
+        published = Article.objects.published().defer(*Article.SEARCH_COLUMNS)
         tasks = AgreementTask.objects.select_related("partner").prefetch_related(
             Prefetch("related_articles", queryset=published, to_attr="published_articles"),
             reposts_prefetch(),
@@ -106,7 +106,8 @@ class AgreementDetailView(DetailView):
         # only when there are some.
         links = Agreement.documents.through.objects.filter(agreement=OuterRef("pk"))
         return (
-            self.visible.with_status()
+            self.visible.defer(*Agreement.SEARCH_COLUMNS)
+            .with_status()
             .annotate(has_documents=Exists(links))
             .with_partners()
             .prefetch_related(

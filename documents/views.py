@@ -73,21 +73,25 @@ class DocumentDetailView(DetailView):
         linked = visible.select_related("kind").only(
             "slug", "number", "summary", "kind__name", "visibility", "issued_on"
         )
-        return visible.for_cards().prefetch_related(
-            "files",
-            Prefetch("replaces", queryset=linked, to_attr="visible_replaces"),
-            Prefetch("replaced_by", queryset=linked, to_attr="visible_replaced_by"),
-            Prefetch("related_documents", queryset=linked, to_attr="visible_related"),
-            Prefetch(
-                "related_articles",
-                queryset=Article.objects.published().for_cards(),
-                to_attr="published_articles",
-            ),
-            Prefetch(
-                "related_agreements",
-                queryset=Agreement.objects.visible_to(user).only("slug", "title", "signed_on"),
-                to_attr="visible_agreements",
-            ),
+        return (
+            visible.for_cards()
+            .defer(*Document.SEARCH_COLUMNS)
+            .prefetch_related(
+                "files",
+                Prefetch("replaces", queryset=linked, to_attr="visible_replaces"),
+                Prefetch("replaced_by", queryset=linked, to_attr="visible_replaced_by"),
+                Prefetch("related_documents", queryset=linked, to_attr="visible_related"),
+                Prefetch(
+                    "related_articles",
+                    queryset=Article.objects.published().for_cards(),
+                    to_attr="published_articles",
+                ),
+                Prefetch(
+                    "related_agreements",
+                    queryset=Agreement.objects.visible_to(user).only("slug", "title", "signed_on"),
+                    to_attr="visible_agreements",
+                ),
+            )
         )
 
     def get_context_data(self, **kwargs):

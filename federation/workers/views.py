@@ -57,7 +57,9 @@ class WorkerDetailView(DetailView):
     query_params = ()
 
     def get_queryset(self):
-        return ExemplaryWorker.objects.published().for_cards()
+        return (
+            ExemplaryWorker.objects.published().for_cards().defer(*ExemplaryWorker.SEARCH_COLUMNS)
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -9,7 +9,7 @@ from django.contrib.sessions.middleware import SessionMiddleware
 from django.middleware.csrf import CsrfViewMiddleware
 from simple_history import middleware as history
 
-from core import pagecache
+from tests.cache_trips import counted_round_trips
 from tests.cached_pages import HEADER
 from tests.factories import make_article, make_category
 
@@ -58,25 +58,6 @@ def reached(monkeypatch):
     return seen
 
 
-class CountingCache:
-    """The cache as the page cache sees it, counting the round trips."""
-
-    def __init__(self, cache):
-        self.cache = cache
-        self.calls = []
-
-    def __getattr__(self, name):
-        attribute = getattr(self.cache, name)
-        if not callable(attribute):
-            return attribute
-
-        def counted(*args, **kwargs):
-            self.calls.append(name)
-            return attribute(*args, **kwargs)
-
-        return counted
-
-
 def urls(story):
     return ["/", "/tin-tuc/", story.category.get_absolute_url(), story.get_absolute_url()]
 
@@ -109,19 +90,17 @@ def test_a_warm_hit_carries_the_same_policy_and_security_headers_as_a_render(cli
         assert warm.content == cold.content
 
 
-def test_a_warm_hit_is_one_round_trip_to_the_cache(client, story, monkeypatch):
-    counting = CountingCache(pagecache.cache)
-    monkeypatch.setattr(pagecache, "cache", counting)
+def test_a_warm_hit_is_one_round_trip_to_the_cache(client, story):
     for url in ["/", "/tin-tuc/", story.category.get_absolute_url()]:
         client.get(url)
-        counting.calls.clear()
-        assert client.get(url)[HEADER] == "HIT"
-        assert counting.calls == ["get_many"], url
+        with counted_round_trips() as calls:
+            assert client.get(url)[HEADER] == "HIT"
+        assert calls == ["get_many"], url
     # An article page also checks its own objects' generations (news.freshness): a second one.
     client.get(story.get_absolute_url())
-    counting.calls.clear()
-    assert client.get(story.get_absolute_url())[HEADER] == "HIT"
-    assert counting.calls == ["get_many", "get_many"]
+    with counted_round_trips() as calls:
+        assert client.get(story.get_absolute_url())[HEADER] == "HIT"
+    assert calls == ["get_many", "get_many"]
 
 
 def test_a_warm_hit_still_answers_304_to_its_etag(client, story, reached):
