@@ -5,19 +5,11 @@ small number of calls (core.cachebatch), not one call each."""
 import pytest
 
 from core import pagecache
-from federation.models import SiteProfile
 from tests.cache_trips import counted_round_trips
+from tests.cached_pages import HEADER
 from tests.factories import make_article, make_category
 
-pytestmark = pytest.mark.django_db
-
-HEADER = "X-Page-Cache"
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings, db):
-    settings.PAGECACHE_ENABLED = True
-    SiteProfile.load()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture

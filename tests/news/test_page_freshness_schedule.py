@@ -6,19 +6,11 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from federation.models import SiteProfile
 from news.models import Tag
+from tests.cached_pages import HEADER
 from tests.factories import make_article, make_category
 
-pytestmark = pytest.mark.django_db
-
-HEADER = "X-Page-Cache"
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings, db):
-    settings.PAGECACHE_ENABLED = True
-    SiteProfile.load()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture
