@@ -17,7 +17,7 @@ from core.admin_thumbnails import thumbnail
 from core.richtext import sanitize_html
 from core.staging import StagedUploadsAdminMixin
 from core.text import fold_vi
-from federation.admin_site import SLUG_JS
+from federation.admin_site import SLUG_JS, NamedSlugAdmin
 from news import (
     admin_royalty,  # noqa: F401 (registers the author-fee pages)
     workflow,
@@ -314,21 +314,14 @@ class ArticleAdmin(
 
 
 @admin.register(Category)
-class CategoryAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
+class CategoryAdmin(NamedSlugAdmin):
     list_display = ["name", "slug", "order", "show_in_menu", "show_on_home"]
     list_editable = ["order", "show_in_menu", "show_on_home"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    class Media:
-        js = SLUG_JS
 
 
 @admin.register(Tag)
-class TagAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
+class TagAdmin(NamedSlugAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
 
     def get_search_results(self, request, queryset, search_term):
         # Editors type without diacritics; tags are few, so fold them in Python.
@@ -337,9 +330,6 @@ class TagAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
             return queryset, False
         names = queryset.values_list("pk", "name")
         return queryset.filter(pk__in=[pk for pk, name in names if term in fold_vi(name)]), False
-
-    class Media:
-        js = SLUG_JS
 
 
 class TopicArticleInline(admin.TabularInline):
