@@ -1,14 +1,11 @@
 """Cooperation programmes with partner media: partners, agreements, their tasks and documents."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from agreements.documents import PrivateFileField, document_path, private_storage, validate_pdf
@@ -19,11 +16,15 @@ from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
 from core.seo import describe
 from core.text import AutoSlug
+from core.validity import (
+    PeriodStatus,
+    PeriodStatusMixin,
+    PeriodStatusQuerySet,
+    Validity,
+    today,
+    years_spanned,
+)
 from core.visibility import Restricted, VisibleQuerySet, visibility_field
-
-
-def today():
-    return timezone.localdate()
 
 
 def warning_days():
@@ -87,6 +88,9 @@ class Partner(AutoSlug, Stamped):
         help_text="Cơ quan tiếp nhận sau khi sáp nhập (nếu có).",
     )
 
+    # Still operating until the end of its last day (core.validity): no start, an end or none.
+    period_status = PeriodStatus(Validity, start=None, end="valid_until")
+
     class Meta:
         ordering = ["name"]
         verbose_name = "đối tác"
@@ -115,7 +119,7 @@ class Partner(AutoSlug, Stamped):
 
     @property
     def is_defunct(self):
-        return self.valid_until is not None and self.valid_until < today()
+        return self.period_status.of(self) == Validity.EXPIRED
 
     @property
     def logo_alt(self):
@@ -125,35 +129,17 @@ class Partner(AutoSlug, Stamped):
         return picture_html(self.logo, "logo", use, alt=self.logo_alt, sizes="96px")
 
 
-class AgreementQuerySet(VisibleQuerySet):
-    def with_status(self, on=None):
-        """Annotate `status_code`, derived from the dates, in SQL: never stored."""
-        on = on or today()
-        warn = on + timedelta(days=warning_days())
-        Status = Agreement.Status
-        return self.annotate(
-            status_code=Case(
-                When(valid_from__gt=on, then=Value(Status.UPCOMING.value)),
-                When(valid_until__lt=on, then=Value(Status.EXPIRED.value)),
-                When(valid_until__lte=warn, then=Value(Status.EXPIRING.value)),
-                default=Value(Status.ACTIVE.value),
-                output_field=models.CharField(),
-            )
-        )
-
-    def with_status_filter(self, status, on=None):
-        """Only the agreements in one derived status; plain date ranges, so indexes serve them."""
-        return self.filter(Agreement.status_condition(status, on))
-
+class AgreementQuerySet(PeriodStatusQuerySet, VisibleQuerySet):
     def expiring(self, on=None):
         return self.with_status_filter(Agreement.Status.EXPIRING, on)
 
+    def in_force(self, on=None):
+        """In force on the day, those about to expire included."""
+        return self.filter(Agreement.period_status.current(on))
+
     def years_in_force(self):
         """Every year in which one of these programmes was in force, newest first."""
-        bounds = self.aggregate(first=Min("valid_from"), last=Max("valid_until"))
-        if not (bounds["first"] and bounds["last"]):
-            return []
-        return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
+        return years_spanned(self, "valid_from", "valid_until")
 
     def in_year(self, year):
         """Agreements in force at some point of a calendar year."""
@@ -189,7 +175,7 @@ class AgreementQuerySet(VisibleQuerySet):
         return self.with_status().with_task_counts().with_partners()
 
 
-class Agreement(AutoSlug, Restricted, Authored, Searchable):
+class Agreement(PeriodStatusMixin, AutoSlug, Restricted, Authored, Searchable):
     slug_from = "title"
 
     class Status(models.TextChoices):
@@ -198,6 +184,16 @@ class Agreement(AutoSlug, Restricted, Authored, Searchable):
         ACTIVE = "dang-hieu-luc", "đang hiệu lực"
         EXPIRING = "sap-het-han", "sắp hết hạn"
         EXPIRED = "het-han", "hết hạn"
+
+    # The status, derived from the dates (core.validity): "sắp hết hạn" in the last
+    # AGREEMENT_EXPIRY_WARNING_DAYS days, the last day included.
+    period_status = PeriodStatus(
+        Status,
+        start="valid_from",
+        end="valid_until",
+        in_force=Status.ACTIVE,
+        expiring_within=warning_days,
+    )
 
     title = models.CharField(
         "tên chương trình",
@@ -332,39 +328,6 @@ class Agreement(AutoSlug, Restricted, Authored, Searchable):
         ]
 
     # Status, derived from the dates ------------------------------------------------------------------
-
-    @staticmethod
-    def status_condition(status, on=None):
-        """The Q for one derived status on a day; the Python rule is status_on() below."""
-        on = on or today()
-        warn = on + timedelta(days=warning_days())
-        Status = Agreement.Status
-        conditions = {
-            Status.UPCOMING: Q(valid_from__gt=on),
-            Status.ACTIVE: Q(valid_from__lte=on, valid_until__gt=warn),
-            Status.EXPIRING: Q(valid_from__lte=on, valid_until__gte=on, valid_until__lte=warn),
-            Status.EXPIRED: Q(valid_until__lt=on),
-        }
-        return conditions[Status(status)]
-
-    def status_on(self, on):
-        if self.valid_from > on:
-            return self.Status.UPCOMING
-        if self.valid_until < on:
-            return self.Status.EXPIRED
-        if (self.valid_until - on).days <= warning_days():
-            return self.Status.EXPIRING
-        return self.Status.ACTIVE
-
-    @property
-    def status(self):
-        """The status today: from the queryset's annotation when there is one."""
-        code = getattr(self, "status_code", None)
-        return self.Status(code) if code else self.status_on(today())
-
-    @property
-    def status_label(self):
-        return self.status.label
 
     @property
     def is_expiring(self):

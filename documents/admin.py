@@ -2,13 +2,13 @@
 
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminFileWidget
-from django.db.models import Max, Min
 from django.utils.html import format_html
 
 from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
 from core.admin_stamps import STAMPS, STAMPS_FIELDSET, AuthoredAdminMixin
 from core.staging import StagedUploadsAdminMixin
+from core.validity import years_spanned
 from documents import files
 from documents.models import Document, DocumentFile, DocumentKind, Field, IssuingBody
 from federation.admin_site import SLUG_JS
@@ -34,11 +34,7 @@ class YearListFilter(admin.SimpleListFilter):
     parameter_name = "nam"
 
     def lookups(self, request, model_admin):
-        bounds = Document.objects.aggregate(first=Min("issued_on"), last=Max("issued_on"))
-        if not bounds["first"]:
-            return []
-        years = range(bounds["last"].year, bounds["first"].year - 1, -1)
-        return [(str(year), str(year)) for year in years]
+        return [(str(year), str(year)) for year in years_spanned(Document.objects, "issued_on")]
 
     def queryset(self, request, queryset):
         value = self.value()

@@ -1,10 +1,10 @@
 """The library's filters, read from the query string: a bad value is reported and ignored."""
 
 from django import forms
-from django.db.models import Max, Min
 
 from core import search
 from core.filters import INVALID_CHOICE, slug_choice
+from core.validity import years_spanned
 from documents.models import Document, DocumentKind, Field, IssuingBody
 
 
@@ -33,10 +33,7 @@ class DocumentFilterForm(forms.Form):
         # Null characters only come from probes; PostgreSQL refuses them in a query.
         names = [self.add_prefix(name) for name in self.base_fields]
         super().__init__({name: data.get(name, "").replace("\x00", "") for name in names})
-        bounds = documents.aggregate(first=Min("issued_on"), last=Max("issued_on"))
-        years = []
-        if bounds["first"] and bounds["last"]:
-            years = range(bounds["last"].year, bounds["first"].year - 1, -1)
+        years = years_spanned(documents, "issued_on")
         self.fields["nam"].choices = [("", "Tất cả các năm")] + [(y, str(y)) for y in years]
         self.fields["q"].widget.attrs.update(placeholder="Ví dụ: 125/KH-LĐLĐ hoặc thang cong nhan")
 

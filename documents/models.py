@@ -13,7 +13,7 @@ from core.richtext import RichTextField, html_to_text
 from core.search import Searchable, match, rank
 from core.seo import describe
 from core.text import AutoSlug, fold_vi
-from core.validity import Validity, validity_case, validity_condition, validity_on
+from core.validity import PeriodStatus, PeriodStatusMixin, PeriodStatusQuerySet, Validity
 from core.visibility import Restricted, VisibleQuerySet, visibility_field
 from documents import files
 
@@ -85,15 +85,7 @@ def number_key(text):
     return _NUMBER_PREFIX.sub("", re.sub(r"[^a-z0-9]", "", fold_vi(text)))
 
 
-class DocumentQuerySet(VisibleQuerySet):
-    def with_status(self, on=None):
-        return self.annotate(
-            status_code=validity_case(on, start="effective_from", end="expires_on")
-        )
-
-    def with_status_filter(self, status, on=None):
-        return self.filter(validity_condition(status, on, start="effective_from", end="expires_on"))
-
+class DocumentQuerySet(PeriodStatusQuerySet, VisibleQuerySet):
     def for_cards(self):
         return self.select_related("kind", "field", "issuer").with_status()
 
@@ -114,8 +106,10 @@ class DocumentQuerySet(VisibleQuerySet):
         )
 
 
-class Document(AutoSlug, Restricted, Authored, Searchable):
+class Document(PeriodStatusMixin, AutoSlug, Restricted, Authored, Searchable):
     Status = Validity
+    # The status, derived from the dates (core.validity).
+    period_status = PeriodStatus(Validity, start="effective_from", end="expires_on")
     # Paths that sit beside the documents' own pages.
     RESERVED_SLUGS = ("rss",)
 
@@ -259,17 +253,9 @@ class Document(AutoSlug, Restricted, Authored, Searchable):
 
     # Status, derived from the dates ------------------------------------------------------------------
 
-    def status_on(self, on):
-        return validity_on(self.effective_from or self.issued_on, self.expires_on, on)
-
-    @property
-    def status(self):
-        code = getattr(self, "status_code", None)
-        return Validity(code) if code else self.status_on(None)
-
-    @property
-    def status_label(self):
-        return self.status.label
+    def status_on(self, on=None):
+        # Saving fills the effective date from the issue date; an unsaved document may lack it.
+        return self.period_status.value(self.effective_from or self.issued_on, self.expires_on, on)
 
     # What pages show -----------------------------------------------------------------------------
 

@@ -2,9 +2,8 @@
 home page's blocks of programmes in force and partner media."""
 
 from django import template
-from django.db.models import Q
 
-from agreements.models import Agreement, Partner, today
+from agreements.models import Agreement, Partner
 from agreements.reminders import reminders
 
 register = template.Library()
@@ -26,10 +25,9 @@ HOME_PARTNERS = 8
 @register.inclusion_tag("agreements/includes/home_in_force.html")
 def programmes_in_force(limit=HOME_PROGRAMMES):
     """The public programmes in force today, the latest signed first (one query)."""
-    on = today()
     agreements = (
         Agreement.objects.public()
-        .filter(valid_from__lte=on, valid_until__gte=on)
+        .in_force()
         .order_by("-valid_from", "-pk")
         .only("title", "slug", "valid_from", "valid_until", "visibility")[:limit]
     )
@@ -41,7 +39,7 @@ def partner_logos(limit=HOME_PARTNERS):
     """The partner media that still exist, with their logos (one query)."""
     partners = (
         Partner.objects.exclude(logo="")
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today()))
+        .filter(Partner.period_status.current())
         .only("name", "short_name", "slug", "logo", "logo_width", "logo_height")[:limit]
     )
     return {"partners": list(partners)}
