@@ -129,12 +129,15 @@ def breakdown(stats):
 def pages():
     from django.urls import reverse
 
-    from news.models import Article
+    from news.models import Article, Tag
 
     article = Article.objects.published().order_by("-published_at").first()
+    tag = Tag.objects.filter(tagged_articles__content_object=article).order_by("id").first()
     return [
         ("Trang chủ", "/"),
         ("Tin tức, trang 1", reverse("news:list")),
+        ("Chuyên mục", article.category.get_absolute_url()),
+        ("Thẻ", tag.get_absolute_url()),
         ("Bài viết", article.get_absolute_url()),
     ]
 

@@ -3,7 +3,7 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, Prefetch, Q, Window, prefetch_related_objects
+from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -19,6 +19,7 @@ from core import pagecache, seo
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
+from news import cards as cards_module
 from news import freshness, popularity, preview, workflow
 from news.admin_actions import publish_label
 from news.models import Article, Category, Photo, Tag
@@ -27,10 +28,10 @@ from news.related import related_articles
 PAGE_SIZE = 20
 
 
-def news_list_meta(request, title, description="", *, articles, page_obj=None):
-    """A news list's meta; its share picture is the first cover among the articles it shows."""
+def news_list_meta(request, title, description="", *, cards, page_obj=None):
+    """A news list's meta; its share picture is the first cover among the cards it shows."""
     profile = SiteProfile.load()
-    cover = next((a.cover for a in articles if a and a.cover), None)
+    cover = cards_module.first_cover(cards)
     # Every page needs a description, even before the site profile has one.
     fallback = f"{title} – " + " ".join(filter(None, [profile.tagline, profile.name]))
     return seo.list_meta(
@@ -38,13 +39,19 @@ def news_list_meta(request, title, description="", *, articles, page_obj=None):
         title=title,
         description=description or profile.description or fallback,
         page_obj=page_obj,
-        image=absolute(request, cover.social_url) if cover else "",
-        image_alt=cover.alt_text if cover else "",
+        image=absolute(request, cover[0]) if cover else "",
+        image_alt=cover[1] if cover else "",
     )
 
 
 def listed(context):
-    return {"articles": context["articles"], "page_obj": context.get("page_obj")}
+    """The list's cards (the first picture eager, the others lazy), into the context, and what
+    its meta needs."""
+    articles = context["articles"]
+    context["cards"] = cards_module.render(
+        [(a, "row-eager" if i == 0 else "row") for i, a in enumerate(articles)]
+    )
+    return {"cards": context["cards"], "page_obj": context.get("page_obj")}
 
 
 class ArticlePaginator(Paginator):
@@ -97,7 +104,7 @@ class ArticlePaginator(Paginator):
 
 
 class ArticleListMixin(StrictPageMixin):
-    """Published articles, with what a card shows, in a fixed number of queries."""
+    """Published articles, with what a card shows (news.cards), in a fixed number of queries."""
 
     paginate_by = PAGE_SIZE
     page_kwarg = "page"
@@ -106,7 +113,7 @@ class ArticleListMixin(StrictPageMixin):
     paginator_class = ArticlePaginator
 
     def get_queryset(self):
-        return Article.objects.published().for_cards()
+        return cards_module.with_card_fields(Article.objects.published())
 
     def list_name(self):
         """Names this list for the paginator's memo (its count, where its pages start)."""
@@ -303,11 +310,11 @@ class HomeView(ListView):
     query_params = ()
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category")[:HOME_LATEST]
+        return cards_module.with_card_fields(Article.objects.published())[:HOME_LATEST]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = Article.objects.published().select_related("category")
+        published = cards_module.with_card_fields(Article.objects.published())
         latest = list(context["latest"])
         lead = published.filter(featured=True).first() or (latest[0] if latest else None)
         secondary = [a for a in latest if a != lead][:HOME_SECONDARY]
@@ -318,20 +325,36 @@ class HomeView(ListView):
         by_category = {}
         for article in ranked:
             by_category.setdefault(article.category_id, []).append(article)
-        everything = above + [a for items in by_category.values() for a in items]
-        prefetch_related_objects(
-            everything, Prefetch("photos", queryset=Photo.objects.exclude(image=""))
+        blocks = [(c, by_category[c.pk]) for c in categories if c.pk in by_category]
+        # Every card of the page in one round trip to the cache (news.cards).
+        cards = iter(
+            cards_module.render(
+                [(lead, "hero")]
+                + [(a, "latest") for a in secondary]
+                + [
+                    (a, "top" if i == 0 else "thumb")
+                    for _, items in blocks
+                    for i, a in enumerate(items)
+                ]
+            )
         )
+        lead_card = next(cards) if lead else None
+        latest_cards = [next(cards) for _ in secondary]
+        category_blocks = []
+        for category, items in blocks:
+            top = next(cards)
+            category_blocks.append((category, top, [next(cards) for _ in items[1:]]))
+        shown = [
+            lead_card,
+            *latest_cards,
+            *(c for _, top, rest in category_blocks for c in [top, *rest]),
+        ]
         context.update(
-            lead=lead,
-            latest=secondary,
-            category_blocks=[
-                (c, by_category[c.pk][0], by_category[c.pk][1:])
-                for c in categories
-                if c.pk in by_category
-            ],
+            lead=lead_card,
+            latest=latest_cards,
+            category_blocks=category_blocks,
             most_read=popularity.most_read(),
-            meta=news_list_meta(self.request, "Trang chủ", articles=everything),
+            meta=news_list_meta(self.request, "Trang chủ", cards=[c for c in shown if c]),
         )
         context["meta"].title = SiteProfile.load().name
         return context
