@@ -155,6 +155,14 @@ def render(wanted):
     return [hits[(a.pk, v)] for a, v in wanted]
 
 
+def render_groups(groups):
+    """render() for several blocks of a page at once: a list of cards per block (an absent
+    article, such as no lead story, gives no card)."""
+    groups = [[(a, v) for a, v in group if a is not None] for group in groups]
+    rendered = iter(render([pair for group in groups for pair in group]))
+    return [[next(rendered) for _ in group] for group in groups]
+
+
 def first_cover(cards):
-    """The share picture of a list: the first cover among its cards, as (URL, alt) or None."""
+    """The share picture of a page: the first cover among its cards, as (URL, alt) or None."""
     return next((card.cover for card in cards if card.cover), None)

@@ -45,12 +45,9 @@ def news_list_meta(request, title, description="", *, cards, page_obj=None):
 
 
 def listed(context):
-    """The list's cards (the first picture eager, the others lazy), into the context, and what
-    its meta needs."""
-    articles = context["articles"]
-    context["cards"] = cards_module.render(
-        [(a, "row-eager" if i == 0 else "row") for i, a in enumerate(articles)]
-    )
+    """The list's cards into the context (the first picture eager), and what its meta needs."""
+    pairs = [(a, "row" if i else "row-eager") for i, a in enumerate(context["articles"])]
+    context["cards"] = cards_module.render(pairs)
     return {"cards": context["cards"], "page_obj": context.get("page_obj")}
 
 
@@ -327,34 +324,20 @@ class HomeView(ListView):
             by_category.setdefault(article.category_id, []).append(article)
         blocks = [(c, by_category[c.pk]) for c in categories if c.pk in by_category]
         # Every card of the page in one round trip to the cache (news.cards).
-        cards = iter(
-            cards_module.render(
-                [(lead, "hero")]
-                + [(a, "latest") for a in secondary]
-                + [
-                    (a, "top" if i == 0 else "thumb")
-                    for _, items in blocks
-                    for i, a in enumerate(items)
-                ]
-            )
+        heads, latest, *block_cards = cards_module.render_groups(
+            [[(lead, "hero")], [(a, "latest") for a in secondary]]
+            + [[(a, "thumb" if i else "top") for i, a in enumerate(items)] for _, items in blocks]
         )
-        lead_card = next(cards) if lead else None
-        latest_cards = [next(cards) for _ in secondary]
-        category_blocks = []
-        for category, items in blocks:
-            top = next(cards)
-            category_blocks.append((category, top, [next(cards) for _ in items[1:]]))
-        shown = [
-            lead_card,
-            *latest_cards,
-            *(c for _, top, rest in category_blocks for c in [top, *rest]),
-        ]
         context.update(
-            lead=lead_card,
-            latest=latest_cards,
-            category_blocks=category_blocks,
+            lead=heads[0] if heads else None,
+            latest=latest,
+            category_blocks=[
+                (c, top, rest) for (c, _), (top, *rest) in zip(blocks, block_cards, strict=True)
+            ],
             most_read=popularity.most_read(),
-            meta=news_list_meta(self.request, "Trang chủ", cards=[c for c in shown if c]),
+            meta=news_list_meta(
+                self.request, "Trang chủ", cards=[*heads, *latest, *sum(block_cards, [])]
+            ),
         )
         context["meta"].title = SiteProfile.load().name
         return context
