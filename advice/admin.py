@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from advice import services
 from advice.models import Question
+from core import admin_bulk
 from core.admin_history import HistoryAdmin
 from federation.admin_site import SLUG_JS
 
@@ -182,11 +183,12 @@ class QuestionAdmin(HistoryAdmin):
 
     @admin.action(description="Không đăng các câu hỏi đã chọn", permissions=["publish"])
     def decline_selected(self, request, queryset):
-        done = 0
-        for question in queryset.filter(status=Question.Status.NEW):
-            services.decline(question=question, by=request.user)
-            done += 1
-        messages.success(request, f"Đã đóng {done} câu hỏi, không đăng.")
+        admin_bulk.apply_each(
+            request,
+            queryset.filter(status=Question.Status.NEW),
+            lambda question: services.decline(question=question, by=request.user),
+            "Đã đóng {count} câu hỏi, không đăng.",
+        )
 
     def has_publish_permission(self, request):
         return request.user.has_perm("advice.publish_question")

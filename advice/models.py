@@ -1,13 +1,13 @@
 """Legal advice (hỏi đáp pháp luật): a worker's question, its answer by a legal officer, and what
 of it the public may see once it is published."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.models import person_field
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
 from core.seo import describe
@@ -120,14 +120,7 @@ class Question(AutoSlug, Searchable):
     internal_note = models.TextField(
         "ghi chú nội bộ", blank=True, help_text="Chỉ cán bộ tư vấn thấy, ví dụ lý do không đăng."
     )
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người trả lời",
-    )
+    answered_by = person_field("người trả lời")
     published_at = models.DateTimeField("đăng lúc", null=True, blank=True)
     closed_at = models.DateTimeField(
         "đóng lúc", null=True, blank=True, help_text="Khi câu hỏi được đăng hoặc không đăng."
@@ -140,7 +133,7 @@ class Question(AutoSlug, Searchable):
     # The contact is never kept in history: once purged from the question it is gone for good.
     history = HistoricalRecords(
         verbose_name="lịch sử câu hỏi",
-        excluded_fields=["search_title", "search_text", "contact"],
+        excluded_fields=[*Searchable.SEARCH_COLUMNS, "contact"],
     )
 
     class Meta:

@@ -5,12 +5,7 @@ from core import search
 
 
 def search_questions(query):
-    return (
-        Question.objects.published()
-        .filter(search.match(query))
-        .annotate(search_rank=search.rank(query))
-        .order_by("-search_rank", "-published_at", "-id")
-    )
+    return search.ranked(Question.objects.published(), query, "-published_at", "-id")
 
 
 def question_result(question, query):

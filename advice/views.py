@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
@@ -11,7 +12,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from advice import spam
 from advice.forms import CONSENT_VERSION, QuestionFilterForm, QuestionForm
 from advice.models import Question
-from core import search
+from core import search, seo
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, qa_page_jsonld
 from documents.models import Document
@@ -44,22 +45,21 @@ class QuestionListView(StrictPageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
         active = self.filters.active
-        canonical = self.request.build_absolute_uri(self.request.path)
         context.update(
             filters=self.filters,
             filtered=bool(active),
             query_string=urlencode(active),
             search_terms=self.query.terms,
-            meta=PageMeta(
+            meta=seo.list_meta(
+                self.request,
                 title="Hỏi đáp pháp luật",
                 description=(
                     f"Cán bộ tư vấn pháp luật của {SiteProfile.load().name} trả lời câu hỏi của "
                     "người lao động về tiền lương, bảo hiểm xã hội, hợp đồng lao động, kỷ luật, "
                     "an toàn lao động."
                 ),
-                canonical=canonical + (f"?page={page.number}" if page.number > 1 else ""),
+                page_obj=context["page_obj"],
                 noindex=bool(active),
             ),
         )
@@ -77,7 +77,6 @@ class QuestionDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         question = self.object
         request = self.request
-        url = request.build_absolute_uri(question.get_absolute_url())
         related = (
             Question.objects.published()
             .filter(field=question.field)
@@ -91,13 +90,14 @@ class QuestionDetailView(DetailView):
             .select_related("kind")
         )
         context.update(
+            breadcrumbs=[("Hỏi đáp pháp luật", reverse("advice:list")), (question.title, "")],
             related=list(related),
             cited=list(cited),
-            share_url=url,
-            meta=PageMeta(
+            **seo.detail_context(
+                request,
+                question,
                 title=question.title,
                 description=question.description,
-                canonical=url,
                 modified=question.updated_at,
                 jsonld=[qa_page_jsonld(request, question, SiteProfile.load())],
             ),
@@ -132,6 +132,7 @@ def ask(request):
     context = {
         "form": form,
         "retention_days": settings.ADVICE_CONTACT_RETENTION_DAYS,
+        "breadcrumbs": [("Hỏi đáp pháp luật", reverse("advice:list")), ("Gửi câu hỏi", "")],
         "meta": PageMeta(
             title="Gửi câu hỏi pháp luật",
             description="Người lao động gửi câu hỏi về tiền lương, bảo hiểm, hợp đồng, kỷ luật, "

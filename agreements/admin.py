@@ -16,6 +16,7 @@ from agreements.models import (
 from agreements.quotas import progress, published_prefetch, reposts_prefetch
 from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
+from core.admin_stamps import STAMPS, STAMPS_FIELDSET, AuthoredAdminMixin
 from core.admin_thumbnails import thumbnail
 from core.staging import StagedUploadsAdminMixin
 from federation.admin_site import SLUG_JS
@@ -111,7 +112,7 @@ def quota_html(task):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
+class AgreementAdmin(AuthoredAdminMixin, FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     # Django's facet toggle ("Show counts") has no Vietnamese translation.
     show_facets = admin.ShowFacets.NEVER
     list_display = [
@@ -131,13 +132,13 @@ class AgreementAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     inlines = [AgreementPartnerInline, AgreementTaskInline]
     list_per_page = 50
     save_on_top = True
-    readonly_fields = ["created_by", "updated_by", "updated_at"]
+    readonly_fields = STAMPS
     fieldsets = [
         (None, {"fields": ["title", "slug", "document_number", "signed_on"]}),
         ("Thời hạn", {"fields": [("valid_from", "valid_until"), "renews"]}),
         ("Nội dung", {"fields": ["signatories", "summary", "full_text", "document"]}),
         ("Công bố", {"fields": ["visibility", "related_articles"]}),
-        ("Theo dõi", {"fields": [("created_by", "updated_by", "updated_at")]}),
+        STAMPS_FIELDSET,
     ]
 
     class Media:
@@ -186,12 +187,6 @@ class AgreementAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     def tasks_progress(self, agreement):
         done, total = agreement.task_counts
         return f"{done}/{total}" if total else "—"
-
-    def save_model(self, request, obj, form, change):
-        if not change and not obj.created_by_id:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

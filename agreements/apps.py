@@ -13,58 +13,37 @@ class AgreementsConfig(AppConfig):
         from agreements.calendar import deadlines
         from agreements.search import SOURCE
         from agreements.sitemaps import AgreementSitemap
-        from core import (
-            backup,
-            calendar,
-            pagecache,
-            permissions,
-            redirects,
-            roles,
-            search,
-            sitemaps,
-        )
+        from core import pagecache, registration
 
-        search.register(SOURCE)
-        calendar.register(deadlines)
-
-        pagecache.register_section("agreements")
-        pagecache.register_models(
-            [
+        registration.join(
+            "agreements",
+            sources=[SOURCE],
+            due=[deadlines],
+            section="agreements",
+            models=[
                 "agreements.Partner",
                 "agreements.Agreement",
                 "agreements.AgreementPartner",
                 "agreements.AgreementTask",
             ],
-            sections=["agreements"],
-        )
-        # Programmes list the published articles they link to; a partner's page does not.
-        pagecache.register_urls(["agreements"], sections=["site", "agreements", "news"])
-        pagecache.register_urls(["agreements:partner"], sections=["site", "agreements"])
-        # A partner's feed is behind its token: read time recorded, revocation immediate.
-        pagecache.register_uncached(["agreements:partner-feed-rss", "agreements:partner-feed-json"])
-
-        permissions.grant(
-            roles.EDITORS,
-            *permissions.model_permissions(
-                "agreements",
-                ["partner", "agreement", "agreementpartner", "agreementtask", "partnerfeed"],
-            ),
-            "agreements.view_historicalagreement",
-            "agreements.view_historicalagreementtask",
-        )
-
-        backup.register(
+            # Programmes list the published articles they link to; a partner's page does not.
+            shows=["news"],
+            editors=["partner", "agreement", "agreementpartner", "agreementtask", "partnerfeed"],
+            editor_extras=[
+                "agreements.view_historicalagreement",
+                "agreements.view_historicalagreementtask",
+            ],
             content=["agreements.Agreement", "agreements.Partner"],
             summary=[
                 ("agreements.Agreement", "chương trình phối hợp"),
                 ("agreements.AgreementTask", "nhiệm vụ"),
             ],
+            sitemaps=[("chuong-trinh-phoi-hop", AgreementSitemap, 40)],
+            tracked=["agreements.Partner", "agreements.Agreement"],
         )
-
-        sitemaps.register("chuong-trinh-phoi-hop", AgreementSitemap, order=40)
-
-        redirects.track("agreements.Partner")
-        redirects.track("agreements.Agreement")
+        pagecache.register_urls(["agreements:partner"], sections=["site", "agreements"])
+        # A partner's feed is behind its token: read time recorded, revocation immediate.
+        pagecache.register_uncached(["agreements:partner-feed-rss", "agreements:partner-feed-json"])
 
         setting_changed.connect(_storages_changed)
 

@@ -19,6 +19,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 
+from core import private_files
 from core.files import TrackedFieldFile
 from core.text import slugify_vi
 
@@ -141,15 +142,13 @@ def validate_pdf(upload):
     if not upload or getattr(upload, "_committed", False):
         # Already stored: it was checked when it was uploaded.
         return
-    size = getattr(upload, "size", None)
-    limit = max_bytes()
-    if size is not None and size > limit:
-        raise ValidationError(
-            "Tệp quá lớn (%(size)s MB). Văn bản PDF tối đa %(max)s MB; hãy quét lại với độ phân "
-            "giải thấp hơn hoặc nén tệp rồi tải lên lại.",
-            code="pdf_too_large",
-            params={"size": f"{size / 1024 / 1024:.1f}", "max": limit // 1024 // 1024},
-        )
+    private_files.refuse_oversized(
+        upload,
+        max_bytes(),
+        "Tệp quá lớn (%(size)s MB). Văn bản PDF tối đa %(max)s MB; hãy quét lại với độ phân "
+        "giải thấp hơn hoặc nén tệp rồi tải lên lại.",
+        "pdf_too_large",
+    )
     not_pdf = ValidationError(
         "Tệp này không phải là PDF hợp lệ. Hãy tải lên bản scan hoặc bản điện tử của văn bản "
         "đã ký, ở định dạng PDF.",

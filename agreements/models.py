@@ -12,13 +12,14 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from agreements.documents import PrivateFileField, document_path, private_storage, validate_pdf
-from core import roles
 from core.images import CleanImageField
+from core.models import Authored, Stamped
 from core.renditions import picture_html
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
 from core.seo import describe
 from core.text import AutoSlug
+from core.visibility import Restricted, VisibleQuerySet, visibility_field
 
 
 def today():
@@ -29,7 +30,7 @@ def warning_days():
     return settings.AGREEMENT_EXPIRY_WARNING_DAYS
 
 
-class Partner(AutoSlug, models.Model):
+class Partner(AutoSlug, Stamped):
     """A partner medium (newspaper, radio-TV station…). Organisations merge: see `successor`."""
 
     class Kind(models.TextChoices):
@@ -85,8 +86,6 @@ class Partner(AutoSlug, models.Model):
         verbose_name="nay là một phần của",
         help_text="Cơ quan tiếp nhận sau khi sáp nhập (nếu có).",
     )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -126,16 +125,7 @@ class Partner(AutoSlug, models.Model):
         return picture_html(self.logo, "logo", use, alt=self.logo_alt, sizes="96px")
 
 
-class AgreementQuerySet(models.QuerySet):
-    def public(self):
-        """What anyone may see: the agreements published for the public."""
-        return self.filter(visibility=Agreement.Visibility.PUBLIC)
-
-    def visible_to(self, user):
-        """Officers (roles.is_officer) also see officers-only agreements; for anyone else they do
-        not exist."""
-        return self.all() if roles.is_officer(user) else self.public()
-
+class AgreementQuerySet(VisibleQuerySet):
     def with_status(self, on=None):
         """Annotate `status_code`, derived from the dates, in SQL: never stored."""
         on = on or today()
@@ -199,12 +189,8 @@ class AgreementQuerySet(models.QuerySet):
         return self.with_status().with_task_counts().with_partners()
 
 
-class Agreement(AutoSlug, Searchable):
+class Agreement(AutoSlug, Restricted, Authored, Searchable):
     slug_from = "title"
-
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", "Công khai"
-        OFFICERS = "officers", "Chỉ cán bộ công đoàn"
 
     class Status(models.TextChoices):
         # The values appear in the list's URL (?trang-thai=sap-het-han), so they read as Vietnamese.
@@ -256,12 +242,8 @@ class Agreement(AutoSlug, Searchable):
         help_text="Tệp PDF, tối đa 20 MB. Tệp không có đường dẫn công khai: chỉ tải về được qua "
         "trang của chương trình, theo quyền xem của chương trình.",
     )
-    visibility = models.CharField(
-        "phạm vi xem",
-        max_length=20,
-        choices=Visibility.choices,
-        default=Visibility.PUBLIC,
-        help_text="«Chỉ cán bộ công đoàn»: người ngoài không thấy chương trình lẫn văn bản.",
+    visibility = visibility_field(
+        "«Chỉ cán bộ công đoàn»: người ngoài không thấy chương trình lẫn văn bản."
     )
     renews = models.ForeignKey(
         "self",
@@ -279,28 +261,10 @@ class Agreement(AutoSlug, Searchable):
         verbose_name="tin bài liên quan",
         help_text="Tin về lễ ký kết và về kết quả thực hiện.",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người tạo",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người sửa gần nhất",
-    )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     objects = AgreementQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name="lịch sử chương trình", excluded_fields=["search_title", "search_text"]
+        verbose_name="lịch sử chương trình", excluded_fields=[*Searchable.SEARCH_COLUMNS]
     )
 
     class Meta:
@@ -416,10 +380,6 @@ class Agreement(AutoSlug, Searchable):
         """2021–2023, or one year when the programme starts and ends in the same year."""
         start, end = self.valid_from.year, self.valid_until.year
         return str(start) if start == end else f"{start}–{end}"
-
-    @property
-    def is_public(self):
-        return self.visibility == self.Visibility.PUBLIC
 
     # What pages show -----------------------------------------------------------------------------
 

@@ -9,13 +9,7 @@ from core.richtext import html_to_text
 
 
 def search_agreements(query):
-    return (
-        Agreement.objects.public()
-        .filter(search.match(query))
-        .annotate(search_rank=search.rank(query))
-        .with_status()
-        .order_by("-search_rank", "-signed_on", "-id")
-    )
+    return search.ranked(Agreement.objects.public(), query, "-signed_on", "-id").with_status()
 
 
 def agreement_result(agreement, query):

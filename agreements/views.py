@@ -3,7 +3,6 @@
 from django.contrib.auth.views import LoginView
 from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.expressions import RawSQL
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
@@ -13,7 +12,7 @@ from django.views.generic import DetailView, ListView
 from agreements.forms import AgreementFilterForm, OfficerLoginForm
 from agreements.models import Agreement, AgreementTask, Partner, today
 from agreements.quotas import progress, reposts_prefetch
-from core import roles, seo
+from core import private_files, roles, seo
 from core.seo import PageMeta
 from federation.models import SiteProfile
 from news.cards import with_card_fields
@@ -99,7 +98,7 @@ class AgreementDetailView(DetailView):
 
     def get_queryset(self):
         self.visible = Agreement.objects.visible_to(self.request.user)
-        published = Article.objects.published()
+        published = Article.objects.published().defer(*Article.SEARCH_COLUMNS)
         tasks = AgreementTask.objects.select_related("partner").prefetch_related(
             Prefetch("related_articles", queryset=published, to_attr="published_articles"),
             reposts_prefetch(),
@@ -108,7 +107,8 @@ class AgreementDetailView(DetailView):
         # only when there are some.
         links = Agreement.documents.through.objects.filter(agreement=OuterRef("pk"))
         return (
-            self.visible.with_status()
+            self.visible.defer(*Agreement.SEARCH_COLUMNS)
+            .with_status()
             .annotate(has_documents=Exists(links))
             .with_partners()
             .prefetch_related(
@@ -124,7 +124,6 @@ class AgreementDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         agreement = self.object
-        url = self.request.build_absolute_uri(agreement.get_absolute_url())
         tasks = list(agreement.tasks.all())
         for task in tasks:
             # Periods that have begun: a future quarter's 0/6 says nothing yet.
@@ -138,11 +137,11 @@ class AgreementDetailView(DetailView):
                 ("Chương trình phối hợp", reverse("agreements:list")),
                 (agreement.title, ""),
             ],
-            share_url=url,
-            meta=PageMeta(
+            **seo.detail_context(
+                self.request,
+                agreement,
                 title=agreement.title,
                 description=agreement.description,
-                canonical=url,
                 published=None,
                 modified=agreement.updated_at,
                 noindex=not agreement.is_public,
@@ -157,13 +156,8 @@ def document(request, slug):
     agreement = get_object_or_404(
         Agreement.objects.visible_to(request.user).exclude(document=""), slug=slug
     )
-    try:
-        handle = agreement.document.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Không tìm thấy văn bản.") from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
+    return private_files.stream(
+        private_files.open_stored(agreement.document),
         filename=f"{agreement.slug}.pdf",
         content_type="application/pdf",
     )

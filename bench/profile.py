@@ -129,17 +129,31 @@ def breakdown(stats):
 def pages():
     from django.urls import reverse
 
+    from agreements.models import Agreement
+    from documents.models import Document
+    from federation.workers.models import ExemplaryWorker
     from news.models import Article, Tag
 
     article = Article.objects.published().order_by("-published_at").first()
     tag = Tag.objects.filter(tagged_articles__content_object=article).order_by("id").first()
-    return [
+    found = [
         ("Trang chủ", "/"),
         ("Tin tức, trang 1", reverse("news:list")),
         ("Chuyên mục", article.category.get_absolute_url()),
         ("Thẻ", tag.get_absolute_url()),
         ("Bài viết", article.get_absolute_url()),
     ]
+    # The detail pages of the other sections, those the data has (the generator makes no
+    # documents: the demo, or the admin, does).
+    for label, first in [
+        ("Một chương trình", Agreement.objects.public().order_by("-signed_on").first),
+        ("Một hồ sơ", ExemplaryWorker.objects.published().order_by("pk").first),
+        ("Một văn bản", Document.objects.public().order_by("-issued_on").first),
+    ]:
+        obj = first()
+        if obj is not None:
+            found.append((label, obj.get_absolute_url()))
+    return found
 
 
 def profile(url, repeat):

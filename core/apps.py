@@ -1,4 +1,5 @@
-"""The shared building blocks as a Django app: no models, only commands and the registries' wiring."""
+"""The shared building blocks as a Django app: no tables (only the abstract models of
+core/models.py), commands and the registries' wiring."""
 
 from django.apps import AppConfig
 

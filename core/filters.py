@@ -3,6 +3,20 @@
 
 from django import forms
 
+INVALID_CHOICE = "«%(value)s» không có trong danh sách; đang hiện tất cả."
+
+
+def slug_choice(model, label, empty_label):
+    """A filter picking one row of `model` by its slug; an unknown slug is reported by name."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=model.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": f"{label} {INVALID_CHOICE}"},
+    )
+
 
 class QueryFilterForm(forms.Form):
     """A form read from the query string. A field `cong_doan` is `?cong-doan=`; a bookmark made

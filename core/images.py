@@ -22,6 +22,7 @@ from django.db.models.fields.files import ImageFieldFile
 from imagekit.cachefiles import ImageCacheFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core import private_files
 from core.files import TrackedFieldFile
 from core.renditions import SPECS, all_sizes, generate_renditions
 from core.text import slugify_vi
@@ -158,13 +159,12 @@ def validate_image(upload):
     # uploads are read, or every later edit of the record would fail here.
     if upload is None or getattr(upload, "_committed", False):
         return
-    size = getattr(upload, "size", None)
-    if size is not None and size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            "Ảnh quá lớn (%(size)s MB). Dung lượng tối đa là %(max)s MB.",
-            code="image_too_large",
-            params={"size": f"{size / 1024 / 1024:.1f}", "max": MAX_UPLOAD_BYTES // 1024 // 1024},
-        )
+    private_files.refuse_oversized(
+        upload,
+        MAX_UPLOAD_BYTES,
+        "Ảnh quá lớn (%(size)s MB). Dung lượng tối đa là %(max)s MB.",
+        "image_too_large",
+    )
     try:
         upload.seek(0)
         with warnings.catch_warnings():

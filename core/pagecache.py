@@ -33,6 +33,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+from core import cachebatch
+
 logger = logging.getLogger(__name__)
 
 # What the apps registered ---------------------------------------------------------------------------
@@ -170,14 +172,17 @@ def _fresh_generation():
     return time.time_ns()
 
 
-def generations(sections, extra_keys=()):
-    """The current generation of each section (created when missing), and the extra keys' values."""
+def generations(sections, extra_keys=(), *, learn=False):
+    """The current generation of each section (created when missing), and the extra keys' values.
+    Read from the render's batch when it holds them (core.cachebatch); learn: these are fixed
+    names that every render of this view reads, worth fetching with the batch next time."""
     keys = [_gen_key(s) for s in sections]
-    values = cache.get_many([*extra_keys, *keys])
+    values = cachebatch.get_many([*extra_keys, *keys], learn=learn)
     missing = [k for k in keys if k not in values]
     if missing:
         for key in missing:
             cache.add(key, _fresh_generation(), None)
+        cachebatch.forget(*missing)
         values.update(cache.get_many(missing))
     return tuple(values.get(k) for k in keys), values
 
@@ -247,34 +252,50 @@ def seconds_to_midnight(now=None):
     return (tomorrow - now).total_seconds()
 
 
-def next_change(section, generation):
+def _schedule_name(section):
+    return f"{section}~schedule"
+
+
+def reschedule(*sections):
+    """The next scheduled change of these sections may have moved (an article scheduled, or its
+    time changed): their next_change() is asked again. Unlike bump(), the pages already stored
+    stay: the caller bumps the pages that show the scheduled object."""
+    bump(*(_schedule_name(section) for section in sections))
+
+
+def next_change(section, generation, schedule=None):
     """When the section's pages next change without a save (a Unix time), or None.
 
-    Asked of the section's own next_change() once per generation: scheduling or rescheduling an
-    article saves it, which bumps the generation, so the stored answer is never older than the last
-    change to the schedule.
+    Asked of the section's own next_change() once per generation of the section and of its
+    schedule (reschedule()): scheduling or rescheduling an article saves it, so the stored answer
+    is never older than the last change to the schedule. Kept under one fixed name with the
+    generations it was asked under, so that a render's batch fetches it with the rest.
     """
     source = registry.sections.get(section)
     if source is None:
         return None
-    key = f"{NEXT_CHANGE_PREFIX}{section}:{generation}"
-    stored = cache.get(key)
+    key = f"{NEXT_CHANGE_PREFIX}{section}"
+    asked = (generation, schedule)
+    stored = cachebatch.get(key, learn=True)
     now = time.time()
-    if stored is not None and (stored == 0 or stored > now):
-        return stored or None
+    if stored is not None and stored[0] == asked and (stored[1] == 0 or stored[1] > now):
+        return stored[1] or None
     moment = source()
     value = moment.timestamp() if moment is not None else 0
     timeout = max(1, math.ceil(value - now)) if value else default_seconds()
-    cache.set(key, value, min(timeout, 24 * 3600))
+    cachebatch.store(key, (asked, value), min(timeout, 24 * 3600))
     return value or None
 
 
 def page_seconds(sections, gens):
     seconds = min(default_seconds(), seconds_to_midnight())
-    for section, generation in zip(sections, gens, strict=True):
-        upcoming = next_change(section, generation)
-        if upcoming is not None:
-            seconds = min(seconds, upcoming - time.time())
+    scheduled = [(s, g) for s, g in zip(sections, gens, strict=True) if registry.sections.get(s)]
+    if scheduled:
+        schedules, _ = generations([_schedule_name(s) for s, _ in scheduled], learn=True)
+        for (section, generation), schedule in zip(scheduled, schedules, strict=True):
+            upcoming = next_change(section, generation, schedule)
+            if upcoming is not None:
+                seconds = min(seconds, upcoming - time.time())
     return seconds
 
 
@@ -365,13 +386,3 @@ class ListMemo:
                 cache.set(self.prefix + key, (value, time.time() + seconds), math.ceil(seconds))
         except Exception:
             logger.warning("Page cache: list memo not stored", exc_info=True)
-
-
-def cached_count(name, sections, count):
-    """A list's row count, counted once per generation (see ListMemo)."""
-    memo = ListMemo(name, sections)
-    value = memo.get("count")
-    if value is None:
-        value = count()
-        memo.set("count", value)
-    return value

@@ -6,6 +6,7 @@ URL that is not excluded, with only the query parameters its view declares; a re
 only when nothing in it is personal (no cookie set, no CSRF token, not private).
 """
 
+import contextlib
 import hashlib
 import logging
 import math
@@ -20,7 +21,7 @@ from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
-from core import pagecache
+from core import cachebatch, pagecache
 from core.pagecache import (
     HEADER,
     MESSAGES_COOKIE,
@@ -265,13 +266,29 @@ class PageCacheMiddleware:
         if entry is not None and entry[0] == gens and entry[1] > now and _objects_current(entry):
             return self._from_entry(entry)
         request._pagecache_objects = {}
-        response = self.get_response(request)
-        objects = request._pagecache_objects
-        if _storable(request, response) and None not in objects.values():
-            self._store(key, sections, gens, response, now, objects)
-        else:
-            response[HEADER] = "SKIP"
+        with self.facts(match, values):
+            response = self.get_response(request)
+            objects = request._pagecache_objects
+            if _storable(request, response) and None not in objects.values():
+                self._store(key, sections, gens, response, now, objects)
+            else:
+                response[HEADER] = "SKIP"
         return response
+
+    @contextlib.contextmanager
+    def facts(self, match, known=None):
+        """Around a render: its cached facts fetched in one round trip (core.cachebatch), beside
+        `known`, what the cache already answered for this request."""
+        try:
+            token = cachebatch.open_batch(getattr(match, "view_name", None), known or {})
+        except Exception:
+            logger.warning("Page cache: cached facts not fetched together", exc_info=True)
+            yield
+            return
+        try:
+            yield
+        finally:
+            cachebatch.close_batch(token)
 
     def _store(self, key, sections, gens, response, now, objects=None):
         try:

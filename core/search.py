@@ -134,6 +134,16 @@ def rank(query, title="search_title", text="search_text"):
     )
 
 
+def ranked(queryset, query, *then):
+    """The rows of `queryset` that match the query, annotated with search_rank, best first, then
+    in the order `then` names: what most sources' search function returns."""
+    return (
+        queryset.filter(match(query))
+        .annotate(search_rank=rank(query))
+        .order_by("-search_rank", *then)
+    )
+
+
 def title_rank(terms, column):
     """1 when every term is in the folded title, else 0: title matches rank first."""
     return Case(

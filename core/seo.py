@@ -61,6 +61,13 @@ def list_meta(request, *, title, description, page_obj=None, **fields):
     )
 
 
+def detail_context(request, obj, **fields):
+    """A detail page's sharing address and meta, both the object's own address made absolute;
+    `fields` are the rest of its PageMeta."""
+    url = request.build_absolute_uri(obj.get_absolute_url())
+    return {"share_url": url, "meta": PageMeta(canonical=url, **fields)}
+
+
 DESCRIPTION_LENGTH = 160  # what search engines show of a meta description
 
 

@@ -5,15 +5,14 @@ nothing. It runs after the news demo and links the 2021–2023 programme to the 
 signing when that article exists.
 """
 
-import io
 from datetime import date
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 
 from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
 from demo import images as demo_images
 from demo.news import CONFERENCE_SLUG
+from demo.pdf import new_pdf, official_header, para, pdf_bytes
 from news.models import Article
 
 MERGED = "bao-va-phat-thanh-truyen-hinh-lam-dong"
@@ -297,108 +296,53 @@ def _link_conference(agreement):
 # The signed document ---------------------------------------------------------------------------
 
 
-def font_path(bold=False):
-    """DejaVu Sans, which has every Vietnamese glyph: matplotlib ships it, so pip brings it."""
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    candidates = []
-    try:
-        import matplotlib
-
-        candidates.append(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name)
-    except ImportError:
-        pass
-    candidates.append(Path("/usr/share/fonts/truetype/dejavu") / name)
-    return next((path for path in candidates if path.exists()), None)
-
-
 def agreement_pdf(agreement):
     """A PDF laid out like a signed programme, in Vietnamese; None without fpdf2 or the font."""
-    try:
-        from fpdf import FPDF
-    except ImportError:
+    pdf = new_pdf(agreement.title, author="Liên đoàn Lao động tỉnh Lâm Đồng")
+    if pdf is None:
         return None
-    regular, bold = font_path(), font_path(bold=True)
-    if regular is None or bold is None:
-        return None
-    pdf = FPDF(format="A4")
-    pdf.set_margins(20, 18, 20)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.add_font("DejaVu", "", str(regular))
-    pdf.add_font("DejaVu", "B", str(bold))
-    pdf.set_title(agreement.title)
-    pdf.set_author("Liên đoàn Lao động tỉnh Lâm Đồng")
-    pdf.add_page()
-    width = pdf.epw
 
-    def para(text, size=11, style="", align="J", height=6):
-        pdf.set_font("DejaVu", style, size)
-        pdf.multi_cell(0, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
-
-    # The two header blocks of a Vietnamese official document, side by side.
-    pdf.set_font("DejaVu", "B", 10)
-    top = pdf.get_y()
     parties = ["LIÊN ĐOÀN LAO ĐỘNG TỈNH LÂM ĐỒNG"] + [
         link.name_at_signing.upper() for link in agreement.agreement_partners.all()
     ]
-    pdf.multi_cell(width * 0.45, 5, "\n".join(parties), align="C", new_x="LMARGIN", new_y="NEXT")
-    left_bottom = pdf.get_y()
-    pdf.set_xy(pdf.l_margin + width * 0.45, top)
-    pdf.multi_cell(
-        width * 0.55,
-        5,
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc",
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.set_y(max(left_bottom, pdf.get_y()) + 3)
-    pdf.set_font("DejaVu", "", 10)
-    signed = agreement.signed_on
-    pdf.cell(width * 0.45, 6, agreement.document_number, align="C")
-    pdf.cell(
-        width * 0.55,
-        6,
-        f"Lâm Đồng, ngày {signed:%d} tháng {signed.month} năm {signed.year}",
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.ln(8)
-    para("CHƯƠNG TRÌNH PHỐI HỢP", size=15, style="B", align="C", height=8)
+    official_header(pdf, "\n".join(parties), agreement.document_number, agreement.signed_on)
+    para(pdf, "CHƯƠNG TRÌNH PHỐI HỢP", size=15, style="B", align="C", height=8)
     para(
+        pdf,
         f"Tuyên truyền hoạt động công đoàn giai đoạn {agreement.period_label}",
         style="B",
         align="C",
     )
     pdf.ln(4)
-    para("I. MỤC ĐÍCH, YÊU CẦU", style="B")
+    para(pdf, "I. MỤC ĐÍCH, YÊU CẦU", style="B")
     para(
+        pdf,
         "Phát huy vai trò của báo chí trong việc đưa thông tin về tổ chức công đoàn đến đông "
         "đảo đoàn viên, người lao động; xây dựng hình ảnh công đoàn năng động, sáng tạo, gần "
-        "gũi; việc phối hợp thường xuyên, thiết thực, đúng quy định của pháp luật về báo chí."
+        "gũi; việc phối hợp thường xuyên, thiết thực, đúng quy định của pháp luật về báo chí.",
     )
     pdf.ln(2)
-    para("II. NỘI DUNG PHỐI HỢP", style="B")
+    para(pdf, "II. NỘI DUNG PHỐI HỢP", style="B")
     for number, task in enumerate(agreement.tasks.order_by("order", "id"), start=1):
-        para(f"{number}. {task.title}.")
+        para(pdf, f"{number}. {task.title}.")
     pdf.ln(2)
-    para("III. THỜI HẠN VÀ TỔ CHỨC THỰC HIỆN", style="B")
+    para(pdf, "III. THỜI HẠN VÀ TỔ CHỨC THỰC HIỆN", style="B")
     para(
+        pdf,
         f"Chương trình có hiệu lực từ ngày {agreement.valid_from:%d/%m/%Y} đến hết ngày "
         f"{agreement.valid_until:%d/%m/%Y}. Hằng năm các bên cùng sơ kết, đánh giá kết quả và "
         "thống nhất nội dung trọng tâm cho năm sau. Quá trình thực hiện có vướng mắc, các bên "
-        "trao đổi để điều chỉnh cho phù hợp."
+        "trao đổi để điều chỉnh cho phù hợp.",
     )
     pdf.ln(8)
     for line in agreement.signatory_lines:
-        para(f"{line.upper()}\n(đã ký)", size=10, style="B", align="C")
+        para(pdf, f"{line.upper()}\n(đã ký)", size=10, style="B", align="C")
         pdf.ln(3)
     para(
+        pdf,
         "Bản mẫu tạo tự động cho dữ liệu thử nghiệm của cổng thông tin.",
         size=8,
         align="C",
         height=5,
     )
-    buffer = io.BytesIO()
-    pdf.output(buffer)
-    return buffer.getvalue()
+    return pdf_bytes(pdf)

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from demo.pdf import new_pdf, official_header, para, pdf_bytes
 from documents.models import Document, DocumentFile, DocumentKind, Field, IssuingBody
 
 PROVINCE = "Liên đoàn Lao động tỉnh Lâm Đồng"
@@ -392,75 +393,34 @@ def _link_news(documents):
 
 def document_pdf(document):
     """A PDF laid out like a Vietnamese official document; None without fpdf2 or the font."""
-    try:
-        from fpdf import FPDF
-    except ImportError:
+    pdf = new_pdf(f"{document.heading}: {document.summary}")
+    if pdf is None:
         return None
-    from demo.agreements import font_path
 
-    regular, bold = font_path(), font_path(bold=True)
-    if regular is None or bold is None:
-        return None
-    pdf = FPDF(format="A4")
-    pdf.set_margins(20, 18, 20)
-    pdf.add_font("DejaVu", "", str(regular))
-    pdf.add_font("DejaVu", "B", str(bold))
-    pdf.set_title(f"{document.heading}: {document.summary}")
-    pdf.add_page()
-    width = pdf.epw
-
-    def para(text, size=11, style="", align="J", height=6):
-        pdf.set_font("DejaVu", style, size)
-        pdf.multi_cell(0, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
-
-    pdf.set_font("DejaVu", "B", 10)
-    top = pdf.get_y()
-    pdf.multi_cell(
-        width * 0.45, 5, document.issuer.name.upper(), align="C", new_x="LMARGIN", new_y="NEXT"
-    )
-    left = pdf.get_y()
-    pdf.set_xy(pdf.l_margin + width * 0.45, top)
-    pdf.multi_cell(
-        width * 0.55,
-        5,
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc",
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.set_y(max(left, pdf.get_y()) + 3)
-    pdf.set_font("DejaVu", "", 10)
-    issued = document.issued_on
-    pdf.cell(width * 0.45, 6, document.number, align="C")
-    pdf.cell(
-        width * 0.55,
-        6,
-        f"Lâm Đồng, ngày {issued:%d} tháng {issued.month} năm {issued.year}",
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.ln(8)
-    para(document.kind.name.upper(), size=15, style="B", align="C", height=8)
-    para(document.summary, style="B", align="C")
+    official_header(pdf, document.issuer.name.upper(), document.number, document.issued_on)
+    para(pdf, document.kind.name.upper(), size=15, style="B", align="C", height=8)
+    para(pdf, document.summary, style="B", align="C")
     pdf.ln(4)
     para(
+        pdf,
         "Văn bản mẫu tạo tự động cho dữ liệu thử nghiệm của cổng thông tin. Nội dung dưới đây "
-        "chỉ minh họa bố cục của một văn bản hành chính; không dùng làm căn cứ pháp lý."
+        "chỉ minh họa bố cục của một văn bản hành chính; không dùng làm căn cứ pháp lý.",
     )
     pdf.ln(2)
     para(
+        pdf,
         f"Có hiệu lực từ ngày {document.effective_from:%d/%m/%Y}"
-        + (f" đến hết ngày {document.expires_on:%d/%m/%Y}." if document.expires_on else ".")
+        + (f" đến hết ngày {document.expires_on:%d/%m/%Y}." if document.expires_on else "."),
     )
     pdf.ln(10)
     if document.signed_by:
         para(
-            f"{document.signer_position.upper()}\n(đã ký)\n{document.signer}", style="B", align="C"
+            pdf,
+            f"{document.signer_position.upper()}\n(đã ký)\n{document.signer}",
+            style="B",
+            align="C",
         )
-    buffer = io.BytesIO()
-    pdf.output(buffer)
-    return buffer.getvalue()
+    return pdf_bytes(pdf)
 
 
 _CONTENT_TYPES = (

@@ -69,6 +69,32 @@ def _photo(article, scene, alt):
     )
 
 
+def _article(spec, *, by, status, byline, alt, published_at=None):
+    """A demo article with its cover photo, unless one with its slug is there already."""
+    slug = slugify_vi(spec["title"])
+    if Article.objects.filter(slug=slug).exists():
+        return None
+    article = Article.objects.create(
+        title=spec["title"],
+        slug=slug,
+        lead=spec["lead"],
+        body=spec["body"],
+        category=_category(spec["category"]),
+        byline=byline,
+        created_by=by,
+        status=status,
+        published_at=published_at,
+    )
+    _photo(article, spec["scene"], alt)
+    return article
+
+
+def _event(article, actor, action, status, comment=""):
+    ArticleEvent.objects.create(
+        article=article, actor=actor, action=action, status=status, comment=comment
+    )
+
+
 def load_workflow():
     """Idempotent: articles are matched by slug. Returns a summary for load_demo."""
     User = get_user_model()
@@ -77,57 +103,27 @@ def load_workflow():
     if author is None or editor is None:
         return "bỏ qua: chưa có tài khoản mẫu"
     Correspondent.objects.get_or_create(user=author, defaults={"unit": DEMO_CORRESPONDENT_UNIT})
+    Status, Action = Article.Status, ArticleEvent.Action
     created = 0
     for spec in ARTICLES:
-        slug = slugify_vi(spec["title"])
-        if Article.objects.filter(slug=slug).exists():
+        status = spec["status"]
+        article = _article(spec, by=author, status=status, byline="T.V.LỘC", alt=spec["lead"][:120])
+        if article is None:
             continue
-        article = Article.objects.create(
-            title=spec["title"],
-            slug=slug,
-            lead=spec["lead"],
-            body=spec["body"],
-            category=_category(spec["category"]),
-            byline="T.V.LỘC",
-            created_by=author,
-            status=spec["status"],
-        )
-        _photo(article, spec["scene"], spec["lead"][:120])
-        if spec["status"] in (Article.Status.SUBMITTED, Article.Status.RETURNED):
-            ArticleEvent.objects.create(
-                article=article,
-                actor=author,
-                action=ArticleEvent.Action.SUBMITTED,
-                status=Article.Status.SUBMITTED,
-            )
-        if spec["status"] == Article.Status.RETURNED:
-            ArticleEvent.objects.create(
-                article=article,
-                actor=editor,
-                action=ArticleEvent.Action.RETURNED,
-                status=Article.Status.RETURNED,
-                comment=RETURN_COMMENT,
-            )
+        if status in (Status.SUBMITTED, Status.RETURNED):
+            _event(article, author, Action.SUBMITTED, Status.SUBMITTED)
+        if status == Status.RETURNED:
+            _event(article, editor, Action.RETURNED, Status.RETURNED, RETURN_COMMENT)
         created += 1
-    slug = slugify_vi(SCHEDULED["title"])
-    if not Article.objects.filter(slug=slug).exists():
-        article = Article.objects.create(
-            title=SCHEDULED["title"],
-            slug=slug,
-            lead=SCHEDULED["lead"],
-            body=SCHEDULED["body"],
-            category=_category(SCHEDULED["category"]),
-            byline="VĂN PHÒNG LĐLĐ",
-            created_by=editor,
-            status=Article.Status.PUBLISHED,
-            published_at=timezone.now() + timezone.timedelta(days=2),
-        )
-        _photo(article, SCHEDULED["scene"], "Trụ sở Liên đoàn Lao động tỉnh")
-        ArticleEvent.objects.create(
-            article=article,
-            actor=editor,
-            action=ArticleEvent.Action.PUBLISHED,
-            status=Article.Status.PUBLISHED,
-        )
+    article = _article(
+        SCHEDULED,
+        by=editor,
+        status=Status.PUBLISHED,
+        byline="VĂN PHÒNG LĐLĐ",
+        alt="Trụ sở Liên đoàn Lao động tỉnh",
+        published_at=timezone.now() + timezone.timedelta(days=2),
+    )
+    if article is not None:
+        _event(article, editor, Action.PUBLISHED, Status.PUBLISHED)
         created += 1
     return f"chờ duyệt, trả lại, nháp, hẹn giờ: thêm mới {created} bài"

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 
 from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
+from core.admin_stamps import STAMPS, STAMPS_FIELDSET, AuthoredAdminMixin
 from core.staging import StagedUploadsAdminMixin
 from documents import files
 from documents.models import Document, DocumentFile, DocumentKind, Field, IssuingBody
@@ -62,7 +63,7 @@ class DocumentFileInline(StagedUploadsAdminMixin, admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
+class DocumentAdmin(AuthoredAdminMixin, FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     show_facets = admin.ShowFacets.NEVER
     list_display = [
         "number",
@@ -91,7 +92,7 @@ class DocumentAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
     inlines = [DocumentFileInline]
     list_per_page = 50
     save_on_top = True
-    readonly_fields = ["created_by", "updated_by", "updated_at"]
+    readonly_fields = STAMPS
     fieldsets = [
         (None, {"fields": ["number", "kind", "summary", "slug"]}),
         ("Ban hành", {"fields": ["issuer", ("signer", "signer_position"), "field"]}),
@@ -108,7 +109,7 @@ class DocumentAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
                 ]
             },
         ),
-        ("Theo dõi", {"fields": [("created_by", "updated_by", "updated_at")]}),
+        STAMPS_FIELDSET,
     ]
 
     class Media:
@@ -125,12 +126,6 @@ class DocumentAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryAdmin):
             document.status.value,
             document.status_label,
         )
-
-    def save_model(self, request, obj, form, change):
-        if not change and not obj.created_by_id:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(DocumentKind, Field)

@@ -8,38 +8,31 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Thư viện văn bản"
 
     def ready(self):
-        from core import backup, pagecache, permissions, roles, search, sitemaps
+        from core import pagecache, registration
         from documents import downloads, signals  # noqa: F401
         from documents.search import SOURCE
         from documents.sitemaps import DocumentSitemap
         from news import popularity
 
-        search.register(SOURCE)
-        popularity.register_flush(downloads.LABEL, downloads.flush_download_counts)
-
-        pagecache.register_section("documents")
-        pagecache.register_models(
-            [
+        registration.join(
+            "documents",
+            sources=[SOURCE],
+            section="documents",
+            models=[
                 "documents.Document",
                 "documents.DocumentFile",
                 "documents.DocumentKind",
                 "documents.Field",
                 "documents.IssuingBody",
             ],
-            sections=["documents"],
+            # A document links to the news and programmes it concerns.
+            shows=["news", "agreements"],
+            editors=["document", "documentfile", "documentkind", "field", "issuingbody"],
+            editor_extras=["documents.view_historicaldocument"],
+            content=["documents.Document"],
+            summary=[("documents.Document", "văn bản")],
+            sitemaps=[("van-ban", DocumentSitemap, 60)],
         )
-        # A document links to the news and programmes it concerns; a programme lists its documents.
-        pagecache.register_urls(["documents"], sections=["site", "documents", "news", "agreements"])
+        popularity.register_flush(downloads.LABEL, downloads.flush_download_counts)
+        # A programme lists its documents.
         pagecache.register_urls(["agreements"], sections=["documents"])
-
-        permissions.grant(
-            roles.EDITORS,
-            *permissions.model_permissions(
-                "documents", ["document", "documentfile", "documentkind", "field", "issuingbody"]
-            ),
-            "documents.view_historicaldocument",
-        )
-
-        backup.register(content=["documents.Document"], summary=[("documents.Document", "văn bản")])
-
-        sitemaps.register("van-ban", DocumentSitemap, order=60)

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from agreements.documents import PDF_MAGIC, validate_pdf
+from core import private_files
 from core.text import slugify_vi
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -79,15 +80,13 @@ def _office_kind(upload):
 
 def detect_kind(upload):
     """What the file is (PDF, DOCX or XLSX), read from its bytes; a ValidationError otherwise."""
-    size = getattr(upload, "size", None)
-    limit = max_bytes()
-    if size is not None and size > limit:
-        raise ValidationError(
-            "Tệp quá lớn (%(size)s MB). Mỗi tệp văn bản tối đa %(max)s MB; hãy nén hoặc quét lại "
-            "với độ phân giải thấp hơn rồi tải lên lại.",
-            code="document_too_large",
-            params={"size": f"{size / 1024 / 1024:.1f}", "max": limit // 1024 // 1024},
-        )
+    private_files.refuse_oversized(
+        upload,
+        max_bytes(),
+        "Tệp quá lớn (%(size)s MB). Mỗi tệp văn bản tối đa %(max)s MB; hãy nén hoặc quét lại "
+        "với độ phân giải thấp hơn rồi tải lên lại.",
+        "document_too_large",
+    )
     head = _head(upload, 8)
     if head.startswith(PDF_MAGIC):
         validate_pdf(upload)

@@ -4,29 +4,17 @@ from django import forms
 from django.db.models import Max, Min
 
 from core import search
+from core.filters import INVALID_CHOICE, slug_choice
 from documents.models import Document, DocumentKind, Field, IssuingBody
-
-INVALID_CHOICE = "«%(value)s» không có trong danh sách; đang hiện tất cả."
-
-
-def _choice(model, label, empty):
-    return forms.ModelChoiceField(
-        label=label,
-        queryset=model.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=empty,
-        error_messages={"invalid_choice": f"{label} {INVALID_CHOICE}"},
-    )
 
 
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(
         label="Số hiệu hoặc nội dung", required=False, max_length=200, widget=forms.SearchInput
     )
-    loai = _choice(DocumentKind, "Thể loại", "Tất cả thể loại")
-    linh_vuc = _choice(Field, "Lĩnh vực", "Tất cả lĩnh vực")
-    co_quan = _choice(IssuingBody, "Cơ quan ban hành", "Tất cả cơ quan")
+    loai = slug_choice(DocumentKind, "Thể loại", "Tất cả thể loại")
+    linh_vuc = slug_choice(Field, "Lĩnh vực", "Tất cả lĩnh vực")
+    co_quan = slug_choice(IssuingBody, "Cơ quan ban hành", "Tất cả cơ quan")
     nam = forms.TypedChoiceField(
         label="Năm ban hành",
         coerce=int,

@@ -2,19 +2,19 @@
 
 import re
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from agreements.documents import PrivateFileField, private_storage
-from core import roles
+from core.models import Authored
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable, match, rank
 from core.seo import describe
 from core.text import AutoSlug, fold_vi
 from core.validity import Validity, validity_case, validity_condition, validity_on
+from core.visibility import Restricted, VisibleQuerySet, visibility_field
 from documents import files
 
 
@@ -85,14 +85,7 @@ def number_key(text):
     return _NUMBER_PREFIX.sub("", re.sub(r"[^a-z0-9]", "", fold_vi(text)))
 
 
-class DocumentQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(visibility=Document.Visibility.PUBLIC)
-
-    def visible_to(self, user):
-        """Officers (and staff) also see officers-only documents; for anyone else they do not exist."""
-        return self.all() if roles.is_officer(user) else self.public()
-
+class DocumentQuerySet(VisibleQuerySet):
     def with_status(self, on=None):
         return self.annotate(
             status_code=validity_case(on, start="effective_from", end="expires_on")
@@ -121,11 +114,7 @@ class DocumentQuerySet(models.QuerySet):
         )
 
 
-class Document(AutoSlug, Searchable):
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", "Công khai"
-        OFFICERS = "officers", "Chỉ cán bộ công đoàn"
-
+class Document(AutoSlug, Restricted, Authored, Searchable):
     Status = Validity
     # Paths that sit beside the documents' own pages.
     RESERVED_SLUGS = ("rss",)
@@ -183,12 +172,8 @@ class Document(AutoSlug, Searchable):
         "có văn bản thay thế, ngày này tự điền là ngày trước ngày văn bản mới có hiệu lực.",
     )
     full_text = RichTextField("toàn văn", blank=True)
-    visibility = models.CharField(
-        "phạm vi xem",
-        max_length=20,
-        choices=Visibility.choices,
-        default=Visibility.PUBLIC,
-        help_text="«Chỉ cán bộ công đoàn»: người ngoài không thấy văn bản lẫn tệp đính kèm.",
+    visibility = visibility_field(
+        "«Chỉ cán bộ công đoàn»: người ngoài không thấy văn bản lẫn tệp đính kèm."
     )
     replaces = models.ManyToManyField(
         "self",
@@ -212,28 +197,10 @@ class Document(AutoSlug, Searchable):
         verbose_name="chương trình phối hợp liên quan",
         help_text="Văn bản hiện trong trang của các chương trình này.",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người tạo",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người sửa gần nhất",
-    )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     objects = DocumentQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name="lịch sử văn bản", excluded_fields=["search_title", "search_text"]
+        verbose_name="lịch sử văn bản", excluded_fields=[*Searchable.SEARCH_COLUMNS]
     )
 
     class Meta:
@@ -305,10 +272,6 @@ class Document(AutoSlug, Searchable):
         return self.status.label
 
     # What pages show -----------------------------------------------------------------------------
-
-    @property
-    def is_public(self):
-        return self.visibility == self.Visibility.PUBLIC
 
     @property
     def heading(self):

@@ -2,7 +2,7 @@
 
 from csp.decorators import csp_replace, csp_update
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
@@ -11,9 +11,8 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import DetailView, ListView
 
 from agreements.models import Agreement
-from core import roles
+from core import private_files, roles, seo
 from core.pagination import StrictPageMixin
-from core.seo import PageMeta
 from documents import downloads
 from documents.forms import DocumentFilterForm
 from documents.models import Document, DocumentFile
@@ -38,8 +37,6 @@ class DocumentListView(StrictPageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
-        canonical = self.request.build_absolute_uri(self.request.path)
         active = self.filters.active
         context.update(
             filters=self.filters,
@@ -47,14 +44,15 @@ class DocumentListView(StrictPageMixin, ListView):
             query_string=urlencode(active),
             search_terms=self.filters.query.terms,
             is_officer=roles.is_officer(self.request.user),
-            meta=PageMeta(
+            meta=seo.list_meta(
+                self.request,
                 title="Văn bản",
                 description=(
                     f"Thư viện văn bản của {SiteProfile.load().name}: kế hoạch, hướng dẫn, nghị "
                     "quyết, quyết định, công văn, biểu mẫu và văn bản pháp luật về lao động, công "
                     "đoàn."
                 ),
-                canonical=canonical + (f"?page={page.number}" if page.number > 1 else ""),
+                page_obj=context["page_obj"],
                 # A filtered list is a view of the same page: keep it out of search engines.
                 noindex=bool(active),
             ),
@@ -76,36 +74,39 @@ class DocumentDetailView(DetailView):
         linked = visible.select_related("kind").only(
             "slug", "number", "summary", "kind__name", "visibility", "issued_on"
         )
-        return visible.for_cards().prefetch_related(
-            "files",
-            Prefetch("replaces", queryset=linked, to_attr="visible_replaces"),
-            Prefetch("replaced_by", queryset=linked, to_attr="visible_replaced_by"),
-            Prefetch("related_documents", queryset=linked, to_attr="visible_related"),
-            Prefetch(
-                "related_articles",
-                queryset=with_card_fields(Article.objects.published()),
-                to_attr="published_articles",
-            ),
-            Prefetch(
-                "related_agreements",
-                queryset=Agreement.objects.visible_to(user).only("slug", "title", "signed_on"),
-                to_attr="visible_agreements",
-            ),
+        return (
+            visible.for_cards()
+            .defer(*Document.SEARCH_COLUMNS)
+            .prefetch_related(
+                "files",
+                Prefetch("replaces", queryset=linked, to_attr="visible_replaces"),
+                Prefetch("replaced_by", queryset=linked, to_attr="visible_replaced_by"),
+                Prefetch("related_documents", queryset=linked, to_attr="visible_related"),
+                Prefetch(
+                    "related_articles",
+                    queryset=with_card_fields(Article.objects.published()),
+                    to_attr="published_articles",
+                ),
+                Prefetch(
+                    "related_agreements",
+                    queryset=Agreement.objects.visible_to(user).only("slug", "title", "signed_on"),
+                    to_attr="visible_agreements",
+                ),
+            )
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
         files = list(document.files.all())
-        url = self.request.build_absolute_uri(document.get_absolute_url())
         context.update(
             files=files,
             viewer=next((f for f in files if f.is_pdf), None),
-            share_url=url,
-            meta=PageMeta(
+            **seo.detail_context(
+                self.request,
+                document,
                 title=f"{document.heading}: {document.summary}",
                 description=document.description,
-                canonical=url,
                 modified=document.updated_at,
                 noindex=not document.is_public,
             ),
@@ -120,25 +121,15 @@ def _visible_file(request, slug, pk):
     )
 
 
-def _open(document_file):
-    try:
-        return document_file.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Không tìm thấy tệp.") from exc
-
-
 @cache_control(private=True, max_age=0)
 def download(request, slug, pk):
     """A file of a document, for whoever may see the document; counted, streamed, never from a
     media URL."""
     document_file = _visible_file(request, slug, pk)
-    handle = _open(document_file)
+    handle = private_files.open_stored(document_file.file)
     downloads.record_download(document_file.pk)
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document_file.download_name,
-        content_type=document_file.content_type,
+    return private_files.stream(
+        handle, filename=document_file.download_name, content_type=document_file.content_type
     )
 
 
@@ -152,9 +143,9 @@ def inline(request, slug, pk):
     document_file = _visible_file(request, slug, pk)
     if not document_file.is_pdf:
         raise Http404("Chỉ xem trực tiếp được tệp PDF.")
-    return FileResponse(
-        _open(document_file),
-        as_attachment=False,
+    return private_files.stream(
+        private_files.open_stored(document_file.file),
         filename=document_file.download_name,
         content_type=document_file.content_type,
+        as_attachment=False,
     )

@@ -36,7 +36,6 @@ class ResetRequestView(auth_views.PasswordResetView):
     behaviour): nobody learns from it who has one."""
 
     form_class = ResetRequestForm
-    template_name = "registration/password_reset_form.html"
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
@@ -49,41 +48,33 @@ class ResetRequestView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
 
-def _meta(title):
-    return {"meta": PageMeta(title=title, noindex=True)}
+def _page(route, view, name, title, template=None, **options):
+    """One page of the flow, named `name`, with its title and our template (named like the URL,
+    unless `template` says otherwise)."""
+    return path(
+        route,
+        view.as_view(
+            template_name=f"registration/{template or name}.html",
+            extra_context={"meta": PageMeta(title=title, noindex=True)},
+            **options,
+        ),
+        name=name,
+    )
 
 
 urlpatterns = [
-    path(
-        "",
-        ResetRequestView.as_view(extra_context=_meta("Quên mật khẩu")),
-        name="password_reset",
-    ),
-    path(
-        "da-gui/",
-        auth_views.PasswordResetDoneView.as_view(
-            template_name="registration/password_reset_done.html",
-            extra_context=_meta("Đã gửi hướng dẫn"),
-        ),
-        name="password_reset_done",
-    ),
-    path(
+    _page("", ResetRequestView, "password_reset", "Quên mật khẩu", template="password_reset_form"),
+    _page("da-gui/", auth_views.PasswordResetDoneView, "password_reset_done", "Đã gửi hướng dẫn"),
+    _page(
         "dat-lai/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            form_class=NewPasswordForm,
-            template_name="registration/password_reset_confirm.html",
-            success_url=reverse_lazy("password_reset_complete"),
-            extra_context=_meta("Đặt mật khẩu mới"),
-        ),
-        name="password_reset_confirm",
+        auth_views.PasswordResetConfirmView,
+        "password_reset_confirm",
+        "Đặt mật khẩu mới",
+        form_class=NewPasswordForm,
+        success_url=reverse_lazy("password_reset_complete"),
     ),
-    path(
-        "xong/",
-        auth_views.PasswordResetCompleteView.as_view(
-            template_name="registration/password_reset_complete.html",
-            extra_context=_meta("Đã đổi mật khẩu"),
-        ),
-        name="password_reset_complete",
+    _page(
+        "xong/", auth_views.PasswordResetCompleteView, "password_reset_complete", "Đã đổi mật khẩu"
     ),
 ]
 

@@ -7,11 +7,23 @@ from django.templatetags.static import static
 from django.urls import path
 
 from core import calendar
+from core.admin_slugs import FreeSlugAdminMixin
 from federation.models import SiteProfile
 
 # Django's URLify drops Vietnamese letters and admin-slug.js replaces it. Listing urlify.js first
 # makes the media merge load ours after it; listed alone, ours can land before urlify.js.
 SLUG_JS = ["admin/js/urlify.js", "js/admin-slug.js"]
+
+
+class NamedSlugAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
+    """A short list of named rows (categories, tags, sectors, periods): the slug is written from
+    the name as it is typed, and a taken one becomes the next free one."""
+
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        js = SLUG_JS
 
 
 class FederationAdminSite(admin.AdminSite):

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
 
+from core import cachebatch
 from core.images import CleanImageField
 from core.renditions import PROFILES, rendition_url
 
@@ -110,10 +111,10 @@ class SiteProfile(models.Model):
     @classmethod
     def load(cls):
         """The profile, from the cache when possible: every page's header and footer read it."""
-        profile = cache.get(SITE_PROFILE_CACHE_KEY)
+        profile = cachebatch.get(SITE_PROFILE_CACHE_KEY, learn=True)
         if profile is None:
             profile, _ = cls.objects.get_or_create(pk=1)
-            cache.set(SITE_PROFILE_CACHE_KEY, profile, 3600)
+            cachebatch.store(SITE_PROFILE_CACHE_KEY, profile, 3600)
         return profile
 
     @property

@@ -12,11 +12,12 @@ from django.utils.safestring import mark_safe
 
 from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
+from core.admin_stamps import AuthoredAdminMixin
 from core.admin_thumbnails import thumbnail
 from core.richtext import sanitize_html
 from core.staging import StagedUploadsAdminMixin
 from core.text import fold_vi
-from federation.admin_site import SLUG_JS
+from federation.admin_site import SLUG_JS, NamedSlugAdmin
 from news import (
     admin_royalty,  # noqa: F401 (registers the author-fee pages)
     workflow,
@@ -112,7 +113,13 @@ class PhotoMissingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMixin, HistoryAdmin):
+class ArticleAdmin(
+    AuthoredAdminMixin,
+    FreeSlugAdminMixin,
+    StagedUploadsAdminMixin,
+    WorkflowAdminMixin,
+    HistoryAdmin,
+):
     list_display = [
         "cover_thumbnail",
         "title",
@@ -290,11 +297,6 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
             return format_html('{} <span class="badge-missing">thiếu ảnh</span>', label)
         return label
 
-    def save_model(self, request, obj, form, change):
-        if not change and not obj.created_by_id:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         form.save_pen_names()
@@ -312,21 +314,14 @@ class ArticleAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, WorkflowAdminMix
 
 
 @admin.register(Category)
-class CategoryAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
+class CategoryAdmin(NamedSlugAdmin):
     list_display = ["name", "slug", "order", "show_in_menu", "show_on_home"]
     list_editable = ["order", "show_in_menu", "show_on_home"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    class Media:
-        js = SLUG_JS
 
 
 @admin.register(Tag)
-class TagAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
+class TagAdmin(NamedSlugAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
 
     def get_search_results(self, request, queryset, search_term):
         # Editors type without diacritics; tags are few, so fold them in Python.
@@ -335,9 +330,6 @@ class TagAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
             return queryset, False
         names = queryset.values_list("pk", "name")
         return queryset.filter(pk__in=[pk for pk, name in names if term in fold_vi(name)]), False
-
-    class Media:
-        js = SLUG_JS
 
 
 class TopicArticleInline(admin.TabularInline):

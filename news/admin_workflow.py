@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from core import admin_bulk
 from news import preview, workflow
 from news.admin_actions import actions_for
 from news.models import TRASH_DAYS, Article, ArticleEvent, Correspondent, TrashedArticle
@@ -237,11 +238,12 @@ class WorkflowAdminMixin:
 
     @admin.action(description="Gỡ các bài đã chọn (về nháp)")
     def unpublish_selected(self, request, queryset):
-        done = 0
-        for article in queryset.filter(status=Article.Status.PUBLISHED):
-            workflow.unpublish(article=article, by=request.user)
-            done += 1
-        messages.success(request, f"Đã gỡ {done} bài.")
+        admin_bulk.apply_each(
+            request,
+            queryset.filter(status=Article.Status.PUBLISHED),
+            lambda article: workflow.unpublish(article=article, by=request.user),
+            "Đã gỡ {count} bài.",
+        )
 
     # The trash ---------------------------------------------------------------------------------
 

@@ -8,33 +8,53 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
-        from core import (
-            backup,
-            calendar,
-            pagecache,
-            permissions,
-            redirects,
-            roles,
-            search,
-            sitemaps,
-        )
+        from core import pagecache, permissions, redirects, registration, roles
         from news import calendar as news_calendar
         from news import freshness, signals  # noqa: F401
         from news import sitemaps as news_sitemaps
-        from news.models import Article, Category, Tag
+        from news.models import Article
         from news.search import SOURCE, TOPIC_SOURCE
 
-        search.register(SOURCE)
-        search.register(TOPIC_SOURCE)
-        calendar.register(news_calendar.scheduled_articles)
-
-        pagecache.register_section("news", next_change=Article.objects.next_change)
-        pagecache.register_models(
-            ["news.Article", "news.Photo", "news.Category", "news.Tag", "news.TaggedArticle",
-             "news.PenName", "news.ArticlePenName", "news.Topic", "news.TopicArticle"],
-            sections=["news"],
+        registration.join(
+            "news",
+            sources=[SOURCE, TOPIC_SOURCE],
+            due=[news_calendar.scheduled_articles],
+            section="news",
+            next_change=Article.objects.next_change,
+            models=["news.Article", "news.Photo", "news.Category", "news.Tag",
+                    "news.TaggedArticle", "news.PenName", "news.ArticlePenName", "news.Topic",
+                    "news.TopicArticle"],
+            editors=["article", "photo", "category", "tag", "taggedarticle", "trashedarticle",
+                     "articleevent", "correspondent", "articleviewcount", "penname",
+                     "articlepenname", "royaltyrate", "royaltytally", "royaltytallyline", "topic",
+                     "topicarticle"],
+            editor_extras=[
+                "news.publish_article",
+                "news.approve_royaltytally",
+                # History: view it, and revert through the change permission of the model itself.
+                "news.view_historicalarticle",
+                "news.view_historicalphoto",
+                "news.view_historicaltopic",
+                "news.view_historicaltopicarticle",
+            ],
+            content=["news.Article", "news.Category", "news.PenName", "news.RoyaltyRate",
+                     "news.Topic"],
+            summary=[
+                ("news.Article", "bài viết"),
+                ("news.Photo", "ảnh"),
+                ("news.Topic", "chuyên đề"),
+                ("redirects.Redirect", "địa chỉ cũ chuyển hướng"),
+            ],
+            sitemaps=[
+                ("trang", news_sitemaps.StaticSitemap, 10),
+                ("chuyen-muc", news_sitemaps.CategorySitemap, 20),
+                ("chuyen-de", news_sitemaps.TopicSitemap, 25),
+                ("tin-tuc", news_sitemaps.ArticleSitemap, 30),
+                # /sitemap-news.xml: Google News's format, served by news.urls with its own template.
+                ("news", news_sitemaps.NewsSitemap, 35),
+            ],
+            tracked=["news.Category", "news.Tag", "news.Topic"],
         )  # fmt: skip
-        pagecache.register_urls(["news"], sections=["site", "news"])
         # An article page follows its own row and its category (news.freshness), not every
         # change to the news: a publish leaves the other categories' article pages cached.
         pagecache.register_section(freshness.TAXONOMY)
@@ -56,23 +76,6 @@ class NewsConfig(AppConfig):
         # Previews are personal: signed in, or through a link meant for one reviewer.
         pagecache.register_uncached(["news:preview", "news:shared-preview"])
 
-        editors = permissions.model_permissions(
-            "news",
-            ["article", "photo", "category", "tag", "taggedarticle", "trashedarticle",
-             "articleevent", "correspondent", "articleviewcount", "penname", "articlepenname",
-             "royaltyrate", "royaltytally", "royaltytallyline", "topic", "topicarticle"],
-        )  # fmt: skip
-        permissions.grant(
-            roles.EDITORS,
-            *editors,
-            "news.publish_article",
-            "news.approve_royaltytally",
-            # History: view it, and revert through the change permission of the model itself.
-            "news.view_historicalarticle",
-            "news.view_historicalphoto",
-            "news.view_historicaltopic",
-            "news.view_historicaltopicarticle",
-        )
         # Correspondents write articles with photos; they never publish (no publish_article), and
         # the admin limits them to their own drafts and returned articles (news.workflow.can_edit).
         permissions.grant(
@@ -83,33 +86,7 @@ class NewsConfig(AppConfig):
             "news.view_tag",
         )
 
-        backup.register(
-            content=[
-                "news.Article",
-                "news.Category",
-                "news.PenName",
-                "news.RoyaltyRate",
-                "news.Topic",
-            ],
-            summary=[
-                ("news.Article", "bài viết"),
-                ("news.Photo", "ảnh"),
-                ("news.Topic", "chuyên đề"),
-                ("redirects.Redirect", "địa chỉ cũ chuyển hướng"),
-            ],
-        )
-
         # A draft's address was never out in the world; a published one's was.
         redirects.track(
             Article, is_public=lambda article: article.status == Article.Status.PUBLISHED
         )
-        redirects.track(Category)
-        redirects.track(Tag)
-        redirects.track("news.Topic")
-
-        sitemaps.register("trang", news_sitemaps.StaticSitemap, order=10)
-        sitemaps.register("chuyen-muc", news_sitemaps.CategorySitemap, order=20)
-        sitemaps.register("chuyen-de", news_sitemaps.TopicSitemap, order=25)
-        sitemaps.register("tin-tuc", news_sitemaps.ArticleSitemap, order=30)
-        # /sitemap-news.xml: Google News's format, served by news.urls with its own template.
-        sitemaps.register("news", news_sitemaps.NewsSitemap, order=35)

@@ -11,19 +11,15 @@ def scheduled_articles(*, user, start, end):
     articles = Article.objects.alive().filter(status=Article.Status.PUBLISHED)
     if not workflow.is_editor(user):
         articles = articles.filter(created_by=user)
-    for article in articles.filter(published_at__gte=start, published_at__lt=end):
-        yield Entry(
-            when=article.published_at,
-            kind="Hẹn giờ đăng",
-            title=article.title,
-            url=reverse("admin:news_article_change", args=[article.pk]),
-            tone="go",
-        )
-    for article in articles.filter(unpublish_at__gte=start, unpublish_at__lt=end):
-        yield Entry(
-            when=article.unpublish_at,
-            kind="Hẹn giờ gỡ",
-            title=article.title,
-            url=reverse("admin:news_article_change", args=[article.pk]),
-            tone="stop",
-        )
+    for field, kind, tone in [
+        ("published_at", "Hẹn giờ đăng", "go"),
+        ("unpublish_at", "Hẹn giờ gỡ", "stop"),
+    ]:
+        for article in articles.filter(**{f"{field}__gte": start, f"{field}__lt": end}):
+            yield Entry(
+                when=getattr(article, field),
+                kind=kind,
+                title=article.title,
+                url=reverse("admin:news_article_change", args=[article.pk]),
+                tone=tone,
+            )

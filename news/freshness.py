@@ -58,33 +58,50 @@ def _public(row):
 
 
 def _scheduled(row):
-    """Going up or coming down later: the moment the category's pages next change."""
+    """Going up or coming down later: it will show, or stop showing, without a save."""
     now = timezone.now()
     return row["status"] == Article.Status.PUBLISHED and (
         (row["published_at"] is not None and row["published_at"] > now)
-        or row["unpublish_at"] is not None
+        or (row["unpublish_at"] is not None and row["unpublish_at"] > now)
     )
+
+
+_SCHEDULE = ("category_id", "status", "published_at", "unpublish_at", "deleted_at")
+
+
+def _rescheduled(before, after):
+    """Whether this save puts an article on the schedule, moves it, or takes it off: then the
+    pages that will show it at its time must learn when that is."""
+    rows = [row for row in (before, after) if row is not None]
+    if not any(_scheduled(row) for row in rows):
+        return False
+    return before is None or any(before[name] != after[name] for name in _SCHEDULE)
 
 
 def _row(article):
     return {name: getattr(article, name) for name in _FIELDS}
 
 
-def _stale(*rows):
-    keys, public = set(), set()
+def _stale(*rows, rescheduled=False):
+    """Bump the pages that show these rows (an article before and after a save). A scheduled
+    article shows nowhere yet: saving it stales its own page and, only when its time is set or
+    moved (rescheduled), the pages that will show it then."""
+    keys, shown = set(), set()
     for row in rows:
         if row is None:
             continue
         keys.add(article_key(row["slug"]))
-        if _public(row):  # it shows in the "Tin liên quan" of its category, tags and topics
+        # It shows in the "Tin liên quan" of its category, tags and topics, now or at its time.
+        if _public(row) or (rescheduled and _scheduled(row)):
             keys.add(category_key(row["category_id"]))
-            public.add(row["id"])
-    if public:
-        keys |= _shared_keys(public)
-    if any(row is not None and _scheduled(row) for row in rows):
-        # The stored lifetime of article pages knows only the schedule they were rendered with.
-        keys.add(ARTICLES)
+            shown.add(row["id"])
+    if shown:
+        keys |= _shared_keys(shown)
     pagecache.bump(*sorted(keys))
+    if rescheduled:
+        # The pages bumped above are stored again with a lifetime that ends at its time; the
+        # others keep theirs (they do not show it).
+        pagecache.reschedule(ARTICLES)
 
 
 def _remember(sender, instance, raw=False, **kwargs):
@@ -98,7 +115,8 @@ def _remember(sender, instance, raw=False, **kwargs):
 def _article_changed(sender, instance, raw=False, **kwargs):
     if raw or not isinstance(instance, Article):
         return
-    _stale(getattr(instance, "_freshness_before", None), _row(instance))
+    before, after = getattr(instance, "_freshness_before", None), _row(instance)
+    _stale(before, after, rescheduled=_rescheduled(before, after))
 
 
 def _article_of(article_id):

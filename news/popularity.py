@@ -24,6 +24,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from core import cachebatch
 from core.cache import skip_while_away
 from core.clientip import client_ip
 
@@ -35,6 +36,11 @@ _REDIS_KEY = "news:views:pending"
 # The beacon's URL takes any integer; a key the database cannot hold would fail the whole flush,
 # and with it the home page that triggered it.
 _MAX_ID = 2**63 - 1
+
+# The pending counts' hash lives this long after its last count: counts are flushed every few
+# minutes (the most-read block, the timer), so only a hash that nothing flushes for a month goes,
+# and none stays in Redis for ever.
+PENDING_SECONDS = 30 * 24 * 3600
 
 READ_WINDOW_SECONDS = 24 * 3600
 READERS_PER_ADDRESS = 10
@@ -65,7 +71,11 @@ class RedisCounter:
         self._key = f"{getattr(settings, 'CACHE_KEY_PREFIX', 'federation')}:{key}"
 
     def add(self, article_id):
-        self._redis.hincrby(self._key, str(article_id), 1)
+        # One round trip: the count, and the hash's lifetime pushed back (PENDING_SECONDS).
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hincrby(self._key, str(article_id), 1)
+        pipe.expire(self._key, PENDING_SECONDS)
+        pipe.execute()
 
     def drain(self):
         # RENAME is atomic: reads that arrive while we flush land in a fresh hash.
@@ -76,6 +86,8 @@ class RedisCounter:
             if "no such key" in str(exc).lower():
                 return {}
             raise
+        # A flush that dies here leaves no key behind for ever.
+        self._redis.expire(draining, PENDING_SECONDS)
         counts = self._redis.hgetall(draining)
         self._redis.delete(draining)
         return {int(k): int(v) for k, v in counts.items()}
@@ -206,7 +218,7 @@ def most_read(limit=5, days=7):
     """The most-read public articles of the last `days` days, cached for a few minutes."""
     from news.models import Article
 
-    ids = cache.get(MOST_READ_CACHE_KEY)
+    ids = cachebatch.get(MOST_READ_CACHE_KEY, learn=True)
     if ids is None:
         # With Redis away the pending reads wait there; the block shows what the database has.
         skip_while_away(flush_view_counts)

@@ -1,5 +1,6 @@
 """Related articles under an article: those sharing its tags and topics, then its category."""
 
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -43,9 +44,15 @@ def related_articles(article, tag_ids, topic_ids):
     shared = _count(TaggedArticle.objects.filter(tag_id__in=tag_ids), "content_object_id") + _count(
         TopicArticle.objects.filter(topic_id__in=topic_ids), "article_id"
     )
+    if connection.features.supports_slicing_ordering_in_compound:
+        # One list of candidates: with two IN lists joined by OR, PostgreSQL filters every
+        # published article against both (a sequential scan, 25 ms at 10,000 articles).
+        candidates = Q(id__in=sharing[:WINDOW].union(same_category[:RELATED]))
+    else:  # SQLite cannot limit the parts of a UNION; its tables are small
+        candidates = Q(id__in=sharing[:WINDOW]) | Q(id__in=same_category[:RELATED])
     return list(
         with_card_fields(published)
-        .filter(Q(id__in=sharing[:WINDOW]) | Q(id__in=same_category[:RELATED]))
+        .filter(candidates)
         .annotate(
             shared=shared,
             same_category=Case(

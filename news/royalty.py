@@ -3,10 +3,11 @@
 import calendar
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+
+from core.models import person_field
 
 
 class RoyaltyKind(models.TextChoices):
@@ -98,15 +99,7 @@ class RoyaltyTally(models.Model):
     )
     note = models.TextField("ghi chú", blank=True)
     approved_at = models.DateTimeField("duyệt lúc", null=True, blank=True, editable=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name="người duyệt",
-    )
+    approved_by = person_field("người duyệt", editable=False)
     paid_at = models.DateTimeField("chi lúc", null=True, blank=True, editable=False)
 
     class Meta:

@@ -121,11 +121,7 @@ SOURCE = search.Source(
 
 def search_topics(query):
     # Topics are a few dozen rows: no index needed to read them all.
-    return (
-        Topic.objects.filter(search.match(query))
-        .annotate(search_rank=search.rank(query))
-        .order_by("-search_rank", "-is_active", "order", "-id")
-    )
+    return search.ranked(Topic.objects.all(), query, "-is_active", "order", "-id")
 
 
 def topic_result(topic, query):

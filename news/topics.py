@@ -6,6 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.images import CleanImageField
+from core.models import Stamped
 from core.renditions import picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
@@ -19,7 +20,7 @@ class TopicQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Topic(AutoSlug, Searchable):
+class Topic(AutoSlug, Stamped, Searchable):
     title = models.CharField("tên chuyên đề", max_length=200)
     slug = models.SlugField(
         "đường dẫn",
@@ -55,12 +56,10 @@ class Topic(AutoSlug, Searchable):
         blank=True,
         verbose_name="bài viết",
     )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     objects = TopicQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name="lịch sử chuyên đề", excluded_fields=["search_title", "search_text"]
+        verbose_name="lịch sử chuyên đề", excluded_fields=[*Searchable.SEARCH_COLUMNS]
     )
 
     # /chuyen-de/rss/ would read as a topic's address.

@@ -188,10 +188,13 @@ def article_context(request, article):
     photos = sorted(article.photos.all(), key=lambda photo: photo != cover)
     image = absolute(request, cover.social_url) if cover else ""
     tags = list(article.tags.all())
-    topics = list(article.topics.order_by("-is_active", "order", "id"))
-    # "Tin liên quan" follows the articles of these tags and topics (news.freshness).
+    topics = list(
+        article.topics.order_by("-is_active", "order", "id").only("title", "slug", "is_active")
+    )
+    # "Tin liên quan" follows the articles of its category, tags and topics (news.freshness).
     pagecache.depends_on(
         request,
+        freshness.category_key(article.category_id),
         *[freshness.tag_key(t.pk) for t in tags],
         *[freshness.topic_key(t.pk) for t in topics],
     )
@@ -231,6 +234,7 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return (
             Article.objects.published()
+            .defer(*Article.SEARCH_COLUMNS)
             .select_related("category", "source_partner")
             .prefetch_related(
                 Prefetch("photos", queryset=Photo.objects.select_related("pen_name")),
@@ -244,7 +248,6 @@ class ArticleDetailView(DetailView):
         return super().get_object(queryset)
 
     def get_context_data(self, **kwargs):
-        pagecache.depends_on(self.request, freshness.category_key(self.object.category_id))
         context = super().get_context_data(**kwargs)
         context.update(article_context(self.request, self.object))
         return context
@@ -328,6 +331,7 @@ class HomeView(ListView):
             [[(lead, "hero")], [(a, "latest") for a in secondary]]
             + [[(a, "thumb" if i else "top") for i, a in enumerate(items)] for _, items in blocks]
         )
+        shown = [card for group in block_cards for card in group]
         context.update(
             lead=heads[0] if heads else None,
             latest=latest,
@@ -335,9 +339,7 @@ class HomeView(ListView):
                 (c, top, rest) for (c, _), (top, *rest) in zip(blocks, block_cards, strict=True)
             ],
             most_read=popularity.most_read(),
-            meta=news_list_meta(
-                self.request, "Trang chủ", cards=[*heads, *latest, *sum(block_cards, [])]
-            ),
+            meta=news_list_meta(self.request, "Trang chủ", cards=[*heads, *latest, *shown]),
         )
         context["meta"].title = SiteProfile.load().name
         return context

@@ -79,6 +79,16 @@ def pytest_runtest_call(item):
         _clock["traveller"].move_to(_clock["at"], tick=True)
 
 
+@pytest.fixture
+def page_cache_on(settings, db):
+    """The full-page cache turned on, with the site profile already there: created once on a live
+    site, its first save would make every section stale."""
+    from federation.models import SiteProfile
+
+    settings.PAGECACHE_ENABLED = True
+    SiteProfile.load()
+
+
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

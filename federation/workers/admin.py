@@ -7,7 +7,7 @@ from core.admin_history import HistoryAdmin
 from core.admin_slugs import FreeSlugAdminMixin
 from core.admin_thumbnails import thumbnail
 from core.staging import StagedUploadsAdminMixin
-from federation.admin_site import SLUG_JS
+from federation.admin_site import SLUG_JS, NamedSlugAdmin
 from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
 
 
@@ -124,21 +124,11 @@ class ExemplaryWorkerAdmin(FreeSlugAdminMixin, StagedUploadsAdminMixin, HistoryA
 
 
 @admin.register(HonourPeriod)
-class HonourPeriodAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
+class HonourPeriodAdmin(NamedSlugAdmin):
     list_display = ["name", "start_year", "end_year", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    class Media:
-        js = SLUG_JS
 
 
 @admin.register(Sector)
-class SectorAdmin(FreeSlugAdminMixin, admin.ModelAdmin):
+class SectorAdmin(NamedSlugAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    class Media:
-        js = SLUG_JS

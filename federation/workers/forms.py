@@ -3,31 +3,15 @@
 from django import forms
 from django.db.models import Exists, OuterRef
 
-from core.filters import QueryFilterForm
+from core.filters import INVALID_CHOICE, QueryFilterForm, slug_choice
 from federation.workers.models import ExemplaryWorker, Honour, HonourPeriod, Sector
-
-INVALID_CHOICE = "«%(value)s» không có trong danh sách; đang hiện tất cả."
 
 
 class WorkerFilterForm(QueryFilterForm):
     """The gallery's filters. An unknown value is reported and ignored, never an error page."""
 
-    giai_doan = forms.ModelChoiceField(
-        label="Giai đoạn",
-        queryset=HonourPeriod.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Tất cả giai đoạn",
-        error_messages={"invalid_choice": f"Giai đoạn {INVALID_CHOICE}"},
-    )
-    nganh = forms.ModelChoiceField(
-        label="Ngành, lĩnh vực",
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Tất cả ngành, lĩnh vực",
-        error_messages={"invalid_choice": f"Ngành, lĩnh vực {INVALID_CHOICE}"},
-    )
+    giai_doan = slug_choice(HonourPeriod, "Giai đoạn", "Tất cả giai đoạn")
+    nganh = slug_choice(Sector, "Ngành, lĩnh vực", "Tất cả ngành, lĩnh vực")
     cong_doan = forms.ChoiceField(
         label="Công đoàn cơ sở",
         required=False,

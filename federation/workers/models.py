@@ -1,7 +1,6 @@
 """The exemplary workers' models: periods, sectors, profiles and their honours (app label
 "federation", registered through federation/models.py)."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -10,6 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.images import CleanImageField
+from core.models import Stamped, person_field
 from core.renditions import picture_html, social_url
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
@@ -92,7 +92,7 @@ CONSENT_REQUIRED_MESSAGE = (
 )
 
 
-class ExemplaryWorker(AutoSlug, Searchable):
+class ExemplaryWorker(AutoSlug, Stamped, Searchable):
     """An exemplary union member or worker (điển hình tiên tiến), honoured in one or more terms.
 
     Only what the person agreed to make public is stored: no phone, email or home address.
@@ -182,26 +182,16 @@ class ExemplaryWorker(AutoSlug, Searchable):
         help_text="Chỉ hiện trong trang quản trị. Ví dụ: Giấy đồng ý ký ngày…, lưu tại Ban Tuyên "
         "giáo.",
     )
-    consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name="người ghi nhận sự đồng ý",
-    )
+    consent_recorded_by = person_field("người ghi nhận sự đồng ý", editable=False)
     is_published = models.BooleanField(
         "công khai",
         default=False,
         help_text="Chỉ công khai được khi đã có ngày đồng ý công khai.",
     )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     objects = ExemplaryWorkerQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name="lịch sử hồ sơ", excluded_fields=["search_title", "search_text"]
+        verbose_name="lịch sử hồ sơ", excluded_fields=[*Searchable.SEARCH_COLUMNS]
     )
 
     class Meta:

@@ -3,35 +3,29 @@ section, search source, sitemap, role permissions, backup models and old address
 
 
 def register():
-    from core import backup, pagecache, permissions, redirects, roles, search, sitemaps
+    from core import registration
     from federation.workers.search import SEARCH_SOURCE
     from federation.workers.sitemaps import WorkerSitemap
 
-    search.register(SEARCH_SOURCE)
-
-    pagecache.register_section("workers")
-    pagecache.register_models(
-        ["federation.ExemplaryWorker", "federation.Honour", "federation.HonourPeriod",
-         "federation.Sector"],
-        sections=["workers"],
-    )  # fmt: skip
-    # Profiles list the published articles about the person.
-    pagecache.register_urls(["workers"], sections=["site", "workers", "news"])
-
-    permissions.grant(
-        roles.EDITORS,
-        *permissions.model_permissions(
-            "federation", ["exemplaryworker", "honour", "honourperiod", "sector"]
-        ),
-        "federation.view_historicalexemplaryworker",
-        "federation.view_historicalhonour",
-    )
-
-    backup.register(
+    registration.join(
+        "federation",
+        sources=[SEARCH_SOURCE],
+        section="workers",
+        models=[
+            "federation.ExemplaryWorker",
+            "federation.Honour",
+            "federation.HonourPeriod",
+            "federation.Sector",
+        ],
+        # Profiles list the published articles about the person.
+        shows=["news"],
+        editors=["exemplaryworker", "honour", "honourperiod", "sector"],
+        editor_extras=[
+            "federation.view_historicalexemplaryworker",
+            "federation.view_historicalhonour",
+        ],
         content=["federation.ExemplaryWorker"],
         summary=[("federation.ExemplaryWorker", "hồ sơ điển hình")],
+        sitemaps=[("dien-hinh-tien-tien", WorkerSitemap, 50)],
+        tracked=["federation.ExemplaryWorker"],
     )
-
-    sitemaps.register("dien-hinh-tien-tien", WorkerSitemap, order=50)
-
-    redirects.track("federation.ExemplaryWorker")

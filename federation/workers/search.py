@@ -7,10 +7,7 @@ from federation.workers.models import ExemplaryWorker
 
 def search_workers(query):
     return (
-        ExemplaryWorker.objects.published()
-        .filter(search.match(query))
-        .annotate(search_rank=search.rank(query))
-        .order_by("-search_rank", "search_title", "id")
+        search.ranked(ExemplaryWorker.objects.published(), query, "search_title", "id")
         .select_related("sector")
         .prefetch_related("honours")
     )

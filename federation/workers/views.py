@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView
 
 from core import seo
 from core.pagination import StrictPageMixin
-from core.seo import PageMeta, absolute, person_jsonld
+from core.seo import absolute, person_jsonld
 from federation.models import SiteProfile
 from federation.workers.forms import WorkerFilterForm
 from federation.workers.models import ExemplaryWorker
@@ -58,13 +58,14 @@ class WorkerDetailView(DetailView):
     query_params = ()
 
     def get_queryset(self):
-        return ExemplaryWorker.objects.published().for_cards()
+        return (
+            ExemplaryWorker.objects.published().for_cards().defer(*ExemplaryWorker.SEARCH_COLUMNS)
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         worker = self.object
         request = self.request
-        url = request.build_absolute_uri(worker.get_absolute_url())
         image = absolute(request, worker.social_url)
         honours = worker.honours_by_period
         jsonld = person_jsonld(
@@ -80,11 +81,11 @@ class WorkerDetailView(DetailView):
             honours_by_period=honours,
             breadcrumbs=[("Điển hình tiên tiến", reverse("workers:list")), (worker.full_name, "")],
             related=list(with_card_fields(worker.related_articles.published())[:6]),
-            share_url=url,
-            meta=PageMeta(
+            **seo.detail_context(
+                request,
+                worker,
                 title=worker.full_name,
                 description=worker.description,
-                canonical=url,
                 image=image,
                 image_alt=worker.alt_text if image else "",
                 type="profile",

@@ -10,11 +10,11 @@ import pytest
 
 from federation.workers.models import ExemplaryWorker
 from news.models import Article, Photo, TaggedArticle
+from tests.cached_pages import HEADER
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent.parent
-HEADER = "X-Page-Cache"
 
 
 def fresh_settings(module, code):

@@ -8,8 +8,7 @@ from core.admin_slugs import FreeSlugAdminMixin
 from news.models import Article, Category
 from tests.agreements.test_admin_uploads import agreement_post
 from tests.factories import make_agreement, make_article, make_category, make_partner, make_user
-from tests.news.admin_helpers import form_errors, page_messages
-from tests.news.test_admin import article_form
+from tests.news.admin_helpers import article_form, form_errors, page_messages
 
 pytestmark = pytest.mark.django_db
 

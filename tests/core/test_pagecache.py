@@ -18,6 +18,7 @@ from core import pagecache, pagecache_middleware
 from federation.models import SiteProfile
 from news import freshness
 from news.models import Article
+from tests.cached_pages import HEADER, html, warm
 from tests.factories import (
     make_agreement,
     make_article,
@@ -26,15 +27,7 @@ from tests.factories import (
     make_worker,
 )
 
-pytestmark = pytest.mark.django_db
-
-HEADER = "X-Page-Cache"
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings, db):
-    settings.PAGECACHE_ENABLED = True
-    SiteProfile.load()  # created once on a live site; its first save bumps every section
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture
@@ -45,16 +38,6 @@ def category():
 @pytest.fixture
 def story(category):
     return make_article(title="Hội nghị người lao động năm nay", category=category)
-
-
-def html(response):
-    return response.content.decode()
-
-
-def warm(client, *urls):
-    for url in urls:
-        client.get(url)
-        assert client.get(url)[HEADER] == "HIT", url
 
 
 def pages_of(article):

@@ -9,13 +9,12 @@ from django.contrib.sessions.middleware import SessionMiddleware
 from django.middleware.csrf import CsrfViewMiddleware
 from simple_history import middleware as history
 
-from core import pagecache
-from federation.models import SiteProfile
+from tests.cache_trips import counted_round_trips
+from tests.cached_pages import HEADER
 from tests.factories import make_article, make_category
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
-HEADER = "X-Page-Cache"
 
 # What every page must carry, whether rendered or served from the cache.
 SECURITY_HEADERS = [
@@ -39,12 +38,6 @@ BELOW = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def page_cache(settings, db):
-    settings.PAGECACHE_ENABLED = True
-    SiteProfile.load()
-
-
 @pytest.fixture
 def story():
     return make_article(title="Hội nghị người lao động", category=make_category(name="Sự kiện"))
@@ -63,25 +56,6 @@ def reached(monkeypatch):
 
         monkeypatch.setattr(cls, method, spy)
     return seen
-
-
-class CountingCache:
-    """The cache as the page cache sees it, counting the round trips."""
-
-    def __init__(self, cache):
-        self.cache = cache
-        self.calls = []
-
-    def __getattr__(self, name):
-        attribute = getattr(self.cache, name)
-        if not callable(attribute):
-            return attribute
-
-        def counted(*args, **kwargs):
-            self.calls.append(name)
-            return attribute(*args, **kwargs)
-
-        return counted
 
 
 def urls(story):
@@ -116,19 +90,17 @@ def test_a_warm_hit_carries_the_same_policy_and_security_headers_as_a_render(cli
         assert warm.content == cold.content
 
 
-def test_a_warm_hit_is_one_round_trip_to_the_cache(client, story, monkeypatch):
-    counting = CountingCache(pagecache.cache)
-    monkeypatch.setattr(pagecache, "cache", counting)
+def test_a_warm_hit_is_one_round_trip_to_the_cache(client, story):
     for url in ["/", "/tin-tuc/", story.category.get_absolute_url()]:
         client.get(url)
-        counting.calls.clear()
-        assert client.get(url)[HEADER] == "HIT"
-        assert counting.calls == ["get_many"], url
+        with counted_round_trips() as calls:
+            assert client.get(url)[HEADER] == "HIT"
+        assert calls == ["get_many"], url
     # An article page also checks its own objects' generations (news.freshness): a second one.
     client.get(story.get_absolute_url())
-    counting.calls.clear()
-    assert client.get(story.get_absolute_url())[HEADER] == "HIT"
-    assert counting.calls == ["get_many", "get_many"]
+    with counted_round_trips() as calls:
+        assert client.get(story.get_absolute_url())[HEADER] == "HIT"
+    assert calls == ["get_many", "get_many"]
 
 
 def test_a_warm_hit_still_answers_304_to_its_etag(client, story, reached):

@@ -3,25 +3,15 @@ once after an edit to what they show (the sections registered in federation.page
 
 import pytest
 
-from federation.models import SiteProfile
+from tests.cached_pages import HEADER, warm
 from tests.factories import make_agreement, make_answered_question, make_document, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "X-Page-Cache"
-
 
 @pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGECACHE_ENABLED = True
+def no_bypass(settings, page_cache_on):
     settings.PAGECACHE_BYPASS_TOKEN = ""
-    SiteProfile.load()
-
-
-def warm(client, *urls):
-    for url in urls:
-        client.get(url)
-        assert client.get(url)[HEADER] == "HIT", url
 
 
 def test_a_new_document_shows_at_once_on_the_cached_library_and_programme_pages(client):

@@ -5,6 +5,10 @@ import html
 import re
 from html.parser import HTMLParser
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from news.models import Article
+
 ADD_URL = "/quan-tri/news/article/add/"
 LIST_URL = "/quan-tri/news/article/"
 TRASH_URL = "/quan-tri/news/trashedarticle/"
@@ -160,3 +164,58 @@ def actions(page):
     """The labels of the article form's action bar, primary first."""
     found = re.findall(r'<button[^>]*data-action="\w+"[^>]*>([^<]+)</button>', page)
     return [html.unescape(label).strip() for label in found]
+
+
+def photo_fields(index, *, caption, alt_text, upload, cover=False, credit=""):
+    fields = {
+        f"photos-{index}-image": upload,
+        f"photos-{index}-caption": caption,
+        f"photos-{index}-alt_text": alt_text,
+        f"photos-{index}-credit": credit,
+        f"photos-{index}-order": str(index),
+    }
+    if cover:
+        fields[f"photos-{index}-is_cover"] = "on"
+    return fields
+
+
+def article_form(category, **overrides):
+    """The editors' add form, filled in and published unless `status` says otherwise."""
+    data = {
+        "title": "Hội nghị ký kết Chương trình phối hợp tuyên truyền năm 2021",
+        "slug": "",
+        "category": str(category.pk),
+        "lead": "Liên đoàn Lao động tỉnh và các cơ quan báo chí ký kết chương trình phối hợp.",
+        "body": (
+            "<h2>Nội dung phối hợp</h2><p>Hai bên thống nhất tuyên truyền về "
+            "<strong>đoàn viên</strong>.</p><script>alert(1)</script>"
+        ),
+        "byline": "D.QUỲNH",
+        "source_label": "LĐ online",
+        "source_url": "https://laodong.vn/cong-doan/hoi-nghi.html",
+        "tags": "Công đoàn, Truyền thông",
+        "published_at_0": "",
+        "published_at_1": "",
+        "unpublish_at_0": "",
+        "unpublish_at_1": "",
+        **inline_management(0),
+    }
+    # The status is read-only in the form: publishing is the "Lưu và đăng bài" button.
+    if overrides.pop("status", Article.Status.PUBLISHED) == Article.Status.PUBLISHED:
+        data["_workflow"] = "publish"
+    data.update(overrides)
+    return data
+
+
+def not_an_image_form(category, name, content):
+    """The add form with one "photo" that is not an image."""
+    return article_form(
+        category,
+        **inline_management(1),
+        **photo_fields(
+            0,
+            caption="Không phải ảnh",
+            alt_text="Tệp giả",
+            upload=SimpleUploadedFile(name, content, "image/jpeg"),
+        ),
+    )

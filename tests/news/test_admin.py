@@ -27,7 +27,13 @@ from tests.factories import (
     make_photo_like,
     make_user,
 )
-from tests.news.admin_helpers import actions
+from tests.news.admin_helpers import (
+    actions,
+    article_form,
+    inline_management,
+    not_an_image_form,
+    photo_fields,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,55 +47,6 @@ def editor(client):
     user = make_user(is_staff=True, is_superuser=True, first_name="Biên tập")
     client.force_login(user)
     return user
-
-
-def inline_management(total, prefix="photos"):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def photo_fields(index, *, caption, alt_text, upload, cover=False, credit=""):
-    fields = {
-        f"photos-{index}-image": upload,
-        f"photos-{index}-caption": caption,
-        f"photos-{index}-alt_text": alt_text,
-        f"photos-{index}-credit": credit,
-        f"photos-{index}-order": str(index),
-    }
-    if cover:
-        fields[f"photos-{index}-is_cover"] = "on"
-    return fields
-
-
-def article_form(category, **overrides):
-    data = {
-        "title": "Hội nghị ký kết Chương trình phối hợp tuyên truyền năm 2021",
-        "slug": "",
-        "category": str(category.pk),
-        "lead": "Liên đoàn Lao động tỉnh và các cơ quan báo chí ký kết chương trình phối hợp.",
-        "body": (
-            "<h2>Nội dung phối hợp</h2><p>Hai bên thống nhất tuyên truyền về "
-            "<strong>đoàn viên</strong>.</p><script>alert(1)</script>"
-        ),
-        "byline": "D.QUỲNH",
-        "source_label": "LĐ online",
-        "source_url": "https://laodong.vn/cong-doan/hoi-nghi.html",
-        "tags": "Công đoàn, Truyền thông",
-        "published_at_0": "",
-        "published_at_1": "",
-        "unpublish_at_0": "",
-        "unpublish_at_1": "",
-        **inline_management(0),
-    }
-    # The status is read-only in the form: publishing is the "Lưu và đăng bài" button.
-    if overrides.pop("status", Article.Status.PUBLISHED) == Article.Status.PUBLISHED:
-        data["_workflow"] = "publish"
-    data.update(overrides)
-    return data
 
 
 def form_errors(response):
@@ -192,17 +149,7 @@ def test_photo_without_alt_text_is_refused_in_vietnamese(client, editor):
 
 
 def test_non_image_uploaded_as_photo_is_refused_in_vietnamese(client, editor):
-    category = make_category()
-    data = article_form(
-        category,
-        **inline_management(1),
-        **photo_fields(
-            0,
-            caption="Không phải ảnh",
-            alt_text="Tệp giả",
-            upload=SimpleUploadedFile("anh.jpg", b"<html><script>alert(1)</script>", "image/jpeg"),
-        ),
-    )
+    data = not_an_image_form(make_category(), "anh.jpg", b"<html><script>alert(1)</script>")
     response = client.post(ADD_URL, data)
     assert response.status_code == 200
     assert "Tệp này không phải là ảnh hợp lệ" in response.content.decode()

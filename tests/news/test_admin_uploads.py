@@ -9,8 +9,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from core import staging
 from news.models import Article, Photo
 from tests.factories import image_bytes, make_category, make_user
-from tests.news.admin_helpers import ADD_URL, form_errors, form_fields
-from tests.news.test_admin import article_form, inline_management, photo_fields
+from tests.news.admin_helpers import (
+    ADD_URL,
+    article_form,
+    form_errors,
+    form_fields,
+    inline_management,
+    not_an_image_form,
+    photo_fields,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -156,18 +163,7 @@ def test_a_staged_photo_is_checked_again_when_it_is_claimed(client, editor, sett
 
 
 def test_an_invalid_upload_is_not_staged(client, editor):
-    category = make_category()
-    data = article_form(
-        category,
-        **inline_management(1),
-        **photo_fields(
-            0,
-            caption="Không phải ảnh",
-            alt_text="Tệp giả",
-            upload=SimpleUploadedFile("gia.jpg", b"not an image", "image/jpeg"),
-        ),
-    )
-    response = client.post(ADD_URL, data)
+    response = client.post(ADD_URL, not_an_image_form(make_category(), "gia.jpg", b"not an image"))
     assert response.status_code == 200
     assert not staged_tokens(response)
 

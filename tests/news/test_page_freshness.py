@@ -6,20 +6,12 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from federation.models import SiteProfile
 from news.models import Article
 from news.pennames import ArticlePenName, PenName
+from tests.cached_pages import HEADER, html, warm
 from tests.factories import make_article, make_category, make_partner, make_photo, make_user
 
-pytestmark = pytest.mark.django_db
-
-HEADER = "X-Page-Cache"
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings, db):
-    settings.PAGECACHE_ENABLED = True
-    SiteProfile.load()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture
@@ -35,16 +27,6 @@ def sport():
 @pytest.fixture
 def story(events):
     return make_article(title="Hội nghị người lao động năm nay", category=events)
-
-
-def html(response):
-    return response.content.decode()
-
-
-def warm(client, *urls):
-    for url in urls:
-        client.get(url)
-        assert client.get(url)[HEADER] == "HIT", url
 
 
 def test_publishing_in_another_category_leaves_the_article_page_cached(

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from core.backup import create_backup
+from core.backup import create_backup, files_label
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, dest, json, **options):
         backup = create_backup(dest, use_json=json, log=self.stdout.write)
-        files = ", ".join(f"{count} tệp {name}" for name, count in backup.files.items())
+        files = files_label(backup.files)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Đã sao lưu vào {backup.path} ({backup.size / 1024 / 1024:.1f} MB): "

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from core.backup import summary
+from core.backup import files_label, summary
 from core.restore import restore_backup
 
 
@@ -26,5 +26,5 @@ class Command(BaseCommand):
         # The rows a person checks first: what the apps registered, then the accounts.
         for label, name in [*summary(), ("auth.user", "tài khoản")]:
             self.stdout.write(f"  {restored.counts.get(label, 0)} {name}")
-        files = ", ".join(f"{count} tệp {name}" for name, count in restored.files.items())
+        files = files_label(restored.files)
         self.stdout.write(f"  {files} (mã kiểm tra khớp)")

@@ -1,0 +1,91 @@
+"""One round trip for the small cached facts a page render reads (generations, the site profile,
+the menu, the next scheduled change), instead of one each.
+
+The page cache middleware opens a batch for each page it renders, after its own MGET (the page
+and its sections' generations) missed: one more MGET fetches every fixed key that earlier renders
+of the same view read through get(…, learn=True) or generations(…, learn=True), the keys that do
+not change from one request to the next (the site profile's, the menu's). A warm hit never reads
+them. Reads of those keys during the render are then
+answered from the batch; other keys (an article's own generation) still go to the cache.
+What is read from the batch was read at the start of the request: for a generation that is the
+safe side (a bump that lands during the render makes the stored page stale at once). Without an
+open batch (commands, tests without the page cache) every read goes to the cache as before.
+"""
+
+import contextvars
+import threading
+
+from django.core.cache import cache
+
+# Keys per view at most: a view that read more would only make its MGET heavier.
+MAX_LEARNED = 64
+
+_batch = contextvars.ContextVar("core_cachebatch", default=None)
+_learned = {}  # view name → fixed keys its renders read
+_lock = threading.Lock()
+
+
+class _Batch:
+    def __init__(self, view, values):
+        self.view = view
+        self.values = values  # key → value; a key fetched and absent maps to None
+
+
+def open_batch(view, known):
+    """Fetch in one MGET the keys that earlier renders of `view` read, besides `known` (keys
+    already fetched for this request, with what the cache answered); a token for close_batch()."""
+    values = dict(known)
+    wanted = [key for key in _learned.get(view, ()) if key not in values]
+    if wanted:
+        values.update(cache.get_many(wanted))
+    return _batch.set(_Batch(view, {key: values.get(key) for key in [*wanted, *values]}))
+
+
+def close_batch(token):
+    _batch.reset(token)
+
+
+def _learn(batch, keys):
+    if batch is None or batch.view is None:
+        return
+    known = _learned.setdefault(batch.view, set())
+    new = [key for key in keys if key not in known]
+    if new:
+        with _lock:
+            known.update(new[: max(0, MAX_LEARNED - len(known))])
+
+
+def get_many(keys, *, learn=False):
+    """Like cache.get_many(), answered from the open batch for the keys it holds."""
+    batch = _batch.get()
+    if batch is None:
+        return cache.get_many(keys)
+    found = {k: batch.values[k] for k in keys if k in batch.values and batch.values[k] is not None}
+    rest = [k for k in keys if k not in batch.values]
+    if rest:
+        fetched = cache.get_many(rest)
+        found.update(fetched)
+        if learn:
+            _learn(batch, rest)
+    return found
+
+
+def get(key, default=None, *, learn=False):
+    found = get_many([key], learn=learn)
+    return found.get(key, default)
+
+
+def store(key, value, timeout):
+    """cache.set(), and the open batch sees the new value."""
+    cache.set(key, value, timeout)
+    batch = _batch.get()
+    if batch is not None and key in batch.values:
+        batch.values[key] = value
+
+
+def forget(*keys):
+    """These keys were changed behind the batch's back (an added generation): read them again."""
+    batch = _batch.get()
+    if batch is not None:
+        for key in keys:
+            batch.values.pop(key, None)

@@ -1,0 +1,52 @@
+"""A cold render's round trips to the cache: the page, its generations and the cached facts every
+render of the page reads (site profile, menu, most read, next scheduled change) come in a fixed,
+small number of calls (core.cachebatch), not one call each."""
+
+import pytest
+
+from core import pagecache
+from tests.cache_trips import counted_round_trips
+from tests.cached_pages import HEADER
+from tests.factories import make_article, make_category
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+
+
+@pytest.fixture
+def story():
+    events = make_category(name="Sự kiện", show_on_home=True, show_in_menu=True)
+    for n in range(3):
+        make_article(title=f"Tin số {n}", category=events)
+    return make_article(title="Hội nghị người lao động", category=events)
+
+
+def cold_render(client, url):
+    """The calls of a render that misses the page while every other cached fact is current."""
+    client.get(url)
+    client.get(url)
+    pagecache.bump("site")  # every page is stale; the facts the render reads are not
+    with counted_round_trips() as calls:
+        response = client.get(url)
+    assert response[HEADER] == "MISS", url
+    return calls
+
+
+def test_an_article_page_cold_render_reads_the_cache_in_five_round_trips(client, story):
+    # The page and its sections' generations; the facts every article page reads (site profile,
+    # menu, next scheduled change); its own row's generation, read before the row; those of its
+    # category, tags and topics; the page stored. Before: nine.
+    calls = cold_render(client, story.get_absolute_url())
+    assert calls == ["get_many", "get_many", "get_many", "get_many", "set"]
+
+
+def test_the_home_page_cold_render_reads_the_cache_in_three_round_trips(client, story):
+    # The page and its generations; site profile, menu, most read, topics, next scheduled
+    # change; the page stored. Before: eleven.
+    calls = cold_render(client, "/")
+    assert calls == ["get_many", "get_many", "set"]
+
+
+def test_every_news_page_cold_render_reads_the_cache_in_a_few_round_trips(client, story):
+    for url in ["/", "/tin-tuc/", story.get_absolute_url()]:
+        calls = cold_render(client, url)
+        assert len(calls) <= 6, (url, calls)
