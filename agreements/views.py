@@ -15,6 +15,7 @@ from agreements.quotas import progress, reposts_prefetch
 from core import private_files, roles, seo
 from core.seo import PageMeta
 from federation.models import SiteProfile
+from news.cards import with_card_fields
 from news.models import Article
 
 PAGE_SIZE = 20
@@ -114,7 +115,7 @@ class AgreementDetailView(DetailView):
                 Prefetch("tasks", queryset=tasks),
                 Prefetch(
                     "related_articles",
-                    queryset=published.for_cards(),
+                    queryset=with_card_fields(published),
                     to_attr="published_articles",
                 ),
             )

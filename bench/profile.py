@@ -132,12 +132,15 @@ def pages():
     from agreements.models import Agreement
     from documents.models import Document
     from federation.workers.models import ExemplaryWorker
-    from news.models import Article
+    from news.models import Article, Tag
 
     article = Article.objects.published().order_by("-published_at").first()
+    tag = Tag.objects.filter(tagged_articles__content_object=article).order_by("id").first()
     found = [
         ("Trang chủ", "/"),
         ("Tin tức, trang 1", reverse("news:list")),
+        ("Chuyên mục", article.category.get_absolute_url()),
+        ("Thẻ", tag.get_absolute_url()),
         ("Bài viết", article.get_absolute_url()),
     ]
     # The detail pages of the other sections, those the data has (the generator makes no

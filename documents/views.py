@@ -17,6 +17,7 @@ from documents import downloads
 from documents.forms import DocumentFilterForm
 from documents.models import Document, DocumentFile
 from federation.models import SiteProfile
+from news.cards import with_card_fields
 from news.models import Article
 
 PAGE_SIZE = 20
@@ -83,7 +84,7 @@ class DocumentDetailView(DetailView):
                 Prefetch("related_documents", queryset=linked, to_attr="visible_related"),
                 Prefetch(
                     "related_articles",
-                    queryset=Article.objects.published().for_cards(),
+                    queryset=with_card_fields(Article.objects.published()),
                     to_attr="published_articles",
                 ),
                 Prefetch(

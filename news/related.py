@@ -6,7 +6,6 @@ from django.db.models import (
     Count,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     Value,
@@ -14,7 +13,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from news.models import Article, Photo, TaggedArticle, TopicArticle
+from news.cards import with_card_fields
+from news.models import Article, TaggedArticle, TopicArticle
 
 RELATED = 4
 # The newest articles sharing a tag or topic among which the most shared are picked: a tag such
@@ -34,7 +34,7 @@ def _count(queryset, column):
 def related_articles(article, tag_ids, topic_ids):
     """Up to RELATED published articles, never the article itself: the most tags and topics
     shared first, then the same category, then the newest. One query, whatever the number of
-    candidates, and the cards' photos in one more."""
+    candidates; the cards (news.cards) fetch their photos only when they are not cached."""
     published = Article.objects.published().exclude(pk=article.pk)
     newest = ("-published_at", "-id")
     tagged = TaggedArticle.objects.filter(tag_id__in=tag_ids).values("content_object_id")
@@ -51,7 +51,8 @@ def related_articles(article, tag_ids, topic_ids):
     else:  # SQLite cannot limit the parts of a UNION; its tables are small
         candidates = Q(id__in=sharing[:WINDOW]) | Q(id__in=same_category[:RELATED])
     return list(
-        published.filter(candidates)
+        with_card_fields(published)
+        .filter(candidates)
         .annotate(
             shared=shared,
             same_category=Case(
@@ -60,7 +61,5 @@ def related_articles(article, tag_ids, topic_ids):
                 output_field=IntegerField(),
             ),
         )
-        .order_by("-shared", "-same_category", *newest)
-        .select_related("category")
-        .prefetch_related(Prefetch("photos", queryset=Photo.objects.exclude(image="")))[:RELATED]
+        .order_by("-shared", "-same_category", *newest)[:RELATED]
     )

@@ -1,7 +1,6 @@
 """The topics' public pages: the list (/chuyen-de/), one topic with its articles, its RSS."""
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
@@ -9,8 +8,10 @@ from django.views.generic import DetailView, ListView
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute
 from federation.models import SiteProfile
+from news import cards
+from news.cards import with_card_fields
 from news.feeds import LatestArticlesFeed, xml_text
-from news.models import Photo, Topic
+from news.models import Topic
 
 TOPIC_PAGE_SIZE = 20
 
@@ -54,16 +55,12 @@ class TopicDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         topic = self.object
-        articles = (
-            topic.published_articles()
-            .select_related("category")
-            .prefetch_related(Prefetch("photos", queryset=Photo.objects.exclude(image="")))
-        )
-        paginator = Paginator(articles, TOPIC_PAGE_SIZE)
+        paginator = Paginator(with_card_fields(topic.published_articles()), TOPIC_PAGE_SIZE)
         page = self.paginate(paginator)
         context.update(
             page_obj=page,
             articles=page.object_list,
+            cards=cards.render([(article, "row") for article in page.object_list]),
             is_paginated=page.has_other_pages(),
             feed_url=f"{topic.get_absolute_url()}rss/",
             meta=PageMeta(

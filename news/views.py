@@ -3,7 +3,7 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, Prefetch, Q, Window, prefetch_related_objects
+from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -19,6 +19,7 @@ from core import pagecache, seo
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
+from news import cards as cards_module
 from news import freshness, popularity, preview, workflow
 from news.admin_actions import publish_label
 from news.models import Article, Category, Photo, Tag
@@ -27,10 +28,10 @@ from news.related import related_articles
 PAGE_SIZE = 20
 
 
-def news_list_meta(request, title, description="", *, articles, page_obj=None):
-    """A news list's meta; its share picture is the first cover among the articles it shows."""
+def news_list_meta(request, title, description="", *, cards, page_obj=None):
+    """A news list's meta; its share picture is the first cover among the cards it shows."""
     profile = SiteProfile.load()
-    cover = next((a.cover for a in articles if a and a.cover), None)
+    cover = cards_module.first_cover(cards)
     # Every page needs a description, even before the site profile has one.
     fallback = f"{title} – " + " ".join(filter(None, [profile.tagline, profile.name]))
     return seo.list_meta(
@@ -38,13 +39,16 @@ def news_list_meta(request, title, description="", *, articles, page_obj=None):
         title=title,
         description=description or profile.description or fallback,
         page_obj=page_obj,
-        image=absolute(request, cover.social_url) if cover else "",
-        image_alt=cover.alt_text if cover else "",
+        image=absolute(request, cover[0]) if cover else "",
+        image_alt=cover[1] if cover else "",
     )
 
 
 def listed(context):
-    return {"articles": context["articles"], "page_obj": context.get("page_obj")}
+    """The list's cards into the context (the first picture eager), and what its meta needs."""
+    pairs = [(a, "row" if i else "row-eager") for i, a in enumerate(context["articles"])]
+    context["cards"] = cards_module.render(pairs)
+    return {"cards": context["cards"], "page_obj": context.get("page_obj")}
 
 
 class ArticlePaginator(Paginator):
@@ -97,7 +101,7 @@ class ArticlePaginator(Paginator):
 
 
 class ArticleListMixin(StrictPageMixin):
-    """Published articles, with what a card shows, in a fixed number of queries."""
+    """Published articles, with what a card shows (news.cards), in a fixed number of queries."""
 
     paginate_by = PAGE_SIZE
     page_kwarg = "page"
@@ -106,7 +110,7 @@ class ArticleListMixin(StrictPageMixin):
     paginator_class = ArticlePaginator
 
     def get_queryset(self):
-        return Article.objects.published().for_cards()
+        return cards_module.with_card_fields(Article.objects.published())
 
     def list_name(self):
         """Names this list for the paginator's memo (its count, where its pages start)."""
@@ -306,11 +310,11 @@ class HomeView(ListView):
     query_params = ()
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category")[:HOME_LATEST]
+        return cards_module.with_card_fields(Article.objects.published())[:HOME_LATEST]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = Article.objects.published().select_related("category")
+        published = cards_module.with_card_fields(Article.objects.published())
         latest = list(context["latest"])
         lead = published.filter(featured=True).first() or (latest[0] if latest else None)
         secondary = [a for a in latest if a != lead][:HOME_SECONDARY]
@@ -321,20 +325,21 @@ class HomeView(ListView):
         by_category = {}
         for article in ranked:
             by_category.setdefault(article.category_id, []).append(article)
-        everything = above + [a for items in by_category.values() for a in items]
-        prefetch_related_objects(
-            everything, Prefetch("photos", queryset=Photo.objects.exclude(image=""))
+        blocks = [(c, by_category[c.pk]) for c in categories if c.pk in by_category]
+        # Every card of the page in one round trip to the cache (news.cards).
+        heads, latest, *block_cards = cards_module.render_groups(
+            [[(lead, "hero")], [(a, "latest") for a in secondary]]
+            + [[(a, "thumb" if i else "top") for i, a in enumerate(items)] for _, items in blocks]
         )
+        shown = [card for group in block_cards for card in group]
         context.update(
-            lead=lead,
-            latest=secondary,
+            lead=heads[0] if heads else None,
+            latest=latest,
             category_blocks=[
-                (c, by_category[c.pk][0], by_category[c.pk][1:])
-                for c in categories
-                if c.pk in by_category
+                (c, top, rest) for (c, _), (top, *rest) in zip(blocks, block_cards, strict=True)
             ],
             most_read=popularity.most_read(),
-            meta=news_list_meta(self.request, "Trang chủ", articles=everything),
+            meta=news_list_meta(self.request, "Trang chủ", cards=[*heads, *latest, *shown]),
         )
         context["meta"].title = SiteProfile.load().name
         return context

@@ -10,6 +10,7 @@ from core.seo import absolute, person_jsonld
 from federation.models import SiteProfile
 from federation.workers.forms import WorkerFilterForm
 from federation.workers.models import ExemplaryWorker
+from news.cards import with_card_fields
 
 PAGE_SIZE = 24
 
@@ -79,7 +80,7 @@ class WorkerDetailView(DetailView):
         context.update(
             honours_by_period=honours,
             breadcrumbs=[("Điển hình tiên tiến", reverse("workers:list")), (worker.full_name, "")],
-            related=list(worker.related_articles.published().for_cards()[:6]),
+            related=list(with_card_fields(worker.related_articles.published())[:6]),
             **seo.detail_context(
                 request,
                 worker,
