@@ -38,23 +38,23 @@ from news.models import Photo
 TEMPLATE = "includes/article_card.html"
 # Raise when the card's Python side changes (a tag it calls, a property it shows); an edit of the
 # template itself changes the key on its own (template_digest).
-FORMAT = 1
+FORMAT = 2
 # The stamp keeps cards right; this only bounds what an untouched card holds in the cache.
 SECONDS = 3600
 
-# What a page may ask for: the include's variables as the templates passed them. An include that
-# did not pass `lazy` got "" (an eager picture): kept, so that the HTML stays the same.
+# What a page may ask for. Only what shows above the fold on a phone or a desktop (the hero, the
+# latest column, a list's first row) loads eagerly; every other picture waits until it is near.
 _SIZES = "(min-width: 900px) 360px, 100vw"
 VARIANTS = {
     "hero": dict(card_class="card--hero", show_lead=True, show_category=True, lazy=False,
                  card_sizes="(min-width: 900px) 760px, 100vw"),
     "latest": dict(card_class="card--thumb", show_category=True, lazy=False, card_sizes="120px"),
-    "top": dict(card_class="card--top", show_lead=True, lazy=False,
+    "top": dict(card_class="card--top", show_lead=True, lazy=True,
                 card_sizes="(min-width: 900px) 400px, 100vw"),
-    "thumb": dict(card_class="card--thumb", lazy=False, card_sizes="120px"),
+    "thumb": dict(card_class="card--thumb", lazy=True, card_sizes="120px"),
     "row": dict(card_class="card--row", show_lead=True, show_category=True, lazy=True),
     "row-eager": dict(card_class="card--row", show_lead=True, show_category=True, lazy=False),
-    "compact": dict(card_class="card--compact", lazy=False),
+    "compact": dict(card_class="card--compact", lazy=True),
 }  # fmt: skip
 
 # The columns a card shows, for the lists' querysets (with_card_fields).

@@ -2,6 +2,7 @@
 not, current after every edit that shows on them, one round trip for a page's cards, and pages
 that still render the same when the cache is away."""
 
+import re
 import pytest
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -216,3 +217,21 @@ def test_pages_render_the_same_when_the_cache_is_away(site):
         for url in pages(site):
             for _ in range(2):
                 assert rendered(url) == kept[url], url
+
+
+def test_only_the_pictures_above_the_fold_load_eagerly(site):
+    """The hero and the latest column load at once; the category blocks and the related cards wait
+    until they are near, so that the phone spends its first bytes on what it shows."""
+    for url in ["/", site["articles"][0].get_absolute_url()]:
+        cards = re.findall(
+            r'<article class="card (card--\w+)">(.*?)</article>', rendered(url), re.S
+        )
+        with_pictures = [(kind, html) for kind, html in cards if "<picture>" in html]
+        assert with_pictures, url
+        for kind, html in with_pictures:
+            eager = 'loading="lazy"' not in html
+            assert eager == (
+                kind in {"card--hero"}
+                or (kind == "card--thumb" and url == "/" and "card__category" in html)
+            ), (url, kind)
+            assert ('fetchpriority="high"' in html) == eager, (url, kind)
