@@ -209,3 +209,32 @@ def picture_html(fieldfile, profile, use="card", alt="", sizes="100vw", lazy=Tru
         alt,
         extra,
     )
+
+
+class Pictured:
+    """A model shown by one picture: its card, wide and social renditions, from its own field.
+
+    The model names the field, its alt text's field and the profile (core.images): the card and
+    wide pictures then come the same way for a photo, a topic or a worker's portrait."""
+
+    PICTURE_FIELD = "image"
+    PICTURE_ALT_FIELD = "alt_text"
+    PICTURE_PROFILE = "photo"
+    CARD_SIZES = "(min-width: 900px) 360px, 100vw"
+    WIDE_SIZES = "(min-width: 900px) 780px, 100vw"
+    WIDE_LAZY = True
+
+    def _picture(self, use, sizes, lazy):
+        fieldfile = getattr(self, self.PICTURE_FIELD)
+        alt = getattr(self, self.PICTURE_ALT_FIELD)
+        return picture_html(fieldfile, self.PICTURE_PROFILE, use, alt=alt, sizes=sizes, lazy=lazy)
+
+    def card_html(self, lazy=True, sizes=None):
+        return self._picture("card", sizes or self.CARD_SIZES, lazy)
+
+    def wide_html(self, lazy=None):
+        return self._picture("wide", self.WIDE_SIZES, self.WIDE_LAZY if lazy is None else lazy)
+
+    @property
+    def social_url(self):
+        return social_url(getattr(self, self.PICTURE_FIELD))

@@ -13,7 +13,7 @@ from taggit.models import ItemBase, TagBase
 from core.images import CleanImageField
 from core.models import Stamped, person_field
 from core.redirects import path_of
-from core.renditions import picture_html, social_url
+from core.renditions import Pictured
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
 from core.seo import describe
@@ -392,7 +392,7 @@ class Article(AutoSlug, Stamped, Searchable):
         return describe(self.lead)
 
 
-class Photo(models.Model):
+class Photo(Pictured, models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="photos", verbose_name="bài viết"
     )
@@ -458,30 +458,6 @@ class Photo(models.Model):
     def is_placeholder(self):
         """A caption waiting for its image (from an imported article)."""
         return not self.image
-
-    def card_html(self, lazy=True):
-        return picture_html(
-            self.image,
-            "photo",
-            "card",
-            alt=self.alt_text,
-            sizes="(min-width: 900px) 360px, 100vw",
-            lazy=lazy,
-        )
-
-    def wide_html(self, lazy=True):
-        return picture_html(
-            self.image,
-            "photo",
-            "wide",
-            alt=self.alt_text,
-            sizes="(min-width: 900px) 780px, 100vw",
-            lazy=lazy,
-        )
-
-    @property
-    def social_url(self):
-        return social_url(self.image)
 
 
 class ArticleViewCount(models.Model):

@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from core.images import CleanImageField
 from core.models import Stamped
-from core.renditions import picture_html, social_url
+from core.renditions import Pictured
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
 from core.seo import describe
@@ -20,7 +20,11 @@ class TopicQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Topic(AutoSlug, Stamped, Searchable):
+class Topic(Pictured, AutoSlug, Stamped, Searchable):
+    PICTURE_FIELD = "picture"
+    PICTURE_ALT_FIELD = "picture_alt"
+    WIDE_LAZY = False  # the picture heads the topic's page
+
     title = models.CharField("tên chuyên đề", max_length=200)
     slug = models.SlugField(
         "đường dẫn",
@@ -97,25 +101,6 @@ class Topic(AutoSlug, Stamped, Searchable):
     @property
     def description(self):
         return describe(self.introduction_text.strip() or self.title)
-
-    def card_html(self, lazy=True, sizes="(min-width: 900px) 360px, 100vw"):
-        return picture_html(
-            self.picture, "photo", "card", alt=self.picture_alt, sizes=sizes, lazy=lazy
-        )
-
-    def wide_html(self, lazy=False):
-        return picture_html(
-            self.picture,
-            "photo",
-            "wide",
-            alt=self.picture_alt,
-            sizes="(min-width: 900px) 780px, 100vw",
-            lazy=lazy,
-        )
-
-    @property
-    def social_url(self):
-        return social_url(self.picture)
 
     def published_articles(self):
         """The topic's public articles in the editors' order (then newest first)."""

@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from core.images import CleanImageField
 from core.models import Stamped, person_field
-from core.renditions import picture_html, social_url
+from core.renditions import Pictured
 from core.richtext import RichTextField, html_to_text
 from core.search import Searchable
 from core.seo import describe
@@ -92,11 +92,15 @@ CONSENT_REQUIRED_MESSAGE = (
 )
 
 
-class ExemplaryWorker(AutoSlug, Stamped, Searchable):
+class ExemplaryWorker(Pictured, AutoSlug, Stamped, Searchable):
     """An exemplary union member or worker (điển hình tiên tiến), honoured in one or more terms.
 
     Only what the person agreed to make public is stored: no phone, email or home address.
     """
+
+    PICTURE_FIELD = "portrait"
+    PICTURE_PROFILE = "portrait"
+    CARD_SIZES = "(min-width: 900px) 240px, 50vw"
 
     slug_from, slug_fallback = "full_name", "ho-so"
 
@@ -291,15 +295,6 @@ class ExemplaryWorker(AutoSlug, Stamped, Searchable):
         if honour:
             text += f" {honour.title} ({honour.period.name})."
         return describe(text)
-
-    def card_html(self, lazy=True, sizes="(min-width: 900px) 240px, 50vw"):
-        return picture_html(
-            self.portrait, "portrait", "card", alt=self.alt_text, sizes=sizes, lazy=lazy
-        )
-
-    @property
-    def social_url(self):
-        return social_url(self.portrait)
 
 
 class Honour(models.Model):

@@ -424,3 +424,46 @@ def test_an_animated_gif_is_stored_as_its_first_frame_only():
     with Image.open(photo.image.path) as stored:
         assert stored.format == "PNG"
         assert getattr(stored, "n_frames", 1) == 1
+
+
+def test_a_photo_a_topic_and_a_portrait_give_their_pictures_the_same_way(db):
+    """core.renditions.Pictured: each model names its field, alt text and profile; the card, wide
+    and social pictures come from them, with each model's own sizes and loading."""
+    from core.renditions import picture_html, social_url
+    from tests.factories import image_upload, make_topic, make_worker
+
+    photo = make_photo()
+    topic = make_topic(picture=image_upload(name="chuyen-de.jpg"), picture_alt="Tháng Công nhân")
+    worker = make_worker(portrait=image_upload(name="chan-dung.jpg"), portrait_alt="Chân dung")
+    assert photo.card_html() == picture_html(
+        photo.image,
+        "photo",
+        "card",
+        alt="Đại biểu dự hội nghị",
+        sizes="(min-width: 900px) 360px, 100vw",
+        lazy=True,
+    )
+    assert photo.wide_html(lazy=False) == picture_html(
+        photo.image,
+        "photo",
+        "wide",
+        alt="Đại biểu dự hội nghị",
+        sizes="(min-width: 900px) 780px, 100vw",
+        lazy=False,
+    )
+    assert 'alt="Tháng Công nhân"' in topic.card_html(
+        sizes="120px"
+    ) and 'sizes="120px"' in topic.card_html(sizes="120px")
+    assert 'loading="lazy"' not in topic.wide_html()  # a topic's picture heads its page
+    assert 'loading="lazy"' in photo.wide_html()
+    assert worker.card_html() == picture_html(
+        worker.portrait,
+        "portrait",
+        "card",
+        alt="Chân dung",
+        sizes="(min-width: 900px) 240px, 50vw",
+        lazy=True,
+    )
+    assert worker.card_html().startswith("<picture>")
+    for item, field in [(photo, photo.image), (topic, topic.picture), (worker, worker.portrait)]:
+        assert item.social_url == social_url(field) != ""

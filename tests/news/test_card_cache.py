@@ -3,6 +3,7 @@ not, current after every edit that shows on them, one round trip for a page's ca
 that still render the same when the cache is away."""
 
 import re
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache, caches
