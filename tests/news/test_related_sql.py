@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from news.cards import with_card_fields
 from news.models import Article, TaggedArticle, TopicArticle
 from news.related import RELATED, WINDOW, related_articles
 from tests.factories import make_article, make_category, make_topic
@@ -40,7 +41,8 @@ def queryset_related(article, tag_ids, topic_ids):
         id__in=same_category.values("id")[:RELATED]
     )
     return list(
-        published.filter(candidates)
+        with_card_fields(published)
+        .filter(candidates)
         .annotate(
             shared=shared,
             same_category=Case(
@@ -133,3 +135,21 @@ def test_one_query_with_1_or_50_candidates():
         counts.append(len(queries))
         assert [a.pk for a in found] == [a.pk for a in queryset_related(article, *ids(article))]
     assert counts == [1, 1]
+
+
+def test_the_article_page_is_byte_for_byte_the_one_the_queryset_rendered(client, monkeypatch):
+    from tests.factories import make_photo
+
+    picture = make_photo()
+    home = make_category()
+    article = make_article(category=home, tags=["Công đoàn", "Đoàn viên"])
+    topic = make_topic(articles=[article])
+    for n in range(6):
+        other = make_article(category=home if n % 2 else make_category(), tags=["Công đoàn"])
+        TopicArticle.objects.create(topic=topic, article=other, order=n + 2)
+        make_photo(article=other, image=picture.image.name, width=1200, height=800)
+    url = article.get_absolute_url()
+    html = client.get(url).content
+    assert html.count(b"card__title") == 4
+    monkeypatch.setattr("news.views.related_articles", queryset_related)
+    assert client.get(url).content == html
