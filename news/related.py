@@ -28,25 +28,34 @@ def _in(values):
     return ", ".join(["%s"] * len(values))
 
 
+# Where an article's tags and topics are: (table, article column, tag or topic column).
+LINKS = (
+    (TaggedArticle._meta.db_table, "content_object_id", "tag_id"),
+    (TopicArticle._meta.db_table, "article_id", "topic_id"),
+)
+
+
+def _links(tag_ids, topic_ids, select, where=""):
+    """One SQL part per kind of link the article has (tags, topics), with its params."""
+    parts, params = [], []
+    for (table, article_column, column), ids in zip(LINKS, (tag_ids, topic_ids), strict=True):
+        if ids:
+            parts.append(
+                select.format(column=article_column)
+                + f" FROM {table} t WHERE {where.format(column=article_column)}"
+                + f"t.{column} IN ({_in(ids)})"
+            )
+            params += ids
+    return parts, params
+
+
 def _candidates(article, tag_ids, topic_ids, published):
     """The newest WINDOW articles sharing a tag or topic, and the newest RELATED of the category:
     one list, so that PostgreSQL reads two short index walks instead of filtering every article
     against two IN lists. Each part is limited inside its own derived table, which SQLite allows
     where it refuses a LIMIT on the parts of a UNION."""
     parts, params = [], []
-    sharing, sharing_params = [], []
-    if tag_ids:
-        sharing.append(
-            f"SELECT content_object_id FROM {TaggedArticle._meta.db_table}"
-            f" WHERE tag_id IN ({_in(tag_ids)})"
-        )
-        sharing_params += tag_ids
-    if topic_ids:
-        sharing.append(
-            f"SELECT article_id FROM {TopicArticle._meta.db_table}"
-            f" WHERE topic_id IN ({_in(topic_ids)})"
-        )
-        sharing_params += topic_ids
+    sharing, sharing_params = _links(tag_ids, topic_ids, "SELECT t.{column}")
     table = Article._meta.db_table
     if sharing:
         parts.append(
@@ -64,20 +73,8 @@ def _candidates(article, tag_ids, topic_ids, published):
 
 def _shared(tag_ids, topic_ids):
     """How many of the article's tags and topics a candidate shares, as SQL and its params."""
-    counts, params = [], []
-    if tag_ids:
-        counts.append(
-            f"(SELECT COUNT(*) FROM {TaggedArticle._meta.db_table} t"
-            f" WHERE t.content_object_id = a.id AND t.tag_id IN ({_in(tag_ids)}))"
-        )
-        params += tag_ids
-    if topic_ids:
-        counts.append(
-            f"(SELECT COUNT(*) FROM {TopicArticle._meta.db_table} t"
-            f" WHERE t.article_id = a.id AND t.topic_id IN ({_in(topic_ids)}))"
-        )
-        params += topic_ids
-    return " + ".join(counts) or "0", params
+    counts, params = _links(tag_ids, topic_ids, "(SELECT COUNT(*)", "t.{column} = a.id AND ")
+    return " + ".join(f"{count})" for count in counts) or "0", params
 
 
 def related_articles(article, tag_ids, topic_ids):
