@@ -98,9 +98,11 @@ class AgreementDetailView(DetailView):
 
     def get_queryset(self):
         self.visible = Agreement.objects.visible_to(self.request.user)
-        published = Article.objects.published().defer(*Article.SEARCH_COLUMNS)
+        published = Article.objects.published()
+        # A task lists its articles by title and counts them by date: no body, no lead.
+        task_articles = published.only("id", "slug", "title", "published_at")
         tasks = AgreementTask.objects.select_related("partner").prefetch_related(
-            Prefetch("related_articles", queryset=published, to_attr="published_articles"),
+            Prefetch("related_articles", queryset=task_articles, to_attr="published_articles"),
             reposts_prefetch(),
         )
         # Documents of the library (the documents app) point at programmes; the page looks them up
