@@ -252,13 +252,16 @@ def label(pages, key):
 
 
 COLD_NOTE = (
-    "A cold render is Django building 15–120 KB of HTML in Python: the list pages render 20 cards, "
-    "each with a responsive <picture>, the home page about 90. SQL is a few milliseconds of it "
-    "(see the query column); the template engine is the rest, against about one millisecond for "
-    "the ceiling. Next step: cache each card's HTML per news generation (one MGET per page, the "
-    "same invalidation as the page cache), which removes most of the template work on every list "
-    "page; then Jinja2 for the card and list templates if that is not enough. Meanwhile the page "
-    "cache carries the traffic: a viral article is a cold render once per edit."
+    "A cold render is Django building 15–120 KB of HTML in Python, through the whole middleware "
+    "stack. Done so far, chosen from the profile below: article cards rendered once per article "
+    "version (news/cards.py), lists that read only a card's columns, a cold render's cached facts "
+    'in one MGET (core/cachebatch.py), "Tin liên quan" as one hand-written statement. What is '
+    "left, by the profile: the ORM building the remaining querysets (a page's own rows, the side "
+    "blocks), Django's templates for the page around the cards, and the middleware stack itself "
+    "(the middleware ceiling is well under the bare one). Next step: the page templates on "
+    "Django's Jinja2 backend, and the side blocks of the home page rendered once per generation "
+    "like the cards. Meanwhile the page cache carries the traffic: a page read twice between two "
+    "edits is a warm hit the second time."
 )
 WARM_NOTE = (
     "A hit is answered above sessions, authentication, CSRF, the policy header, axes and history "
@@ -367,6 +370,36 @@ def search_table(results):
     return "\n".join(lines)
 
 
+def load_section(load):
+    """The page cache's hit rates under `make load` (bench/load.py's last result), if there is one."""
+    if not load:
+        return ""
+    kinds = load["by_kind"]
+    v = load["visitors"]
+    lines = [
+        "## Under load: hit rates (`make load`)",
+        "",
+        f"From `bench/load.py`'s last run ({load['date']}; {load['settings']['visitors']} visitors "
+        f"without pauses, an editor publishing and editing, a worker killed halfway, "
+        f"{load['settings']['gunicorn_workers']} workers, "
+        f"{load['settings']['published_articles']:,} articles; load average before "
+        f"{' '.join(load['load_average_before'])}): {v['requests']:,} requests "
+        f"({v['per_second']}/s), p50 / p95 / p99 {v['p50_ms']:,.0f} / {v['p95_ms']:,.0f} / "
+        f"{v['p99_ms']:,.0f} ms, {v['5xx']} 5xx, page-cache hits "
+        f"{v['page_cache_hits_percent']} %. Details in [reliability.md](reliability.md).",
+        "",
+        "| pages | requests | p95 ms | page-cache hits |",
+        "|---|--:|--:|--:|",
+    ]
+    for kind, k in kinds.items():
+        if kind.startswith("admin") or not k["requests"]:
+            continue
+        lines.append(
+            f"| {kind} | {k['requests']:,} | {k['p95_ms']:,.0f} | {k['page_cache_hits_percent']} % |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def render(meta, results):
     largest = results[-1]
     ceiling = bare_ceiling(largest)
@@ -383,6 +416,7 @@ def render(meta, results):
     weight = largest.get("checks", {}).get("weight", {})
     sizes = ", ".join(f"{r['size']:,}" for r in results)
     return TEMPLATE.format(
+        load_section=load_section(meta.get("load")),
         date=meta["date"],
         minutes=meta["minutes"],
         cpu=machine["cpu"],
@@ -435,6 +469,24 @@ after any change to a page, a query or a template; `make bench BENCH_ARGS="--siz
 
 {misses}
 
+## Article cards, rendered once (`news/cards.py`)
+
+Every list of articles (home page, news list, category, tag, topic, "Tin liên quan", a
+programme's, a document's and a profile's articles) shows cards rendered once per article
+version and variant and kept in the cache. A card is stored under the article's id and its
+variant, with the stamp it was rendered from: the article's `version` (read with the list's own
+row), the generation of `news.article:<slug>` (bumped by `news/freshness.py` on every save of the
+article, its photos, tags and byline) and those of `news-taxonomy` (a category renamed) and
+`news-articles` (bulk changes). One `get_many` fetches a page's cards and these generations
+together; a card whose stamp differs is rendered again and overwritten (one `set_many`). The lists
+read only the columns a card shows (`news.cards.with_card_fields`: no body, no search text, no
+photos or tags); only the cards that are not cached fetch their photos, in one query. Off, like
+the page cache, without a shared cache; with Redis away every card is rendered, the HTML the same.
+Search results are not cards: each shows the passage lit for the query, rendered per request.
+The HTML is byte for byte the one rendered before (`tests/news/test_card_cache.py` compares
+every list page with the cards cached, not cached, off, and with Redis away).
+
+{load_section}
 ## Method
 
 - **Machine.** {cpu}, `nproc` = {nproc}; Linux {kernel}; Python {python}; {postgresql}; {wrk}.
@@ -567,7 +619,11 @@ live no longer than the page cache's own lifetime cap (below).
   category's articles); a draft saved bumps only its own page. The home page, the lists and the
   feeds still depend on `news` and show B at once. Category and tag names are the section
   `news-taxonomy`; a bulk action on the articles' change list bumps `news-articles`, which every
-  article page depends on, and whose lifetime ends at the next scheduled publication. A stored
+  article page depends on, and whose lifetime ends at the next scheduled publication. Saving a
+  scheduled article (hẹn giờ đăng or gỡ) stales its own page and, only when its time is set or
+  moved, the pages that will show it then (its category's, tags' and topics'): they are stored
+  again with a lifetime that ends at its time, learnt through `pagecache.reschedule("news-articles")`,
+  which asks the section's next change again without staling the other article pages. A stored
   article page keeps its objects' generations, read before the view reads the rows (an edit that
   lands during the render makes the page stale at once). Tests: `tests/news/test_page_freshness.py`.
 - **A warm hit costs almost nothing.** The page cache sits right below `SecurityMiddleware` and
@@ -577,6 +633,11 @@ live no longer than the page cache's own lifetime cap (below).
   same `Content-Security-Policy`, `X-Frame-Options` and security headers as a render. One `MGET`
   per hit (page and section generations); an article page adds one for its own objects'
   generations. Tests: `tests/core/test_pagecache_warm.py`.
+- **A cold render's cached facts in one round trip.** On a miss, one more `MGET` fetches every
+  fixed key that earlier renders of the same view read (site profile, menu, most read, topics, the
+  next scheduled change; `core/cachebatch.py`) instead of one or two calls each, and one more the
+  cards of the articles the page shows: a cold home page makes 4 calls to the cache (11 before), an
+  article page 6 (9 before). Tests: `tests/core/test_cold_round_trips.py`.
 - **One round trip.** A first design put the generations into the page's key (two reads: the
   generations, then the page). Here the page is keyed by its URL and stores the generations it
   was rendered with; one `MGET` fetches the page and the current generations together, and a page

@@ -596,6 +596,8 @@ def main(argv=None):
         "small_duration": args.small_duration,
         "workers": args.workers,
         "minutes": round((time.monotonic() - started) / 60, 1),
+        # make load's last result, for the hit rates under load (bench/load.py writes it).
+        "load": read_load_result(),
     }
     (VAR / "results.json").write_text(
         json.dumps({"meta": meta, "results": results}, ensure_ascii=False, indent=1, default=str),
@@ -605,6 +607,14 @@ def main(argv=None):
     if not args.no_report:
         write_report(meta, results)
     say(f"Done in {meta['minutes']} min.")
+
+
+def read_load_result():
+    path = ROOT / "var" / "load" / "result.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def write_report(meta, results):

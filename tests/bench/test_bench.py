@@ -173,3 +173,34 @@ def test_the_generator_refuses_a_database_with_other_content():
     make_article(title="Bài thật của biên tập viên")
     with pytest.raises(SystemExit, match="did not make"):
         generate.generate(10)
+
+
+def test_the_report_carries_the_hit_rates_of_the_last_load_run():
+    """make bench writes the page cache's hit rates under load from bench/load.py's result."""
+    from bench.report import load_section
+
+    def kind(requests, p95, hits):
+        return {"requests": requests, "p95_ms": p95, "page_cache_hits_percent": hits}
+
+    load = {
+        "date": "2026-11-30 23:50 +0000",
+        "load_average_before": ["0.41", "0.80", "1.20"],
+        "settings": {"visitors": 50, "gunicorn_workers": 4, "published_articles": 9400},
+        "visitors": {
+            "requests": 7200, "per_second": 120.0, "p50_ms": 310.0, "p95_ms": 520.0,
+            "p99_ms": 700.0, "5xx": 0, "page_cache_hits_percent": 41.5,
+        },
+        "by_kind": {
+            "home": kind(900, 120.4, 95.1),
+            "article": kind(2400, 610.0, 8.2),
+            "search": kind(0, 0, 0),
+            "admin: publish": kind(14, 1300, 0),
+        },
+    }  # fmt: skip
+    section = load_section(load)
+    assert "7,200 requests (120.0/s)" in section
+    assert "p50 / p95 / p99 310 / 520 / 700 ms, 0 5xx, page-cache hits 41.5 %" in section
+    assert "| home | 900 | 120 | 95.1 % |" in section
+    assert "| article | 2,400 | 610 | 8.2 % |" in section
+    assert "search" not in section and "admin" not in section
+    assert load_section(None) == ""
