@@ -107,6 +107,13 @@ def search_articles(query):
     )
 
 
+def _texts(article):
+    """Where an article's passage comes from: its lead, then its body, which passage() reads
+    (long, in markup) only when the lead lacks a word."""
+    yield article.lead
+    yield html_to_text(article.body)
+
+
 def article_result(article, query):
     cover = article.cover
     marks = search.marks(query, article)
@@ -114,7 +121,7 @@ def article_result(article, query):
         kind="",
         url=article.get_absolute_url(),
         title=search.highlight(article.title, marks),
-        summary=search.passage([article.lead, html_to_text(article.body)], marks),
+        summary=search.passage(_texts(article), marks),
         date=article.published_at,
         picture=format_html("{}", cover.card_html()) if cover else "",
     )
