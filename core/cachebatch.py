@@ -35,7 +35,9 @@ def open_batch(view, known):
     """Fetch in one MGET the keys that earlier renders of `view` read, besides `known` (keys
     already fetched for this request, with what the cache answered); a token for close_batch()."""
     values = dict(known)
-    wanted = [key for key in _learned.get(view, ()) if key not in values]
+    with _lock:  # another thread may be teaching this view a key
+        learned = tuple(_learned.get(view, ()))
+    wanted = [key for key in learned if key not in values]
     if wanted:
         values.update(cache.get_many(wanted))
     return _batch.set(_Batch(view, {key: values.get(key) for key in [*wanted, *values]}))

@@ -31,19 +31,20 @@ def cold_render(client, url):
     return calls
 
 
-def test_an_article_page_cold_render_reads_the_cache_in_five_round_trips(client, story):
+def test_an_article_page_cold_render_reads_the_cache_in_six_round_trips(client, story):
     # The page and its sections' generations; the facts every article page reads (site profile,
     # menu, next scheduled change); its own row's generation, read before the row; those of its
-    # category, tags and topics; the page stored. Before: nine.
+    # category, tags and topics; the related articles' cards (news.cards); the page stored.
+    # Before: nine.
     calls = cold_render(client, story.get_absolute_url())
-    assert calls == ["get_many", "get_many", "get_many", "get_many", "set"]
+    assert calls == ["get_many", "get_many", "get_many", "get_many", "get_many", "set"]
 
 
-def test_the_home_page_cold_render_reads_the_cache_in_three_round_trips(client, story):
+def test_the_home_page_cold_render_reads_the_cache_in_four_round_trips(client, story):
     # The page and its generations; site profile, menu, most read, topics, next scheduled
-    # change; the page stored. Before: eleven.
+    # change; the cards of the articles it shows (news.cards); the page stored. Before: eleven.
     calls = cold_render(client, "/")
-    assert calls == ["get_many", "get_many", "set"]
+    assert calls == ["get_many", "get_many", "get_many", "set"]
 
 
 def test_every_news_page_cold_render_reads_the_cache_in_a_few_round_trips(client, story):
