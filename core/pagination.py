@@ -1,5 +1,8 @@
-"""Pagination that answers a malformed or out-of-range page number with a 404, never a 500."""
+"""Pagination: a malformed or out-of-range page number is a 404, never a 500; a count that comes
+with the page's rows."""
 
+from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from django.http import Http404
 
 
@@ -13,3 +16,26 @@ class StrictPageMixin:
             raise
         except (ValueError, TypeError) as exc:
             raise Http404("Trang không tồn tại.") from exc
+
+
+class CountedPaginator(Paginator):
+    """Django's paginator, whose count comes with the page's rows (COUNT(*) OVER (), a window
+    function): one query for a page, not two. Only a page past the end counts on its own, and
+    then answers as Django's get_page() does (the last page)."""
+
+    def get_page(self, number):
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        if number >= 1 and not self.orphans:
+            bottom = (number - 1) * self.per_page
+            counted = self.object_list.annotate(paginator_total=Window(Count("pk")))
+            rows = list(counted[bottom : bottom + self.per_page])
+            if rows or bottom == 0:
+                # No row from the first one on: the list is empty.
+                self.__dict__["count"] = rows[0].paginator_total if rows else 0
+                return self._get_page(rows, number, self)
+        return super().get_page(number)

@@ -6,7 +6,6 @@ this module knows none of them. Every source matches folded text (lowercase, no 
 columns carry a pg_trgm GIN index, which serves the LIKE '%term%' lookups.
 """
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -162,20 +161,24 @@ def marks(query, obj=None):
     return [*query.phrases, *query.loose_terms]
 
 
-@functools.lru_cache(maxsize=4096)
-def _fold_char(ch):
-    # A results page folds some twenty thousand characters, of a few hundred distinct ones.
-    return strip_diacritics(ch).lower()
+class _FoldTable(dict):
+    """str.translate's table: each character to its folded letter, one for one (a letter that
+    folds to two keeps the first, one that folds to none becomes a space), so that positions in
+    the folded text are positions in the original. Filled as characters come: a results page
+    folds some twenty thousand characters, of a few hundred distinct ones."""
+
+    def __missing__(self, code):
+        folded = strip_diacritics(chr(code)).lower()[:1] or " "
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
 
 
 def _folded_words(text):
     """The folded words of text with their (start, end) in it, text being NFC."""
-    # Fold character by character so positions in the folded text map back to the original.
-    folded_chars = [_fold_char(ch) for ch in text]
-    if any(len(c) != 1 for c in folded_chars):
-        folded_chars = [c[:1] or " " for c in folded_chars]
-    folded = "".join(folded_chars)
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text.translate(_FOLD))]
 
 
 def _spans(text, patterns, found=None):
@@ -230,9 +233,13 @@ def _window(text, first, length):
     return window
 
 
+def _plain(text):
+    return unicodedata.normalize("NFC", " ".join((text or "").split()))
+
+
 def snippet(text, terms, length=220):
     """A window of plain text around the first whole-word match, for a result line."""
-    text = unicodedata.normalize("NFC", " ".join((text or "").split()))
+    text = _plain(text)
     spans = _spans(text, list(terms)) if terms else []
     return _window(text, spans[0][0] if spans else 0, length)
 
@@ -240,17 +247,21 @@ def snippet(text, terms, length=220):
 def passage(texts, patterns, length=220):
     """The passage where a result matched, highlighted: from the first of texts that holds the
     most of patterns, so that a result never shows a line with nothing lit while its match is
-    elsewhere (its quote, its achievements)."""
-    best, best_found = "", -1
+    elsewhere (its quote, its achievements). texts may be lazy (a generator): those after one
+    holding every pattern are never read."""
+    patterns = list(patterns)
+    best, best_spans, best_found = "", [], -1
     for text in texts:
-        text = unicodedata.normalize("NFC", " ".join((text or "").split()))
+        text = _plain(text)
         if not text:
             continue
         found = set()
-        _spans(text, patterns, found)
+        spans = _spans(text, patterns, found)
         if len(found) > best_found:
-            best, best_found = text, len(found)
-    return highlight(snippet(best, patterns, length), patterns)
+            best, best_spans, best_found = text, spans, len(found)
+            if best_found == len(set(patterns)):
+                break
+    return highlight(_window(best, best_spans[0][0] if best_spans else 0, length), patterns)
 
 
 @dataclass

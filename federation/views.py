@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, Window
 from django.http import HttpResponse, JsonResponse
@@ -19,6 +18,7 @@ from django.views.generic import TemplateView
 
 from core import pagecache, search
 from core.cache import cache_answers
+from core.pagination import CountedPaginator
 from core.seo import PageMeta
 
 SEARCH_PAGE_SIZE = 20
@@ -39,8 +39,8 @@ class SearchView(TemplateView):
     """One search page over every registered kind: the news first, paginated, then a block per
     other kind, each with its count; a tab per kind ("?loai=chuong-trinh") lists only that kind.
 
-    Each kind costs one query on the "Tất cả" tab (its first rows carry the count, a window
-    function), and the listed kind its paginator's two; no query per result.
+    Each kind costs one query on the "Tất cả" tab, the listed kind too (its first rows carry the
+    count, a window function); no query per result.
     """
 
     template_name = "federation/search.html"
@@ -66,7 +66,9 @@ class SearchView(TemplateView):
         for source in sources:
             queryset = source.search(query)
             if source is listed:
-                page = Paginator(queryset, SEARCH_PAGE_SIZE).get_page(self.request.GET.get("page"))
+                page = CountedPaginator(queryset, SEARCH_PAGE_SIZE).get_page(
+                    self.request.GET.get("page")
+                )
                 page.results = [search.result_for(source, o, query) for o in page.object_list]
                 page.source = source
                 page.capped = bool(source.limit) and page.paginator.count >= source.limit

@@ -8,7 +8,7 @@ from django.db.models import Prefetch, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import format_html
 
-from core import search
+from core import pagecache, search
 from core.richtext import html_to_text
 from news.models import Article, Photo, Topic
 
@@ -52,6 +52,18 @@ def match_share(query):
     return share
 
 
+def newest_ids(window):
+    """The ids of the newest `window` published articles: the same for every common word, so
+    counted once per change to the news (core.pagecache.ListMemo), as the lists' first rows are."""
+    memo = pagecache.ListMemo("news:search:newest", sections=("news",))
+    ids = memo.get(f"ids:{window}")
+    if ids is None:
+        newest = Article.objects.published().order_by("-published_at", "-id")
+        ids = list(newest.values_list("id", flat=True)[:window])
+        memo.set(f"ids:{window}", ids)
+    return ids
+
+
 def search_articles(query):
     """Published articles with every word (and every quoted phrase), the phrase first, title
     matches first within it, then newest first.
@@ -60,7 +72,7 @@ def search_articles(query):
     article) is looked for among the newest articles only, just enough of them to hold
     MAX_RESULTS matches: the index would list and recheck nearly the whole table, and the planner,
     with no statistics on such long columns, cannot tell the two cases apart. Its ids are fetched
-    first (two small queries), because the same plan as a subquery tempts PostgreSQL into
+    first (two small queries, the first remembered per change to the news), because the same plan as a subquery tempts PostgreSQL into
     rescanning the newest rows once per article. Either way the rank reads only rows that already
     matched: the title, and the text once more for the phrase.
     """
@@ -70,7 +82,7 @@ def search_articles(query):
     share = match_share(query)
     if share >= COMMON_SHARE:
         window = min(MAX_WINDOW, math.ceil(MAX_RESULTS / share * 1.5))
-        newest = list(published.order_by(*newest_first).values_list("id", flat=True)[:window])
+        newest = newest_ids(window)
         matching = (
             Article.objects.filter(id__in=newest)
             .alias(scan=_unindexed("search_text"), scan_title=_unindexed("search_title"))
@@ -90,8 +102,16 @@ def search_articles(query):
         .annotate(search_rank=search.rank(query))
         .order_by("-search_rank", *newest_first)
         .select_related("category")
+        .defer(*Article.SEARCH_COLUMNS)
         .prefetch_related(Prefetch("photos", queryset=Photo.objects.exclude(image="")))
     )
+
+
+def _texts(article):
+    """Where an article's passage comes from: its lead, then its body, which passage() reads
+    (long, in markup) only when the lead lacks a word."""
+    yield article.lead
+    yield html_to_text(article.body)
 
 
 def article_result(article, query):
@@ -101,7 +121,7 @@ def article_result(article, query):
         kind="",
         url=article.get_absolute_url(),
         title=search.highlight(article.title, marks),
-        summary=search.passage([article.lead, html_to_text(article.body)], marks),
+        summary=search.passage(_texts(article), marks),
         date=article.published_at,
         picture=format_html("{}", cover.card_html()) if cover else "",
     )

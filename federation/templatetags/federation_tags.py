@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
+from core import memo
 from core.renditions import picture_html
 from core.seo import PageMeta, iso
 from core.seo import breadcrumb_jsonld as breadcrumb_data
@@ -55,9 +56,14 @@ SPOTLIGHT_SIZE = 4
 
 @register.inclusion_tag("includes/worker_spotlight.html")
 def featured_workers(limit=SPOTLIGHT_SIZE):
-    """The home page's block of featured exemplary workers (two queries, whatever the count)."""
-    workers = ExemplaryWorker.objects.published().filter(featured=True).for_cards()[:limit]
-    return {"workers": list(workers)}
+    """The home page's block of featured exemplary workers: two queries, whatever the count, once
+    per change to the profiles (a saved profile or honour bumps the "workers" section)."""
+    featured = ExemplaryWorker.objects.published().filter(featured=True).for_cards()
+    return {
+        "workers": memo.remember(
+            f"featured-workers:{limit}", ("workers",), lambda: list(featured[:limit])
+        )
+    }
 
 
 @register.filter(name="iso")
