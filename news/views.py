@@ -3,7 +3,7 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, Prefetch, Q, Window
+from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -22,7 +22,8 @@ from federation.models import SiteProfile
 from news import cards as cards_module
 from news import freshness, popularity, preview, workflow
 from news.admin_actions import publish_label
-from news.models import Article, Category, Photo, Tag
+from news.article_page import article_links, attach_photos
+from news.models import Article, Category, Tag
 from news.related import related_articles
 
 PAGE_SIZE = 20
@@ -187,10 +188,7 @@ def article_context(request, article):
     # The cover leads the page, whatever its place in the photo order.
     photos = sorted(article.photos.all(), key=lambda photo: photo != cover)
     image = absolute(request, cover.social_url) if cover else ""
-    tags = list(article.tags.all())
-    topics = list(
-        article.topics.order_by("-is_active", "order", "id").only("title", "slug", "is_active")
-    )
+    tags, topics = article_links(article)
     # "Tin liên quan" follows the articles of its category, tags and topics (news.freshness).
     pagecache.depends_on(
         request,
@@ -236,16 +234,14 @@ class ArticleDetailView(DetailView):
             Article.objects.published()
             .defer(*Article.SEARCH_COLUMNS)
             .select_related("category", "source_partner")
-            .prefetch_related(
-                Prefetch("photos", queryset=Photo.objects.select_related("pen_name")),
-                Article.byline_prefetch(),
-            )
         )
 
     def get_object(self, queryset=None):
         # Declared before the row is read: an edit landing during the render makes it stale.
         pagecache.depends_on(self.request, freshness.article_key(self.kwargs["slug"]))
-        return super().get_object(queryset)
+        article = super().get_object(queryset)
+        attach_photos(article)
+        return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
