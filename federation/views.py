@@ -65,6 +65,8 @@ class SearchView(TemplateView):
         blocks, tabs, page = [], [], None
         for source in sources:
             queryset = source.search(query)
+            # No result shows the search columns: long texts, not read back.
+            queryset = queryset.defer(*getattr(queryset.model, "SEARCH_COLUMNS", ()))
             if source is listed:
                 page = CountedPaginator(queryset, SEARCH_PAGE_SIZE).get_page(
                     self.request.GET.get("page")

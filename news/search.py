@@ -22,6 +22,8 @@ COMMON_SHARE = 0.2
 # The most articles a common word is looked for in (MAX_RESULTS / COMMON_SHARE, with a margin).
 MAX_WINDOW = 1500
 SHARE_SECONDS = 3600
+# What a result shows (article_result): no category, no search columns, nothing else to build.
+RESULT_FIELDS = ("title", "slug", "lead", "body", "published_at")
 
 
 def _unindexed(column):
@@ -101,8 +103,7 @@ def search_articles(query):
         published.filter(id__in=found)
         .annotate(search_rank=search.rank(query))
         .order_by("-search_rank", *newest_first)
-        .select_related("category")
-        .defer(*Article.SEARCH_COLUMNS)
+        .only(*RESULT_FIELDS)
         .prefetch_related(Prefetch("photos", queryset=Photo.objects.exclude(image="")))
     )
 
