@@ -108,9 +108,10 @@ class AgreementDetailView(DetailView):
         # Documents of the library (the documents app) point at programmes; the page looks them up
         # only when there are some.
         links = Agreement.documents.through.objects.filter(agreement=OuterRef("pk"))
+        # The status comes from the dates in Python (PeriodStatus), the same answer as the SQL
+        # annotation's without compiling it for one row.
         return (
             self.visible.defer(*Agreement.SEARCH_COLUMNS)
-            .with_status()
             .annotate(has_documents=Exists(links))
             .with_partners()
             .prefetch_related(

@@ -5,6 +5,7 @@ from django import template
 
 from agreements.models import Agreement, Partner
 from agreements.reminders import reminders
+from core import memo
 
 register = template.Library()
 
@@ -24,22 +25,32 @@ HOME_PARTNERS = 8
 
 @register.inclusion_tag("agreements/includes/home_in_force.html")
 def programmes_in_force(limit=HOME_PROGRAMMES):
-    """The public programmes in force today, the latest signed first (one query)."""
+    """The public programmes in force today, the latest signed first: one query per change to the
+    programmes and per day (core.memo)."""
     agreements = (
         Agreement.objects.public()
         .in_force()
         .order_by("-valid_from", "-pk")
         .only("title", "slug", "valid_from", "valid_until", "visibility")[:limit]
     )
-    return {"agreements": list(agreements)}
+    return {
+        "agreements": memo.remember(
+            f"programmes-in-force:{limit}", ("agreements",), lambda: list(agreements), daily=True
+        )
+    }
 
 
 @register.inclusion_tag("agreements/includes/home_partners.html")
 def partner_logos(limit=HOME_PARTNERS):
-    """The partner media that still exist, with their logos (one query)."""
+    """The partner media that still exist, with their logos: one query per change to the partners
+    and per day (core.memo)."""
     partners = (
         Partner.objects.exclude(logo="")
         .filter(Partner.period_status.current())
         .only("name", "short_name", "slug", "logo", "logo_width", "logo_height")[:limit]
     )
-    return {"partners": list(partners)}
+    return {
+        "partners": memo.remember(
+            f"partner-logos:{limit}", ("agreements",), lambda: list(partners), daily=True
+        )
+    }

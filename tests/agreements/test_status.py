@@ -82,3 +82,14 @@ def test_days_left_counts_the_last_day_as_in_force():
     agreement = make_agreement(valid_from=VALID_FROM, valid_until=VALID_UNTIL)
     with time_machine.travel(at_noon(VALID_UNTIL - timedelta(days=3)), tick=False):
         assert agreement.days_left == 3
+
+
+@pytest.mark.parametrize("days_left", [1200, 800, 30, 0, -1])
+def test_the_programme_page_shows_the_status_the_sql_annotation_gives(client, days_left):
+    # The page reads the status from the dates in Python, not from the annotation: the same badge.
+    agreement = make_agreement(valid_from=VALID_FROM, valid_until=VALID_UNTIL)
+    with time_machine.travel(at_noon(VALID_UNTIL - timedelta(days=days_left)), tick=False):
+        annotated = Agreement.objects.with_status().get(pk=agreement.pk).status
+        html = client.get(agreement.get_absolute_url()).content.decode()
+    badge = f'<span class="status-badge status-badge--{annotated}">{annotated.label}</span>'
+    assert badge in html

@@ -9,19 +9,9 @@ from django.utils import timezone
 from news.models import Article
 from news.pennames import ArticlePenName, PenName
 from tests.cached_pages import HEADER, html, warm
-from tests.factories import make_article, make_category, make_partner, make_photo, make_user
+from tests.factories import make_article, make_partner, make_photo, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
-
-
-@pytest.fixture
-def events():
-    return make_category(name="Sự kiện")
-
-
-@pytest.fixture
-def sport():
-    return make_category(name="Thể thao công nhân")
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import time_machine
 from django.utils import timezone
 
 from news.models import Tag
-from tests.cached_pages import HEADER
-from tests.factories import make_article, make_category
+from tests.cached_pages import HEADER, html, warm
+from tests.factories import make_article
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
@@ -16,26 +16,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 @pytest.fixture
 def ten_oclock():
     return timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
-
-
-@pytest.fixture
-def events():
-    return make_category(name="Sự kiện")
-
-
-@pytest.fixture
-def sport():
-    return make_category(name="Thể thao công nhân")
-
-
-def html(response):
-    return response.content.decode()
-
-
-def warm(client, *urls):
-    for url in urls:
-        client.get(url)
-        assert client.get(url)[HEADER] == "HIT", url
 
 
 def test_saving_a_scheduled_article_leaves_other_categories_article_pages_cached(
