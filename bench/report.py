@@ -502,6 +502,10 @@ new code alternating on the same (shared, so noisy) machine; the HTML byte for b
 | "Tin liên quan" as one hand-written statement (`news/related.py`), not a UNION the ORM compiles | Bài viết | 17.0 | 12.4–15.3 |
 | the featured worker remembered per change to the profiles; the common word's newest ids remembered per change to the news; a kind's count with its rows (`core.pagination.CountedPaginator`); highlighting folds text once | Trang chủ | 16.4–16.8 | 14.6–15.5 |
 | | Tìm «công đoàn» | 45–48 (11 queries) | 33–38 (9 queries) |
+| the article's photos read without the prefetch machinery; its tags, topics and byline pen names in one hand-written query (`news/article_page.py`) | Bài viết | 10.3–14.9 (6 queries) | 7.8–9.6 (4 queries) |
+| search results read only the columns they show; on PostgreSQL the common word's id windows go as one array parameter | Tìm «công đoàn» | 31.5–40.1 | 28.5–31.0 |
+| "programmes in force" and the partner logos remembered per change and per day (`memo.remember(daily=True)`) | Trang chủ | 20.4 | 16.9–19.2 |
+| the programme's status from its dates in Python, not an SQL annotation | Một chương trình | 14.2 | 11.9–13.7 |
 
 The cold render's cached facts in one `MGET` (`core/cachebatch.py`) cut the cache client's share
 of a profiled render from 7.8 to 2.7 ms on the home page and from 6.7 to 2.0 ms on an article.
