@@ -5,7 +5,6 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -13,6 +12,7 @@ from advice import spam
 from advice.forms import CONSENT_VERSION, QuestionFilterForm, QuestionForm
 from advice.models import Question
 from core import search, seo
+from core.filters import FilteredListMixin
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, qa_page_jsonld
 from documents.models import Document
@@ -22,7 +22,8 @@ PAGE_SIZE = 20
 RELATED = 5
 
 
-class QuestionListView(StrictPageMixin, ListView):
+class QuestionListView(FilteredListMixin, StrictPageMixin, ListView):
+    list_title = "Hỏi đáp pháp luật"
     template_name = "advice/question_list.html"
     context_object_name = "questions"
     paginate_by = PAGE_SIZE
@@ -43,27 +44,15 @@ class QuestionListView(StrictPageMixin, ListView):
             )
         return queryset.order_by("-published_at", "-id")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        active = self.filters.active
-        context.update(
-            filters=self.filters,
-            filtered=bool(active),
-            query_string=urlencode(active),
-            search_terms=self.query.terms,
-            meta=seo.list_meta(
-                self.request,
-                title="Hỏi đáp pháp luật",
-                description=(
-                    f"Cán bộ tư vấn pháp luật của {SiteProfile.load().name} trả lời câu hỏi của "
-                    "người lao động về tiền lương, bảo hiểm xã hội, hợp đồng lao động, kỷ luật, "
-                    "an toàn lao động."
-                ),
-                page_obj=context["page_obj"],
-                noindex=bool(active),
-            ),
+    def search_terms(self):
+        return self.query.terms
+
+    def list_description(self):
+        return (
+            f"Cán bộ tư vấn pháp luật của {SiteProfile.load().name} trả lời câu hỏi của "
+            "người lao động về tiền lương, bảo hiểm xã hội, hợp đồng lao động, kỷ luật, "
+            "an toàn lao động."
         )
-        return context
 
 
 class QuestionDetailView(DetailView):

@@ -2,6 +2,9 @@
 (?trang-thai=sap-het-han, ?cong-doan=…), with the underscore names of older links still read."""
 
 from django import forms
+from django.utils.http import urlencode
+
+from core import seo
 
 INVALID_CHOICE = "«%(value)s» không có trong danh sách; đang hiện tất cả."
 
@@ -55,3 +58,36 @@ class QueryFilterForm(forms.Form):
             for name, value in data.items()
             if value not in ("", None)
         ]
+
+
+class FilteredListMixin:
+    """A public list view with a filter form: `get_queryset()` sets `self.filters` (a form with
+    `active`, the filters in use); the page gets the form, the query string that pagination
+    links keep, the words to highlight and its metadata. A filtered list is a view of the same
+    page, so search engines are asked not to index it."""
+
+    list_title = ""
+
+    def list_description(self):
+        return ""
+
+    def search_terms(self):
+        return self.filters.query.terms
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        active = self.filters.active
+        context.update(
+            filters=self.filters,
+            filtered=bool(active),
+            query_string=urlencode(active),
+            search_terms=self.search_terms(),
+            meta=seo.list_meta(
+                self.request,
+                title=self.list_title,
+                description=self.list_description(),
+                page_obj=context["page_obj"],
+                noindex=bool(active),
+            ),
+        )
+        return context

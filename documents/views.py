@@ -5,13 +5,13 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
-from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import DetailView, ListView
 
 from agreements.models import Agreement
 from core import private_files, roles, seo
+from core.filters import FilteredListMixin
 from core.pagination import StrictPageMixin
 from documents import downloads
 from documents.forms import DocumentFilterForm
@@ -23,10 +23,11 @@ from news.models import Article
 PAGE_SIZE = 20
 
 
-class DocumentListView(StrictPageMixin, ListView):
+class DocumentListView(FilteredListMixin, StrictPageMixin, ListView):
     """The documents the visitor may see, newest first, with filters and a number search."""
 
     template_name = "documents/document_list.html"
+    list_title = "Văn bản"
     context_object_name = "documents"
     paginate_by = PAGE_SIZE
 
@@ -35,28 +36,16 @@ class DocumentListView(StrictPageMixin, ListView):
         self.filters = DocumentFilterForm(self.request.GET, documents=visible)
         return self.filters.filter(visible).for_cards()
 
+    def list_description(self):
+        return (
+            f"Thư viện văn bản của {SiteProfile.load().name}: kế hoạch, hướng dẫn, nghị "
+            "quyết, quyết định, công văn, biểu mẫu và văn bản pháp luật về lao động, công "
+            "đoàn."
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        active = self.filters.active
-        context.update(
-            filters=self.filters,
-            filtered=bool(active),
-            query_string=urlencode(active),
-            search_terms=self.filters.query.terms,
-            is_officer=roles.is_officer(self.request.user),
-            meta=seo.list_meta(
-                self.request,
-                title="Văn bản",
-                description=(
-                    f"Thư viện văn bản của {SiteProfile.load().name}: kế hoạch, hướng dẫn, nghị "
-                    "quyết, quyết định, công văn, biểu mẫu và văn bản pháp luật về lao động, công "
-                    "đoàn."
-                ),
-                page_obj=context["page_obj"],
-                # A filtered list is a view of the same page: keep it out of search engines.
-                noindex=bool(active),
-            ),
-        )
+        context["is_officer"] = roles.is_officer(self.request.user)
         return context
 
 

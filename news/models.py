@@ -92,6 +92,10 @@ class TaggedArticle(ItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique")
         ]
+        # "Tin liên quan" walks a tag's articles newest first (news.related).
+        indexes = [
+            models.Index(fields=["tag", "-content_object"], name="tagged_article_tag_newest")
+        ]
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -14,6 +14,8 @@ from news.models import Article, Category, TaggedArticle, TopicArticle
 RELATED = 4
 # The newest articles sharing a tag or topic among which the most shared are picked: a tag such
 # as "Công đoàn" is on half the articles, and counting what each of 50,000 shares is no page's job.
+# Newest by id within each tag or topic (the walk uses the link table's index), by publication
+# time among those.
 WINDOW = 200
 
 # What Article.objects.published() means, in SQL (tests/news/test_related_sql.py holds them equal).
@@ -50,19 +52,32 @@ def _links(tag_ids, topic_ids, select, where=""):
 
 
 def _candidates(article, tag_ids, topic_ids, published):
-    """The newest WINDOW articles sharing a tag or topic, and the newest RELATED of the category:
-    one list, so that PostgreSQL reads two short index walks instead of filtering every article
-    against two IN lists. Each part is limited inside its own derived table, which SQLite allows
-    where it refuses a LIMIT on the parts of a UNION."""
-    parts, params = [], []
-    sharing, sharing_params = _links(tag_ids, topic_ids, "SELECT t.{column}")
+    """The newest WINDOW articles sharing a tag or topic, and the newest RELATED of the category,
+    as one list of ids.
+
+    Each tag and topic is walked on its own, newest article first, through its link table's index
+    (tag or topic, then article id: ids follow publication), WINDOW rows at most; the newest
+    WINDOW of those together are the window. A walk over the newest articles until WINDOW carry a
+    tag read 4,000 articles for a tag on one article in twenty (53 ms at 100,000 articles); this
+    reads a few hundred rows whatever the tag and the size of the table. Each part is limited
+    inside its own derived table, which SQLite allows where it refuses a LIMIT on a UNION's parts."""
     table = Article._meta.db_table
-    if sharing:
+    walks, params = [], []
+    for (links, article_column, column), ids in zip(LINKS, (tag_ids, topic_ids), strict=True):
+        for link_id in ids:
+            walks.append(
+                f"SELECT id, published_at FROM (SELECT a.id, a.published_at FROM {links} t"
+                f" INNER JOIN {table} a ON a.id = t.{article_column}"
+                f" WHERE t.{column} = %s AND {PUBLISHED}"
+                f" ORDER BY t.{article_column} DESC LIMIT {WINDOW}) walk"
+            )
+            params += [link_id, *published]
+    parts = []
+    if walks:
         parts.append(
-            f"SELECT id FROM (SELECT a.id FROM {table} a WHERE {PUBLISHED}"
-            f" AND a.id IN ({' UNION ALL '.join(sharing)}) {NEWEST} LIMIT {WINDOW}) sharing"
+            f"SELECT id FROM (SELECT id, published_at FROM ({' UNION '.join(walks)}) walks"
+            f" ORDER BY published_at DESC, id DESC LIMIT {WINDOW}) sharing"
         )
-        params += [*published, *sharing_params]
     parts.append(
         f"SELECT id FROM (SELECT a.id FROM {table} a WHERE {PUBLISHED}"
         f" AND a.category_id = %s {NEWEST} LIMIT {RELATED}) same_category"

@@ -153,3 +153,30 @@ def test_the_article_page_is_byte_for_byte_the_one_the_queryset_rendered(client,
     assert html.count(b"card__title") == 4
     monkeypatch.setattr("news.views.related_articles", queryset_related)
     assert client.get(url).content == html
+
+
+def test_the_window_is_the_newest_sharing_articles_of_all_the_tags_and_topics_together(
+    monkeypatch,
+):
+    """Each tag and topic is walked on its own, newest first; the newest WINDOW of those walks
+    together are the candidates, as one walk over the newest articles gave them."""
+    monkeypatch.setattr("news.related.WINDOW", 2)
+    news, elsewhere = make_category(name="Tin tức"), make_category(name="Nơi khác")
+    now = timezone.now()
+
+    def article(title, hours, tags=(), category=elsewhere):
+        return make_article(
+            title=title,
+            category=category,
+            tags=list(tags),
+            published_at=now - timezone.timedelta(hours=hours),
+        )
+
+    # An older article sharing both tags falls outside a window of two: the two newest that
+    # share a tag are the candidates, and the category's own newest fill what is left.
+    old_both = article("Cũ, cùng hai thẻ", 50, ["Công đoàn", "Đạ Huoai"])
+    newer = [article(f"Mới {n}", n, ["Công đoàn"]) for n in (3, 2, 1)]
+    subject = article("Bài đang đọc", 0, ["Công đoàn", "Đạ Huoai"], category=news)
+    found = [a.title for a in related_articles(subject, *ids(subject))]
+    assert found == [newer[2].title, newer[1].title]
+    assert old_both.title not in found
