@@ -280,3 +280,17 @@ def make_answered_question(**kw):
     kw.setdefault("published_at", timezone.now() - timezone.timedelta(hours=n))
     kw.setdefault("closed_at", kw["published_at"])
     return make_question(**kw)
+
+
+def make_every_kind_matching(count, period, word="công đoàn"):
+    """count of each kind besides articles that the search finds by `word`: topics, programmes,
+    profiles with an honour, documents and answered questions."""
+    for n in range(count):
+        make_topic(title=f"Chuyên đề {word} số {n}")
+        make_agreement(title=f"Phối hợp tuyên truyền {word} số {n}")
+        make_worker(
+            full_name=f"Nguyễn Văn Công {n}",
+            honours=[(period, "Chiến sĩ thi đua cơ sở", period.start_year)],
+        )
+        make_document(summary=f"Kế hoạch hoạt động {word} số {n}")
+        make_answered_question(title=f"Công đoàn cơ sở bảo vệ người lao động thế nào? (số {n})")

@@ -7,16 +7,12 @@ import pytest
 from news.models import Article
 from news.search import COMMON_SHARE, SAMPLE
 from tests.factories import (
-    make_agreement,
-    make_answered_question,
     make_article,
     make_category,
-    make_document,
+    make_every_kind_matching,
     make_period,
     make_photo,
     make_photo_like,
-    make_topic,
-    make_worker,
 )
 from tests.queries import MAX_PUBLIC_QUERIES, warm_queries
 
@@ -34,14 +30,7 @@ def fill(count, picture, category, period):
         make_photo_like(
             picture, article=make_article(title=f"Công đoàn tin số {n}", category=category)
         )
-        make_topic(title=f"Chuyên đề công đoàn số {n}")
-        make_agreement(title=f"Phối hợp tuyên truyền công đoàn số {n}")
-        make_worker(
-            full_name=f"Nguyễn Văn Công {n}",
-            honours=[(period, "Chiến sĩ thi đua cơ sở", period.start_year)],
-        )
-        make_document(summary=f"Kế hoạch hoạt động công đoàn số {n}")
-        make_answered_question(title=f"Công đoàn cơ sở bảo vệ người lao động thế nào? (số {n})")
+    make_every_kind_matching(count, period)
 
 
 def test_a_word_in_most_articles_and_in_every_kind_stays_within_the_query_budget(client):

@@ -8,16 +8,12 @@ from django.db.models import QuerySet
 from news import search as news_search
 from news.models import Article
 from tests.factories import (
-    make_agreement,
-    make_answered_question,
     make_article,
     make_category,
-    make_document,
+    make_every_kind_matching,
     make_period,
     make_photo,
     make_photo_like,
-    make_topic,
-    make_worker,
 )
 
 pytestmark = pytest.mark.django_db
@@ -53,15 +49,7 @@ def test_same_html_as_with_every_column(client, monkeypatch):
         )
         if n % 4:
             make_photo_like(picture, article=article)
-    for n in range(2):
-        make_topic(title=f"Chuyên đề công đoàn số {n}")
-        make_agreement(title=f"Phối hợp công đoàn số {n}")
-        make_worker(
-            full_name=f"Nguyễn Văn Công {n}",
-            honours=[(period, "Chiến sĩ thi đua cơ sở", period.start_year)],
-        )
-        make_document(summary=f"Kế hoạch công đoàn số {n}")
-        make_answered_question(title=f"Công đoàn cơ sở làm gì? (số {n})")
+    make_every_kind_matching(2, period)
     light = pages(client)
     assert "tin số 23".encode() in light[0] and b"<img" in light[0]
     assert "Phối hợp".encode() in light[5]
