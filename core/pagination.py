@@ -23,6 +23,8 @@ class CountedPaginator(Paginator):
     function): one query for a page, not two. Only a page past the end counts on its own, and
     then answers as Django's get_page() does (the last page)."""
 
+    FAR = 100_000
+
     def get_page(self, number):
         try:
             if isinstance(number, float) and not number.is_integer():
@@ -30,7 +32,9 @@ class CountedPaginator(Paginator):
             number = int(number)
         except (TypeError, ValueError):
             number = 1
-        if number >= 1 and not self.orphans:
+        # A page number no list reaches (a probe's ?page=99999999999999999999) would overflow the
+        # OFFSET: Django's own path counts first and answers the last page.
+        if 1 <= number <= self.FAR and not self.orphans:
             bottom = (number - 1) * self.per_page
             counted = self.object_list.annotate(paginator_total=Window(Count("pk")))
             rows = list(counted[bottom : bottom + self.per_page])
