@@ -258,9 +258,9 @@ COLD_NOTE = (
     'in one MGET (core/cachebatch.py), "Tin liên quan" as one hand-written statement. What is '
     "left, by the profile: the ORM building the remaining querysets (a page's own rows, the side "
     "blocks), Django's templates for the page around the cards, and the middleware stack itself "
-    "(the middleware ceiling is well under the bare one). Next step: the page templates on "
-    "Django's Jinja2 backend, and the side blocks of the home page rendered once per generation "
-    "like the cards. Meanwhile the page cache carries the traffic: a page read twice between two "
+    "(the middleware ceiling is well under the bare one). Next steps: lists of cached cards that "
+    "read only ids and versions and build no row instance (the home page's ORM share), then the "
+    "page templates on Django's Jinja2 backend. Meanwhile the page cache carries the traffic: a page read twice between two "
     "edits is a warm hit the second time."
 )
 WARM_NOTE = (
