@@ -3,6 +3,7 @@
 from django.contrib.auth.views import LoginView
 from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.expressions import RawSQL
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
@@ -159,8 +160,9 @@ def document(request, slug):
     agreement = get_object_or_404(
         Agreement.objects.visible_to(request.user).exclude(document=""), slug=slug
     )
-    return private_files.stream(
+    return FileResponse(
         private_files.open_stored(agreement.document),
+        as_attachment=True,
         filename=f"{agreement.slug}.pdf",
         content_type="application/pdf",
     )

@@ -1,8 +1,8 @@
 """Files kept from the public: the size limit an upload is checked against, and a stored file
-streamed (never from a media URL) to whoever the calling view has let see it."""
+opened for the calling view to stream (never from a media URL) to whoever it has let see it."""
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 
 MB = 1024 * 1024
 
@@ -23,10 +23,3 @@ def open_stored(field_file):
         return field_file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("Không tìm thấy tệp.") from exc
-
-
-def stream(handle, *, filename, content_type, as_attachment=True):
-    """The response that sends an opened file, named `filename`, to download or to show."""
-    return FileResponse(
-        handle, as_attachment=as_attachment, filename=filename, content_type=content_type
-    )

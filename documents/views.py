@@ -2,7 +2,7 @@
 
 from csp.decorators import csp_replace, csp_update
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
@@ -117,8 +117,11 @@ def download(request, slug, pk):
     document_file = _visible_file(request, slug, pk)
     handle = private_files.open_stored(document_file.file)
     downloads.record_download(document_file.pk)
-    return private_files.stream(
-        handle, filename=document_file.download_name, content_type=document_file.content_type
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document_file.download_name,
+        content_type=document_file.content_type,
     )
 
 
@@ -132,7 +135,7 @@ def inline(request, slug, pk):
     document_file = _visible_file(request, slug, pk)
     if not document_file.is_pdf:
         raise Http404("Chỉ xem trực tiếp được tệp PDF.")
-    return private_files.stream(
+    return FileResponse(
         private_files.open_stored(document_file.file),
         filename=document_file.download_name,
         content_type=document_file.content_type,

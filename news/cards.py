@@ -44,7 +44,6 @@ SECONDS = 3600
 
 # What a page may ask for. Only what shows above the fold on a phone or a desktop (the hero, the
 # latest column, a list's first row) loads eagerly; every other picture waits until it is near.
-_SIZES = "(min-width: 900px) 360px, 100vw"
 VARIANTS = {
     "hero": dict(card_class="card--hero", show_lead=True, show_category=True, lazy=False,
                  card_sizes="(min-width: 900px) 760px, 100vw"),
