@@ -23,7 +23,7 @@ import time
 
 from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -118,6 +118,25 @@ def _none():
     return None
 
 
+class _KeptClient(RedisCacheClient):
+    """Django's client makes a new redis.Redis (its response callbacks copied into a fresh dict)
+    on every operation; this one keeps one per connection pool. On a page served from the cache
+    that construction was a tenth of the request."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = self._client(
+                connection_pool=self._get_connection_pool(write)
+            )
+        return client
+
+
 class TolerantRedisCache(RedisCache):
     """Django's Redis cache, for which Redis being away is a miss (see the module's docstring).
 
@@ -129,6 +148,7 @@ class TolerantRedisCache(RedisCache):
         options = dict(params.get("OPTIONS", {}))
         retry_seconds = float(options.pop("retry_seconds", RETRY_SECONDS))
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = _KeptClient
         location = server if isinstance(server, str) else ",".join(server)
         self.breaker = breaker_for(location)
         self.breaker.retry_seconds = retry_seconds
