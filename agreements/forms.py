@@ -1,5 +1,7 @@
 """Forms of the agreements pages: the list's filters and the officers' login."""
 
+from functools import cache as once
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
@@ -22,8 +24,13 @@ class AgreementFilterForm(QueryFilterForm):
 
     def __init__(self, data, *, agreements):
         super().__init__(data)
-        years = agreements.years_in_force()
-        self.fields["nam"].choices = [("", "Tất cả các năm")] + [(y, str(y)) for y in years]
+
+        @once
+        def years():
+            return [("", "Tất cả các năm")] + [(y, str(y)) for y in agreements.years_in_force()]
+
+        # Read when the form shows or checks a year: not at all when its widgets are remembered.
+        self.fields["nam"].choices = years
         self.fields["trang_thai"].choices = [("", "Mọi tình trạng")] + [
             (status.value, status.label.capitalize()) for status in Agreement.Status
         ]

@@ -162,13 +162,12 @@ class AgreementQuerySet(PeriodStatusQuerySet, VisibleQuerySet):
             tasks_total=count(), tasks_done=count(progress=AgreementTask.Progress.DONE)
         )
 
-    def with_partners(self):
-        return self.prefetch_related(
-            models.Prefetch(
-                "agreement_partners",
-                queryset=AgreementPartner.objects.select_related("partner"),
-            )
-        )
+    def with_partners(self, links=None):
+        """The partners' links (names at signing) with their partners; `links`: a lighter
+        queryset of AgreementPartner, for a page that shows less of them."""
+        if links is None:
+            links = AgreementPartner.objects.select_related("partner")
+        return self.prefetch_related(models.Prefetch("agreement_partners", queryset=links))
 
     def for_cards(self):
         """Everything a list card shows, in a fixed number of queries."""

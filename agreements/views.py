@@ -10,10 +10,12 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
+from agreements import cards
 from agreements.forms import AgreementFilterForm, OfficerLoginForm
 from agreements.models import Agreement, AgreementTask, Partner, today
 from agreements.quotas import progress, reposts_prefetch
 from core import private_files, roles, seo
+from core.pagination import CountedPaginator
 from core.seo import PageMeta
 from federation.models import SiteProfile
 from news.cards import with_card_fields
@@ -31,20 +33,28 @@ class AgreementListView(ListView):
     # The filter form's names, current and old; core.pagecache drops any other.
     query_params = (*AgreementFilterForm.query_names(), "page")
 
+    paginator_class = CountedPaginator
+
     def get_queryset(self):
-        visible = Agreement.objects.visible_to(self.request.user)
+        self.is_officer = roles.is_officer(self.request.user)
+        visible = Agreement.objects.all() if self.is_officer else Agreement.objects.public()
         self.filters = AgreementFilterForm(self.request.GET, agreements=visible)
-        return self.filters.filter(visible).for_cards()
+        # Officers' years include the officers-only programmes.
+        scope = "officers" if self.is_officer else "public"
+        self.filters.remember_widgets(f"agreement-filters:{scope}", ["agreements"])
+        # The cards come from the cache (agreements.cards): the list reads which rows it shows.
+        return self.filters.filter(visible).only("pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(
+            cards=cards.render(context["agreements"]),
             filters=self.filters,
             filtered=any(value for key, value in query.items()),
             query_string=urlencode(self.filters.active),
-            is_officer=roles.is_officer(self.request.user),
+            is_officer=self.is_officer,
             breadcrumbs=[("Chương trình phối hợp", "")],
             meta=seo.list_meta(
                 self.request,

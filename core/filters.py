@@ -2,9 +2,11 @@
 (?trang-thai=sap-het-han, ?cong-doan=…), with the underscore names of older links still read."""
 
 from django import forms
+from django.forms.boundfield import BoundField
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 
-from core import seo
+from core import memo, pagecache, seo
 
 INVALID_CHOICE = "«%(value)s» không có trong danh sách; đang hiện tất cả."
 
@@ -21,10 +23,23 @@ def slug_choice(model, label, empty_label):
     )
 
 
+class RememberedBoundField(BoundField):
+    """A field that shows the widget its form remembered (QueryFilterForm.remember_widgets)."""
+
+    def as_widget(self, widget=None, attrs=None, only_initial=False):
+        html = self.form.remembered_widgets.get(self.name)
+        if html is None or widget is not None or attrs or only_initial:
+            return super().as_widget(widget, attrs, only_initial)
+        return mark_safe(html)
+
+
 class QueryFilterForm(forms.Form):
     """A form read from the query string. A field `cong_doan` is `?cong-doan=`; a bookmark made
     when it was `?cong_doan=` still filters the same. NUL characters, which only probes send
     and PostgreSQL refuses, are dropped."""
+
+    bound_field_class = RememberedBoundField
+    remembered_widgets = {}
 
     def __init__(self, data=None, **kwargs):
         if data is not None:
@@ -48,6 +63,17 @@ class QueryFilterForm(forms.Form):
             value = data.get(name) or data.get(field) or ""
             read[name] = value.replace("\x00", "")
         return read
+
+    def remember_widgets(self, name, sections):
+        """Without a filter chosen, the widgets show nothing but their choices: rendered once per
+        change of `sections`, the ones the choices come from (core.memo), not on every render;
+        the choices are then not read at all. A filtered list renders its own. Off, like the
+        page cache, without a shared cache (another process could not say that they changed)."""
+        if any(self.data.values()) or not pagecache.enabled():
+            return
+        self.remembered_widgets = memo.remember(
+            name, sections, lambda: {field.name: str(field) for field in self}
+        )
 
     @property
     def active(self):

@@ -25,6 +25,28 @@ class CountedPaginator(Paginator):
 
     FAR = 100_000
 
+    def page(self, number):
+        """Django's page(), for ListView: the rows come with their count, and a page past the end
+        is still EmptyPage (a 404)."""
+        if isinstance(number, int) and 1 <= number <= self.FAR and "count" not in self.__dict__:
+            page = self._counted_page(number)
+            if page is not None:
+                return page
+        return super().page(number)
+
+    def _counted_page(self, number):
+        """The page with the count from its rows, or None past the end (not counted then)."""
+        if self.orphans:
+            return None
+        bottom = (number - 1) * self.per_page
+        counted = self.object_list.annotate(paginator_total=Window(Count("pk")))
+        rows = list(counted[bottom : bottom + self.per_page])
+        if not rows and (bottom or not self.allow_empty_first_page):
+            return None
+        # No row from the first one on: the list is empty.
+        self.__dict__["count"] = rows[0].paginator_total if rows else 0
+        return self._get_page(rows, number, self)
+
     def get_page(self, number):
         try:
             if isinstance(number, float) and not number.is_integer():
@@ -34,12 +56,8 @@ class CountedPaginator(Paginator):
             number = 1
         # A page number no list reaches (a probe's ?page=99999999999999999999) would overflow the
         # OFFSET: Django's own path counts first and answers the last page.
-        if 1 <= number <= self.FAR and not self.orphans:
-            bottom = (number - 1) * self.per_page
-            counted = self.object_list.annotate(paginator_total=Window(Count("pk")))
-            rows = list(counted[bottom : bottom + self.per_page])
-            if rows or bottom == 0:
-                # No row from the first one on: the list is empty.
-                self.__dict__["count"] = rows[0].paginator_total if rows else 0
-                return self._get_page(rows, number, self)
+        if 1 <= number <= self.FAR:
+            page = self._counted_page(number)
+            if page is not None:
+                return page
         return super().get_page(number)

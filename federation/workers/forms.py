@@ -1,5 +1,7 @@
 """The worker gallery's filters: period, sector and grassroots union."""
 
+from functools import cache as once
+
 from django import forms
 from django.db.models import Exists, OuterRef
 
@@ -20,6 +22,11 @@ class WorkerFilterForm(QueryFilterForm):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
+        # Read when the form shows or checks a union: not at all when its widgets are remembered.
+        self.fields["cong_doan"].choices = once(self._unions)
+
+    @staticmethod
+    def _unions():
         unions = (
             ExemplaryWorker.objects.published()
             .exclude(grassroots_union="")
@@ -27,9 +34,7 @@ class WorkerFilterForm(QueryFilterForm):
             .values_list("grassroots_union", flat=True)
             .distinct()
         )
-        self.fields["cong_doan"].choices = [("", "Tất cả công đoàn cơ sở")] + [
-            (name, name) for name in unions
-        ]
+        return [("", "Tất cả công đoàn cơ sở")] + [(name, name) for name in unions]
 
     def filter(self, queryset):
         """The queryset narrowed by every filter that holds a valid value."""

@@ -5,9 +5,10 @@ from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
 from core import seo
-from core.pagination import StrictPageMixin
+from core.pagination import CountedPaginator, StrictPageMixin
 from core.seo import absolute, person_jsonld
 from federation.models import SiteProfile
+from federation.workers import cards
 from federation.workers.forms import WorkerFilterForm
 from federation.workers.models import ExemplaryWorker
 from news.cards import with_card_fields
@@ -24,15 +25,20 @@ class WorkerListView(StrictPageMixin, ListView):
     # The filter form's names, current and old; core.pagecache drops any other.
     query_params = (*WorkerFilterForm.query_names(), "page")
 
+    paginator_class = CountedPaginator
+
     def get_queryset(self):
         self.filters = WorkerFilterForm(self.request.GET)
-        queryset = ExemplaryWorker.objects.published().for_cards()
-        return self.filters.filter(queryset)
+        self.filters.remember_widgets("worker-filters", ["workers"])
+        # The cards come from the cache (federation.workers.cards): the gallery reads which
+        # profiles it shows.
+        return self.filters.filter(ExemplaryWorker.objects.published()).only("pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         profile = SiteProfile.load()
         context.update(
+            cards=cards.render(context["workers"]),
             filters=self.filters,
             filtered=bool(self.filters.active),
             breadcrumbs=[("Điển hình tiên tiến", "")],
