@@ -40,10 +40,7 @@ def _render(pks):
     # The status comes from the dates in Python (PeriodStatus), the same rule as the SQL
     # annotation's.
     agreements = (
-        Agreement.objects.filter(pk__in=pks)
-        .only(*FIELDS)
-        .with_task_counts()
-        .with_partners(links)
+        Agreement.objects.filter(pk__in=pks).only(*FIELDS).with_task_counts().with_partners(links)
     )
     template = get_template(TEMPLATE)
     return {agreement.pk: template.render({"agreement": agreement}) for agreement in agreements}

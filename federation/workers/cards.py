@@ -46,6 +46,4 @@ def _render(pks):
 
 def render(workers):
     """The cards of these profiles, in their order."""
-    return fragments.rows(
-        _name(), [worker.pk for worker in workers], _render, sections=["workers"]
-    )
+    return fragments.rows(_name(), [worker.pk for worker in workers], _render, sections=["workers"])
