@@ -1,10 +1,12 @@
-"""Keep the names at signing and the search text in step with partners, which are saved after."""
+"""Keep the names at signing and the search text in step with partners, which are saved after, and
+the programmes' pages with links to articles made from the articles' side."""
 
 from django.db.models import OuterRef, Subquery
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
-from agreements.models import Agreement, AgreementPartner, Partner
+from agreements.models import Agreement, AgreementPartner, AgreementTask, Partner
+from core import pagecache
 
 
 @receiver(m2m_changed, sender=Agreement.partners.through)
@@ -31,3 +33,12 @@ def partner_saved(sender, instance, created, raw=False, **kwargs):
         return
     for agreement in Agreement.objects.filter(partners=instance):
         agreement.refresh_search_text()
+
+
+@receiver(m2m_changed, sender=Agreement.related_articles.through)
+@receiver(m2m_changed, sender=AgreementTask.related_articles.through)
+def articles_linked_from_their_side(sender, action, reverse, **kwargs):
+    """A link made from the article's side bumps the news; a programme's page also keeps which
+    articles it links to under the programmes' section (agreements.page)."""
+    if reverse and action.startswith("post_"):
+        pagecache.bump("agreements")

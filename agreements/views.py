@@ -1,8 +1,7 @@
 """Public and officers' pages: the programmes, one programme, its signed document, a partner."""
 
 from django.contrib.auth.views import LoginView
-from django.db.models import Exists, OuterRef, Prefetch
-from django.db.models.expressions import RawSQL
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
@@ -11,8 +10,9 @@ from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
 from agreements import cards
+from agreements import page as programme_page
 from agreements.forms import AgreementFilterForm, OfficerLoginForm
-from agreements.models import Agreement, AgreementTask, Partner, today
+from agreements.models import Agreement, Partner, today
 from agreements.quotas import progress, reposts_prefetch
 from core import private_files, roles, seo
 from core.pagination import CountedPaginator
@@ -71,69 +71,31 @@ class AgreementListView(ListView):
         return context
 
 
-# The programmes before and after one along its `renews` links, in one query however long the chain.
-CHAIN_SQL = """
-WITH RECURSIVE
-  earlier(id, depth) AS (
-    SELECT renews_id, 1 FROM {table} WHERE id = %s AND renews_id IS NOT NULL
-    UNION ALL
-    SELECT a.renews_id, e.depth + 1 FROM {table} a JOIN earlier e ON a.id = e.id
-    WHERE a.renews_id IS NOT NULL AND e.depth < 100
-  ),
-  later(id, depth) AS (
-    SELECT id, 1 FROM {table} WHERE renews_id = %s
-    UNION ALL
-    SELECT a.id, l.depth + 1 FROM {table} a JOIN later l ON a.renews_id = l.id
-    WHERE l.depth < 100
-  )
-SELECT id FROM earlier UNION SELECT id FROM later
-"""
-
-
-def renewal_chain(agreement, visible):
-    """The whole chain (2018–2020 → 2021–2023 → 2024–2026) that the visitor may see, oldest first."""
-    sql = CHAIN_SQL.format(table=Agreement._meta.db_table)
-    others = visible.filter(pk__in=RawSQL(sql, [agreement.pk, agreement.pk])).only(
-        "title", "slug", "valid_from", "valid_until", "visibility"
-    )
-    chain = [*others, agreement]
-    if len(chain) < 2:
-        return []
-    return sorted(chain, key=lambda a: (a.valid_from, a.pk))
-
-
 class AgreementDetailView(DetailView):
     template_name = "agreements/agreement_detail.html"
     context_object_name = "agreement"
     query_params = ()
 
-    def get_queryset(self):
-        self.visible = Agreement.objects.visible_to(self.request.user)
-        published = Article.objects.published()
-        # A task lists its articles by title and counts them by date: no body, no lead.
-        task_articles = published.only("id", "slug", "title", "published_at")
-        tasks = AgreementTask.objects.select_related("partner").prefetch_related(
-            Prefetch("related_articles", queryset=task_articles, to_attr="published_articles"),
-            reposts_prefetch(),
+    def get_object(self, queryset=None):
+        self.is_officer = roles.is_officer(self.request.user)
+        agreement, self.chain = programme_page.programme(
+            self.kwargs[self.slug_url_kwarg], officer=self.is_officer
         )
-        # Documents of the library (the documents app) point at programmes; the page looks them up
-        # only when there are some.
-        links = Agreement.documents.through.objects.filter(agreement=OuterRef("pk"))
-        # The status comes from the dates in Python (PeriodStatus), the same answer as the SQL
-        # annotation's without compiling it for one row.
-        return (
-            self.visible.defer(*Agreement.SEARCH_COLUMNS)
-            .annotate(has_documents=Exists(links))
-            .with_partners()
-            .prefetch_related(
-                Prefetch("tasks", queryset=tasks),
-                Prefetch(
-                    "related_articles",
-                    queryset=with_card_fields(published),
-                    to_attr="published_articles",
-                ),
-            )
+        # What changes with the news, read on every render: which of the linked articles are
+        # public, for the programme's cards and its tasks' lists and quotas, in one query.
+        tasks = list(agreement.tasks.all())
+        linked = {*agreement.article_ids, *(pk for task in tasks for pk in task.article_ids)}
+        articles = (
+            list(with_card_fields(Article.objects.published()).filter(pk__in=linked))
+            if linked
+            else []
         )
+        agreement.published_articles = [a for a in articles if a.pk in set(agreement.article_ids)]
+        for task in tasks:
+            mine = set(task.article_ids)
+            task.published_articles = [a for a in articles if a.pk in mine]
+        prefetch_related_objects(tasks, reposts_prefetch())
+        return agreement
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -146,7 +108,7 @@ class AgreementDetailView(DetailView):
             ]
         context.update(
             tasks=tasks,
-            chain=renewal_chain(agreement, self.visible),
+            chain=self.chain,
             breadcrumbs=[
                 ("Chương trình phối hợp", reverse("agreements:list")),
                 (agreement.title, ""),

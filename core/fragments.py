@@ -7,7 +7,8 @@ depends on (the day, for a status read from dates). A row whose stamp differs is
 again and overwritten, so stale rows do not pile up. The sections are the rows' own, fewer than
 the page's: a programme's card does not show the news, so publishing an article makes the
 programmes' list render again, but not its cards. news.cards does the same for article cards,
-with a stamp per article.
+with a stamp per article. one() keeps a page's own object the same way (a programme with its
+partners and tasks, read from the database once per change to the programmes).
 
 Off, like the page cache, without a shared cache; a cache that does not answer costs the renders,
 never the page.
@@ -35,32 +36,59 @@ def template_digest(*names):
     return hashlib.md5(sources.encode(), usedforsecurity=False).hexdigest()[:8]
 
 
+def _lookup(name, keys, sections, stamp):
+    """The stored values of `keys` that carry the current stamp, and that stamp (None: the cache
+    does not answer, nothing to store)."""
+    if not keys or not pagecache.enabled():
+        return {}, None
+    try:
+        gens, values = pagecache.generations(tuple(sections), extra_keys=keys)
+    except Exception:
+        logger.warning("%s: the cache does not answer", name, exc_info=True)
+        return {}, None
+    if None in gens:
+        return {}, None
+    current = (gens, *stamp)
+    found = {}
+    for key in keys:
+        entry = values.get(key)
+        if entry is not None and entry[0] == current:
+            found[key] = entry[1]
+    return found, current
+
+
+def _store(name, values, current):
+    if current is None or not values:
+        return
+    try:
+        cache.set_many({key: (current, value) for key, value in values.items()}, SECONDS)
+    except Exception:
+        logger.warning("%s: not stored", name, exc_info=True)
+
+
 def rows(name, pks, render, *, sections, stamp=()):
     """The HTML of the rows `pks`, in that order: from the cache where stored under the current
     generations of `sections` and `stamp`, the others from render(missing pks) → {pk: HTML} and
     stored. A row that render() no longer finds (deleted meanwhile) is left out."""
     keys = {pk: f"fragment:{name}:{pk}" for pk in pks}
-    found, current = {}, None
-    if keys and pagecache.enabled():
-        try:
-            gens, values = pagecache.generations(tuple(sections), extra_keys=[*keys.values()])
-        except Exception:
-            logger.warning("Rows of %s: the cache does not answer", name, exc_info=True)
-        else:
-            if None not in gens:
-                current = (gens, *stamp)
-                for pk, key in keys.items():
-                    entry = values.get(key)
-                    if entry is not None and entry[0] == current:
-                        found[pk] = mark_safe(entry[1])
+    stored, current = _lookup(name, [*keys.values()], sections, stamp)
+    found = {pk: mark_safe(stored[key]) for pk, key in keys.items() if key in stored}
     missing = [pk for pk in keys if pk not in found]
     if missing:
-        made = render(missing)
+        made = {pk: str(html) for pk, html in render(missing).items()}
         found.update((pk, mark_safe(html)) for pk, html in made.items())
-        if current is not None and made:
-            try:
-                store = {keys[pk]: (current, str(html)) for pk, html in made.items()}
-                cache.set_many(store, SECONDS)
-            except Exception:
-                logger.warning("Rows of %s: not stored", name, exc_info=True)
+        _store(name, {keys[pk]: html for pk, html in made.items()}, current)
     return [found[pk] for pk in keys if pk in found]
+
+
+def one(name, compute, *, sections, stamp=()):
+    """A page's object with what it shows that changes only with `sections` (a programme, its
+    partners and tasks), kept under `name` like a row: from the cache when its stamp is current,
+    else compute() and stored. Whatever compute() raises (Http404) is raised, nothing stored."""
+    key = f"fragment:{name}"
+    stored, current = _lookup(name, [key], sections, stamp)
+    if key in stored:
+        return stored[key]
+    value = compute()
+    _store(name, {key: value}, current)
+    return value

@@ -4,6 +4,7 @@ section, search source, sitemap, role permissions, backup models and old address
 
 def register():
     from core import registration
+    from federation.workers import signals  # noqa: F401
     from federation.workers.search import SEARCH_SOURCE
     from federation.workers.sitemaps import WorkerSitemap
 

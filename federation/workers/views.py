@@ -1,10 +1,11 @@
 """Exemplary workers on the public site: the portrait gallery and the profile page."""
 
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
-from core import seo
+from core import fragments, seo
 from core.pagination import CountedPaginator, StrictPageMixin
 from core.seo import absolute, person_jsonld
 from federation.models import SiteProfile
@@ -12,6 +13,7 @@ from federation.workers import cards
 from federation.workers.forms import WorkerFilterForm
 from federation.workers.models import ExemplaryWorker
 from news.cards import with_card_fields
+from news.models import Article
 
 PAGE_SIZE = 24
 
@@ -56,6 +58,23 @@ class WorkerListView(StrictPageMixin, ListView):
         return context
 
 
+# Raise when what the profile page keeps changes shape (a field read, a prefetch added).
+PAGE_FORMAT = 1
+
+
+def _profile(slug):
+    worker = get_object_or_404(
+        ExemplaryWorker.objects.published().for_cards().defer(*ExemplaryWorker.SEARCH_COLUMNS),
+        slug=slug,
+    )
+    # Which articles the profile links to: the links are the profiles' (a link made from the
+    # article's side bumps them too, federation.workers.signals); whether each article is public
+    # is read on every render.
+    links = ExemplaryWorker.related_articles.through.objects.filter(exemplaryworker=worker)
+    worker.article_ids = list(links.values_list("article_id", flat=True))
+    return worker
+
+
 class WorkerDetailView(DetailView):
     """One profile: portrait, honours by period, achievements, quote and related news."""
 
@@ -63,9 +82,12 @@ class WorkerDetailView(DetailView):
     context_object_name = "worker"
     query_params = ()
 
-    def get_queryset(self):
-        return (
-            ExemplaryWorker.objects.published().for_cards().defer(*ExemplaryWorker.SEARCH_COLUMNS)
+    def get_object(self, queryset=None):
+        """The profile with its sector and honours, read once per change to the profiles and kept
+        in the cache (core.fragments)."""
+        slug = self.kwargs[self.slug_url_kwarg]
+        return fragments.one(
+            f"workers:page:{PAGE_FORMAT}:{slug}", lambda: _profile(slug), sections=["workers"]
         )
 
     def get_context_data(self, **kwargs):
@@ -74,6 +96,9 @@ class WorkerDetailView(DetailView):
         request = self.request
         image = absolute(request, worker.social_url)
         honours = worker.honours_by_period
+        ids = worker.article_ids
+        published = with_card_fields(Article.objects.published().filter(pk__in=ids))
+        related = list(published[:6]) if ids else []
         jsonld = person_jsonld(
             request,
             name=worker.full_name,
@@ -86,7 +111,7 @@ class WorkerDetailView(DetailView):
         context.update(
             honours_by_period=honours,
             breadcrumbs=[("Điển hình tiên tiến", reverse("workers:list")), (worker.full_name, "")],
-            related=list(with_card_fields(worker.related_articles.published())[:6]),
+            related=related,
             **seo.detail_context(
                 request,
                 worker,
