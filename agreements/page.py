@@ -7,7 +7,7 @@ The status, the days left and the overdue tasks come from the dates when the pag
 the day is not part of what is kept.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, IntegerField, OuterRef, Prefetch, Value
 from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 
@@ -15,7 +15,7 @@ from agreements.models import Agreement, AgreementPartner, AgreementTask
 from core import fragments
 
 # Raise when what is kept changes shape (a field read, a prefetch added).
-FORMAT = 2
+FORMAT = 3
 # Documents of the library (the documents app) point at programmes: the page looks them up only
 # when there are some, so what is kept also follows the library.
 SECTIONS = ("agreements", "documents")
@@ -52,31 +52,33 @@ def renewal_chain(agreement, visible):
 
 
 def _read(slug, visible):
-    links = Agreement.documents.through.objects.filter(agreement=OuterRef("pk"))
+    documents = Agreement.documents.through.objects.filter(agreement=OuterRef("pk"))
     partners = AgreementPartner.objects.select_related("partner", "partner__successor")
     tasks = AgreementTask.objects.select_related("partner")
     agreement = get_object_or_404(
         visible.defer(*Agreement.SEARCH_COLUMNS)
-        .annotate(has_documents=Exists(links))
+        .annotate(has_documents=Exists(documents))
         .with_partners(partners)
         .prefetch_related(Prefetch("tasks", queryset=tasks)),
         slug=slug,
     )
-    # Which articles the programme and its tasks link to: the links are the programmes' (a
-    # link made from the article's side bumps them too, agreements.signals); whether each
-    # article is public, and what it shows, is read on every render.
-    articles = Agreement.related_articles.through.objects.filter(agreement=agreement)
-    agreement.article_ids = list(articles.values_list("article_id", flat=True))
-    tasks = list(agreement.tasks.all())
-    for task in tasks:
-        task.article_ids = []
-    if tasks:
-        by_task = {task.pk: task for task in tasks}
-        task_articles = AgreementTask.related_articles.through.objects.filter(
-            agreementtask__agreement=agreement
-        ).values_list("agreementtask_id", "article_id")
-        for task_id, article_id in task_articles:
-            by_task[task_id].article_ids.append(article_id)
+    # Which articles the programme and its tasks link to, in one query (task 0: the programme):
+    # the links are the programmes' (a link made from the article's side bumps them too,
+    # agreements.signals); whether each article is public, and what it shows, is read on every
+    # render.
+    own = Agreement.related_articles.through.objects.filter(agreement=agreement)
+    of_tasks = AgreementTask.related_articles.through.objects.filter(
+        agreementtask__agreement=agreement
+    )
+    links = own.annotate(task=Value(0, output_field=IntegerField())).values_list(
+        "task", "article_id"
+    )
+    links = links.union(of_tasks.values_list("agreementtask_id", "article_id"), all=True)
+    owners = {0: agreement, **{task.pk: task for task in agreement.tasks.all()}}
+    for owner in owners.values():
+        owner.article_ids = []
+    for owner, article_id in links:
+        owners[owner].article_ids.append(article_id)
     return agreement, renewal_chain(agreement, visible)
 
 
