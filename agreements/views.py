@@ -45,6 +45,15 @@ class AgreementListView(ListView):
         # The cards come from the cache (agreements.cards): the list reads which rows it shows.
         return self.filters.filter(visible).only("pk")
 
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        if not self.filters.chosen:
+            # Without a filter, which programmes a page shows changes only with the programmes;
+            # a status filter would also change with the day.
+            scope = "officers" if self.is_officer else "public"
+            paginator.remember(f"agreement-list:{scope}", ["agreements"])
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()

@@ -64,12 +64,17 @@ class QueryFilterForm(forms.Form):
             read[name] = value.replace("\x00", "")
         return read
 
+    @property
+    def chosen(self):
+        """Whether the query string gives any of the form's filters a value, valid or not."""
+        return any(self.data.values())
+
     def remember_widgets(self, name, sections):
         """Without a filter chosen, the widgets show nothing but their choices: rendered once per
         change of `sections`, the ones the choices come from (core.memo), not on every render;
         the choices are then not read at all. A filtered list renders its own. Off, like the
         page cache, without a shared cache (another process could not say that they changed)."""
-        if any(self.data.values()) or not pagecache.enabled():
+        if self.chosen or not pagecache.enabled():
             return
         self.remembered_widgets = memo.remember(
             name, sections, lambda: {field.name: str(field) for field in self}

@@ -1,9 +1,11 @@
 """Pagination: a malformed or out-of-range page number is a 404, never a 500; a count that comes
-with the page's rows."""
+with the page's rows, or that is remembered with them."""
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Window
 from django.http import Http404
+
+from core import memo, pagecache
 
 
 class StrictPageMixin:
@@ -24,15 +26,36 @@ class CountedPaginator(Paginator):
     then answers as Django's get_page() does (the last page)."""
 
     FAR = 100_000
+    remembered = None  # (name, sections): see remember()
+
+    def remember(self, name, sections):
+        """Keep which rows each page shows, and the count, per change of `sections` (core.memo),
+        for a list whose rows change only with them (not with the day): such a page then reads
+        no row, and its objects are bare instances, their pk alone. Off, like the page cache,
+        without a shared cache."""
+        if pagecache.enabled():
+            self.remembered = (name, tuple(sections))
 
     def page(self, number):
         """Django's page(), for ListView: the rows come with their count, and a page past the end
         is still EmptyPage (a 404)."""
+        if self.remembered and isinstance(number, int) and 1 <= number <= self.FAR:
+            name, sections = self.remembered
+            pks, count = memo.remember(f"{name}:{number}", sections, lambda: self._page_pks(number))
+            self.__dict__["count"] = count
+            model, db = self.object_list.model, self.object_list.db
+            rows = [model.from_db(db, [model._meta.pk.attname], (pk,)) for pk in pks]
+            return self._get_page(rows, number, self)
         if isinstance(number, int) and 1 <= number <= self.FAR and "count" not in self.__dict__:
             page = self._counted_page(number)
             if page is not None:
                 return page
         return super().page(number)
+
+    def _page_pks(self, number):
+        self.remembered = None
+        page = self.page(number)
+        return [row.pk for row in page.object_list], self.count
 
     def _counted_page(self, number):
         """The page with the count from its rows, or None past the end (not counted then)."""

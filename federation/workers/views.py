@@ -36,6 +36,13 @@ class WorkerListView(StrictPageMixin, ListView):
         # profiles it shows.
         return self.filters.filter(ExemplaryWorker.objects.published()).only("pk")
 
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        if not self.filters.chosen:
+            # Without a filter, which profiles a page shows changes only with the profiles.
+            paginator.remember("worker-list", ["workers"])
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         profile = SiteProfile.load()

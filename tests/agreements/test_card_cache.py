@@ -10,7 +10,9 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from agreements import cards
@@ -184,3 +186,28 @@ def test_the_officers_filter_keeps_the_years_of_officers_only_programmes(
     assert year in rendered(client=officer_client)
     assert year not in rendered()
     assert year in rendered(client=officer_client)
+
+
+def test_a_new_or_deleted_programme_shows_in_the_list_and_its_count(programmes):
+    assert "4 chương trình" in rendered()
+    newest = make_agreement(title="Chương trình mới ký", signed_on=timezone.localdate())
+    html = rendered()
+    assert "5 chương trình" in html
+    assert html.index("Chương trình mới ký") < html.index("Chương trình phối hợp tuyên truyền")
+    newest.delete()
+    html = rendered()
+    assert "4 chương trình" in html and "Chương trình mới ký" not in html
+
+
+def test_an_unfiltered_page_reads_no_row(programmes):
+    rendered()
+    rendered(f"{LIST}?page=1")
+    for url in (LIST, f"{LIST}?page=1"):
+        with CaptureQueriesContext(connection) as queries:
+            rendered(url)
+        tables = [re.search(r'FROM "(\w+)"', q["sql"])[1] for q in queries.captured_queries]
+        assert tables == ["django_session"], url  # the visitor's (unknown) session
+    with CaptureQueriesContext(connection) as queries:
+        rendered(f"{LIST}?trang-thai=dang-hieu-luc")
+    # A filtered page reads its rows (a status follows the day), with their count.
+    assert any("paginator_total" in q["sql"] for q in queries.captured_queries)

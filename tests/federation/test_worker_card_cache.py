@@ -3,10 +3,14 @@
 they come from the cache or not, current after every edit that shows on them, and one round trip
 for a page's cards."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from federation.workers import cards
 from federation.workers.models import Honour
@@ -113,3 +117,21 @@ def test_the_gallery_renders_the_same_when_the_cache_is_away(gallery):
     with redis_at(f"redis://127.0.0.1:{closed_port()}/0"):
         for _ in range(2):
             assert rendered() == kept
+
+
+def test_a_new_or_hidden_profile_shows_in_the_gallery_and_its_count(gallery):
+    assert "4 hồ sơ" in rendered()
+    first = make_worker(full_name="An Văn Bảo")
+    html = rendered()
+    assert "5 hồ sơ" in html and html.index("An Văn Bảo") < html.index("Nguyễn Thị Hoa 0")
+    first.set_published(False)
+    html = rendered()
+    assert "4 hồ sơ" in html and "An Văn Bảo" not in html
+
+
+def test_an_unfiltered_page_reads_no_row(gallery):
+    rendered()
+    with CaptureQueriesContext(connection) as queries:
+        rendered()
+    tables = [re.search(r'FROM "(\w+)"', q["sql"])[1] for q in queries.captured_queries]
+    assert tables == ["django_session"]  # the visitor's (unknown) session
