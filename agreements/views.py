@@ -13,7 +13,7 @@ from agreements import cards
 from agreements import page as programme_page
 from agreements.forms import AgreementFilterForm, OfficerLoginForm
 from agreements.models import Agreement, Partner, today
-from agreements.quotas import progress, reposts_prefetch
+from agreements.quotas import counts_reposts, progress, reposts_prefetch
 from core import private_files, roles, seo
 from core.pagination import CountedPaginator
 from core.seo import PageMeta
@@ -103,7 +103,10 @@ class AgreementDetailView(DetailView):
         for task in tasks:
             mine = set(task.article_ids)
             task.published_articles = [a for a in articles if a.pk in mine]
-        prefetch_related_objects(tasks, reposts_prefetch())
+        # The partners' reposts, for the quotas that count them.
+        counting = [task for task in tasks if task.target_count and counts_reposts(task)]
+        if counting:
+            prefetch_related_objects(counting, reposts_prefetch())
         return agreement
 
     def get_context_data(self, **kwargs):
