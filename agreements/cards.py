@@ -1,5 +1,5 @@
 """The programmes' cards (templates/agreements/includes/card.html), rendered once per change to the
-programmes and per day, and kept in the cache (core.fragments): the list reads which programmes it
+programmes and per day, and kept in the cache (core.memo.rows): the list reads which programmes it
 shows, and their cards come in one MGET.
 
 A card shows the programme's row, its partners (names at signing), its tasks' counts and its
@@ -12,7 +12,7 @@ from functools import cache as once
 from django.template.loader import get_template
 
 from agreements.models import Agreement, AgreementPartner, warning_days
-from core import fragments
+from core import memo
 from core.validity import today
 
 TEMPLATE = "agreements/includes/card.html"
@@ -29,7 +29,7 @@ FIELDS = (
 
 @once
 def _name():
-    digest = fragments.template_digest(TEMPLATE, "agreements/includes/status_badge.html")
+    digest = memo.template_digest(TEMPLATE, "agreements/includes/status_badge.html")
     return f"agreements:card:{FORMAT}:{digest}"
 
 
@@ -48,7 +48,7 @@ def _render(pks):
 
 def render(agreements):
     """The cards of these programmes, in their order."""
-    return fragments.rows(
+    return memo.rows(
         _name(),
         [agreement.pk for agreement in agreements],
         _render,

@@ -1,6 +1,6 @@
 """A programme's page: what changes only with the programmes and the library's links to them (the
 row, its partners, its tasks, the chain of its periods) read once per change and kept in the cache
-(core.fragments), for each kind of visitor; what changes with the news (the articles of the
+(core.memo.keep), for each kind of visitor; what changes with the news (the articles of the
 programme and of its tasks) is read on every render, by the view.
 
 The status, the days left and the overdue tasks come from the dates when the page is rendered, so
@@ -12,7 +12,7 @@ from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 
 from agreements.models import Agreement, AgreementPartner, AgreementTask
-from core import fragments
+from core import memo
 
 # Raise when what is kept changes shape (a field read, a prefetch added).
 FORMAT = 3
@@ -88,7 +88,7 @@ def programme(slug, *, officer):
     ids of the articles linked to it and to each task (`article_ids`)."""
     visible = Agreement.objects.all() if officer else Agreement.objects.public()
     scope = "officers" if officer else "public"
-    return fragments.one(
+    return memo.keep(
         f"agreements:page:{FORMAT}:{scope}:{slug}",
         lambda: _read(slug, visible),
         sections=SECTIONS,

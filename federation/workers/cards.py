@@ -1,5 +1,5 @@
 """The gallery's portrait cards (templates/includes/worker_card.html), rendered once per change to
-the profiles and kept in the cache (core.fragments): the gallery reads which profiles it shows,
+the profiles and kept in the cache (core.memo.rows): the gallery reads which profiles it shows,
 and their cards come in one MGET.
 
 A card shows the profile's row, its portrait and its newest honour with the honour's period: the
@@ -12,7 +12,7 @@ from functools import cache as once
 from django.db.models import Prefetch
 from django.template.loader import get_template
 
-from core import fragments
+from core import memo
 from federation.workers.models import ExemplaryWorker, Honour
 
 TEMPLATE = "includes/worker_card.html"
@@ -28,7 +28,7 @@ FIELDS = (
 
 @once
 def _name():
-    return f"workers:card:{FORMAT}:{fragments.template_digest(TEMPLATE)}"
+    return f"workers:card:{FORMAT}:{memo.template_digest(TEMPLATE)}"
 
 
 def _render(pks):
@@ -46,4 +46,4 @@ def _render(pks):
 
 def render(workers):
     """The cards of these profiles, in their order."""
-    return fragments.rows(_name(), [worker.pk for worker in workers], _render, sections=["workers"])
+    return memo.rows(_name(), [worker.pk for worker in workers], _render, sections=["workers"])

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
-from core import fragments, seo
+from core import memo, seo
 from core.pagination import CountedPaginator, StrictPageMixin
 from core.seo import absolute, person_jsonld
 from federation.models import SiteProfile
@@ -91,9 +91,9 @@ class WorkerDetailView(DetailView):
 
     def get_object(self, queryset=None):
         """The profile with its sector and honours, read once per change to the profiles and kept
-        in the cache (core.fragments)."""
+        in the cache (core.memo)."""
         slug = self.kwargs[self.slug_url_kwarg]
-        return fragments.one(
+        return memo.keep(
             f"workers:page:{PAGE_FORMAT}:{slug}", lambda: _profile(slug), sections=["workers"]
         )
 

@@ -1,5 +1,5 @@
 """The programmes' list with its cards and its filter widgets kept in the cache (agreements.cards,
-core.fragments, QueryFilterForm.remember_widgets): the same HTML whether they come from the cache
+core.memo, QueryFilterForm.remember_widgets): the same HTML whether they come from the cache
 or not, current after every edit that shows on them and on the next day, the officers-only
 programmes still for officers only, and one round trip for a page's cards."""
 
@@ -58,7 +58,7 @@ def rendered(url=LIST, client=None):
 
 
 def stored_cards():
-    return [key for key in caches["default"]._cache if ":fragment:agreements:card:" in key]
+    return [key for key in caches["default"]._cache if ":pagecache:row:agreements:card:" in key]
 
 
 @pytest.fixture

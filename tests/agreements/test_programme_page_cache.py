@@ -1,5 +1,5 @@
 """A programme's page with what changes only with the programmes kept in the cache (agreements.page,
-core.fragments.one): the same HTML whether it comes from the cache or not, current after every
+core.memo.keep): the same HTML whether it comes from the cache or not, current after every
 edit of the programme, its partners, tasks, links, chain and documents, the linked articles' public
 state read on each render, the dates' status on each day, and officers-only programmes still for
 officers only."""
@@ -71,7 +71,7 @@ def rendered(url, client=None, status=200):
 
 
 def stored_pages():
-    return [key for key in caches["default"]._cache if ":fragment:agreements:page:" in key]
+    return [key for key in caches["default"]._cache if ":pagecache:kept:agreements:page:" in key]
 
 
 @pytest.fixture

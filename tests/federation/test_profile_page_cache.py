@@ -1,4 +1,4 @@
-"""A profile's page with the profile kept in the cache (federation.workers.views, core.fragments.one):
+"""A profile's page with the profile kept in the cache (federation.workers.views, core.memo.keep):
 the same HTML whether it comes from the cache or not, current after every edit of the profile, its
 honours, periods, sector and links, and the linked articles' public state read on each render."""
 
@@ -44,7 +44,7 @@ def rendered(url, status=200):
 
 
 def stored_pages():
-    return [key for key in caches["default"]._cache if ":fragment:workers:page:" in key]
+    return [key for key in caches["default"]._cache if ":pagecache:kept:workers:page:" in key]
 
 
 def test_the_page_is_the_same_kept_or_not(profile, settings):

@@ -1,5 +1,5 @@
 """The workers' gallery with its portrait cards and its filter widgets kept in the cache
-(federation.workers.cards, core.fragments, QueryFilterForm.remember_widgets): the same HTML whether
+(federation.workers.cards, core.memo, QueryFilterForm.remember_widgets): the same HTML whether
 they come from the cache or not, current after every edit that shows on them, and one round trip
 for a page's cards."""
 
@@ -51,7 +51,7 @@ def rendered(url=GALLERY):
 
 
 def stored_cards():
-    return [key for key in caches["default"]._cache if ":fragment:workers:card:" in key]
+    return [key for key in caches["default"]._cache if ":pagecache:row:workers:card:" in key]
 
 
 def test_the_gallery_is_the_same_with_its_cards_cached_or_not(gallery, settings):
