@@ -21,10 +21,10 @@ from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
 from news import cards as cards_module
 from news import freshness, popularity, preview, workflow
+from news import related as related_module
 from news.admin_actions import publish_label
 from news.article_page import article_links, attach_photos
 from news.models import Article, Category, Tag
-from news.related import related_articles
 
 PAGE_SIZE = 20
 
@@ -190,13 +190,7 @@ def article_context(request, article):
     image = absolute(request, cover.social_url) if cover else ""
     tags, topics = article_links(article)
     # "Tin liên quan" follows the articles of its category, tags and topics (news.freshness).
-    pagecache.depends_on(
-        request,
-        freshness.category_key(article.category_id),
-        *[freshness.tag_key(t.pk) for t in tags],
-        *[freshness.topic_key(t.pk) for t in topics],
-    )
-    related = related_articles(article, [t.pk for t in tags], [t.pk for t in topics])
+    related = related_module.remembered(request, article, tags, topics)
     url = request.build_absolute_uri(article.get_absolute_url())
     # A partner's report that we repost: search engines credit the original.
     reposted = article.source_partner_id is not None and article.source_url
