@@ -368,21 +368,42 @@ class ListMemo:
                 return
             digest = hashlib.md5(repr((name, self.gens)).encode(), usedforsecurity=False)
             self.prefix = f"pagecache:list:{digest.hexdigest()}:"
+        self._read = {}  # key → what the cache answered for it in fetch()
+
+    def fetch(self, *keys):
+        """Read these facts in one round trip: get() answers from it, and set() skips writing a
+        fact the cache already holds."""
+        if not self.enabled:
+            return
+        try:
+            found = cache.get_many([self.prefix + key for key in keys])
+        except Exception:
+            logger.warning("Page cache: list memo unreadable", exc_info=True)
+            return
+        self._read.update((key, found.get(self.prefix + key)) for key in keys)
+
+    def _entry(self, key):
+        if key in self._read:
+            return self._read[key]
+        try:
+            return cache.get(self.prefix + key)
+        except Exception:
+            logger.warning("Page cache: list memo unreadable", exc_info=True)
+            return None
 
     def get(self, key):
         if not self.enabled:
             return None
-        try:
-            found = cache.get(self.prefix + key)
-        except Exception:
-            logger.warning("Page cache: list memo unreadable", exc_info=True)
-            return None
+        found = self._entry(key)
         if found is not None and found[1] > time.time():
             return found[0]
         return None
 
     def set(self, key, value):
         if not self.enabled:
+            return
+        held = self._read.get(key)
+        if held is not None and held[0] == value and held[1] > time.time():
             return
         try:
             seconds = page_seconds(self.sections, self.gens)

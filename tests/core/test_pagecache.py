@@ -465,6 +465,35 @@ def test_deep_pages_found_by_keyset_show_the_same_articles_as_offset(client, cat
     assert "COUNT(" not in sql.upper()
 
 
+def test_a_list_reads_its_facts_in_one_round_trip_and_rewrites_none_it_holds(
+    client, category, monkeypatch
+):
+    """The count, where page N starts and where N + 1 starts: one get_many; once they are held,
+    a cold render writes none of them again."""
+    for n in range(45):
+        make_article(title=f"Tin số {n}", category=category)
+    for _ in range(2):
+        cold(client, "/tin-tuc/?page=2")
+    calls, inside = [], []
+    for name in ("get", "get_many", "set", "set_many"):
+        original = getattr(cache, name)
+
+        def spy(*args, _name=name, _original=original, **kwargs):
+            keys = args[0] if _name.endswith("_many") else [args[0]]
+            # Only the calls made by the site: the memory cache's get_many calls its own get.
+            if not inside and any(":list:" in key for key in keys):
+                calls.append(_name)
+            inside.append(_name)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(cache, name, spy)
+    cold(client, "/tin-tuc/?page=2")
+    assert calls == ["get_many"]
+
+
 def test_a_new_article_moves_the_deep_pages_along(client, category, settings):
     now = timezone.now()
     for n in range(41):
