@@ -162,7 +162,7 @@ def default_seconds():
 # Generations --------------------------------------------------------------------------------------
 
 
-def _gen_key(section):
+def gen_key(section):
     return f"{GEN_PREFIX}{section}"
 
 
@@ -176,7 +176,7 @@ def generations(sections, extra_keys=(), *, learn=False):
     """The current generation of each section (created when missing), and the extra keys' values.
     Read from the render's batch when it holds them (core.cachebatch); learn: these are fixed
     names that every render of this view reads, worth fetching with the batch next time."""
-    keys = [_gen_key(s) for s in sections]
+    keys = [gen_key(s) for s in sections]
     values = cachebatch.get_many([*extra_keys, *keys], learn=learn)
     missing = [k for k in keys if k not in values]
     if missing:
@@ -189,7 +189,7 @@ def generations(sections, extra_keys=(), *, learn=False):
 
 def _bump_now(sections):
     for section in sections:
-        key = _gen_key(section)
+        key = gen_key(section)
         try:
             cache.incr(key)
         except ValueError:
