@@ -352,12 +352,13 @@ class ListMemo:
     another worker could not tell this one that the list changed.
     """
 
-    def __init__(self, name, sections):
+    def __init__(self, name, sections, *, learn=False):
+        """learn: the sections are the same on every render of the view (generations())."""
         self.enabled = enabled()
         if self.enabled:
             self.sections = tuple(sections)
             try:
-                self.gens, _ = generations(self.sections)
+                self.gens, _ = generations(self.sections, learn=learn)
             except Exception:
                 # An unreachable cache costs a COUNT and an OFFSET, never the page.
                 logger.warning("Page cache: list memo off", exc_info=True)

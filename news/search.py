@@ -139,11 +139,19 @@ def article_result(article, query):
     )
 
 
+def article_fingerprint(article):
+    """Everything article_result shows of the article: its result is kept while it holds."""
+    cover = article.cover
+    picture = cover and (cover.image.name, cover.width, cover.height, cover.alt_text)
+    return article.slug, article.title, article.lead, article.body, article.published_at, picture
+
+
 SOURCE = search.Source(
     key="news",
     label="Tin tức",
     search=search_articles,
     result=article_result,
+    fingerprint=article_fingerprint,
     order=10,
     paginate=True,
     limit=MAX_RESULTS,
