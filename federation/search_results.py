@@ -5,7 +5,7 @@ What a search finds, and how its results read, depends on the query's folded wor
 its terms, its words in order and its quoted phrases) and on the rows of the searched kinds; not on
 how the words were typed ("Công đoàn", "cong doan") nor on who asks (every source searches the
 public rows only). So the page's counts per kind, its page number and its results' HTML
-(includes/search_result.html, each lit for the query) are kept as a core.pagecache.ListMemo of the
+(includes/search_result.html, each lit for the query) are kept as a core.listmemo.ListMemo of the
 sections every kind comes from: any edit, publish, unpublish or delete bumps one of them and the
 next visitor searches again, and a scheduled article going up ends the memo at its time. A popular
 query's second visitor then runs no SQL and renders no result, only the page around them.
@@ -31,6 +31,7 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString
 
 from core import pagecache, search
+from core.listmemo import ListMemo
 from core.pagination import CountedPaginator
 
 PAGE_SIZE = 20
@@ -99,7 +100,7 @@ def find(query, *, chosen=None, page=None):
     number = page_number(page)
     name = repr(("search", FORMAT, template_digest(), [s.key for s in sources], _signature(query)))
     # Made before the search, so that an edit landing while it runs makes what it stores stale.
-    memo = pagecache.ListMemo(name, pagecache.all_sections(), learn=True)
+    memo = ListMemo(name, pagecache.all_sections(), learn=True)
     key = f"{chosen.key if chosen else ''}:{number}"
     stored = memo.get(key)
     if stored is None:
