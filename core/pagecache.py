@@ -21,7 +21,6 @@ address carries a query string.
 """
 
 import functools
-import hashlib
 import logging
 import math
 import time
@@ -162,7 +161,7 @@ def default_seconds():
 # Generations --------------------------------------------------------------------------------------
 
 
-def _gen_key(section):
+def gen_key(section):
     return f"{GEN_PREFIX}{section}"
 
 
@@ -176,7 +175,7 @@ def generations(sections, extra_keys=(), *, learn=False):
     """The current generation of each section (created when missing), and the extra keys' values.
     Read from the render's batch when it holds them (core.cachebatch); learn: these are fixed
     names that every render of this view reads, worth fetching with the batch next time."""
-    keys = [_gen_key(s) for s in sections]
+    keys = [gen_key(s) for s in sections]
     values = cachebatch.get_many([*extra_keys, *keys], learn=learn)
     missing = [k for k in keys if k not in values]
     if missing:
@@ -189,7 +188,7 @@ def generations(sections, extra_keys=(), *, learn=False):
 
 def _bump_now(sections):
     for section in sections:
-        key = _gen_key(section)
+        key = gen_key(section)
         try:
             cache.incr(key)
         except ValueError:
@@ -317,14 +316,18 @@ def reads_query(*names):
     return declare
 
 
-def depends_on(request, *names):
+def depends_on(request, *names, known=None):
     """The page being rendered shows these objects (e.g. "news.article:<slug>"): it stays current
     while their generations do, whatever happens to the rest of its sections. bump(name) makes it
     stale. Call it before reading the objects: the generations are read now, so an edit that
-    lands while the page renders makes the stored page stale at once."""
+    lands while the page renders makes the stored page stale at once. known: the generations of
+    these names as the caller has just read them (no second round trip)."""
     objects = getattr(request, "_pagecache_objects", None)
     names = [name for name in names if objects is not None and name not in objects]
     if not names:
+        return
+    if known is not None and all(name in known for name in names):
+        objects.update((name, known[name]) for name in names)
         return
     try:
         gens, _ = generations(names)
@@ -333,56 +336,3 @@ def depends_on(request, *names):
         gens = (None,) * len(names)
     # None (the cache did not answer) keeps the page from being stored.
     objects.update(zip(names, gens, strict=True))
-
-
-# Facts about lists: row counts and where page N starts ---------------------------------------------
-
-
-class ListMemo:
-    """Small facts about one list (its row count, the first row of page N), kept per generation of
-    the sections it depends on and never past the next scheduled change.
-
-    COUNT(*) over 100,000 published articles costs more than rendering the page, and OFFSET 9,980
-    walks ten thousand index entries; both only change when an article is saved (a bump) or a
-    scheduled one comes due (the lifetime). Off, like the page cache, without a shared cache:
-    another worker could not tell this one that the list changed.
-    """
-
-    def __init__(self, name, sections):
-        self.enabled = enabled()
-        if self.enabled:
-            self.sections = tuple(sections)
-            try:
-                self.gens, _ = generations(self.sections)
-            except Exception:
-                # An unreachable cache costs a COUNT and an OFFSET, never the page.
-                logger.warning("Page cache: list memo off", exc_info=True)
-                self.enabled = False
-                return
-            if None in self.gens:  # the cache does not answer: see PageCacheMiddleware._cached
-                self.enabled = False
-                return
-            digest = hashlib.md5(repr((name, self.gens)).encode(), usedforsecurity=False)
-            self.prefix = f"pagecache:list:{digest.hexdigest()}:"
-
-    def get(self, key):
-        if not self.enabled:
-            return None
-        try:
-            found = cache.get(self.prefix + key)
-        except Exception:
-            logger.warning("Page cache: list memo unreadable", exc_info=True)
-            return None
-        if found is not None and found[1] > time.time():
-            return found[0]
-        return None
-
-    def set(self, key, value):
-        if not self.enabled:
-            return
-        try:
-            seconds = page_seconds(self.sections, self.gens)
-            if seconds >= 1:
-                cache.set(self.prefix + key, (value, time.time() + seconds), math.ceil(seconds))
-        except Exception:
-            logger.warning("Page cache: list memo not stored", exc_info=True)
