@@ -13,9 +13,10 @@ from django.shortcuts import get_object_or_404
 
 from agreements.models import Agreement, AgreementPartner, AgreementTask
 from core import memo
+from news import linked
 
 # Raise when what is kept changes shape (a field read, a prefetch added).
-FORMAT = 3
+FORMAT = 4
 # Documents of the library (the documents app) point at programmes: the page looks them up only
 # when there are some, so what is kept also follows the library.
 SECTIONS = ("agreements", "documents")
@@ -83,13 +84,19 @@ def _read(slug, visible):
 
 
 def programme(slug, *, officer):
-    """(the programme, its chain) as this visitor may see them, or Http404: the programme with
-    `has_documents`, its partners' links and its tasks (with their partners) prefetched, and the
-    ids of the articles linked to it and to each task (`article_ids`)."""
+    """(the programme, its chain, its public articles) as this visitor may see them, or Http404:
+    the programme with `has_documents`, its partners' links and its tasks (with their partners)
+    prefetched, and the ids of the articles linked to it and to each task (`article_ids`); the
+    public ones among them newest first (news.linked), read in the same round trip when kept."""
     visible = Agreement.objects.all() if officer else Agreement.objects.public()
     scope = "officers" if officer else "public"
-    return memo.keep(
+    articles = f"agreement:{slug}"
+    (agreement, chain), found = memo.keep(
         f"agreements:page:{FORMAT}:{scope}:{slug}",
         lambda: _read(slug, visible),
         sections=SECTIONS,
+        also=[linked.key(articles)],
     )
+    tasks = agreement.tasks.all()
+    ids = {*agreement.article_ids, *(pk for task in tasks for pk in task.article_ids)}
+    return agreement, chain, linked.public(articles, ids, found.get(linked.key(articles)))

@@ -18,8 +18,6 @@ from core import private_files, roles, seo
 from core.pagination import CountedPaginator
 from core.seo import PageMeta
 from federation.models import SiteProfile
-from news.cards import with_card_fields
-from news.models import Article
 
 PAGE_SIZE = 20
 
@@ -87,18 +85,12 @@ class AgreementDetailView(DetailView):
 
     def get_object(self, queryset=None):
         self.is_officer = roles.is_officer(self.request.user)
-        agreement, self.chain = programme_page.programme(
+        agreement, self.chain, articles = programme_page.programme(
             self.kwargs[self.slug_url_kwarg], officer=self.is_officer
         )
-        # What changes with the news, read on every render: which of the linked articles are
-        # public, for the programme's cards and its tasks' lists and quotas, in one query.
+        # The public ones among the linked articles (news.linked), for the programme's cards and
+        # its tasks' lists and quotas.
         tasks = list(agreement.tasks.all())
-        linked = {*agreement.article_ids, *(pk for task in tasks for pk in task.article_ids)}
-        articles = (
-            list(with_card_fields(Article.objects.published()).filter(pk__in=linked))
-            if linked
-            else []
-        )
         agreement.published_articles = [a for a in articles if a.pk in set(agreement.article_ids)]
         for task in tasks:
             mine = set(task.article_ids)

@@ -72,9 +72,9 @@ def template_digest(*names):
     return hashlib.md5(sources.encode(), usedforsecurity=False).hexdigest()[:8]
 
 
-def _lookup(name, keys, sections, stamp):
-    """The stored values of `keys` that carry the current stamp, and that stamp (None: the cache
-    does not answer, nothing to store)."""
+def _lookup(name, keys, sections, stamp, raw=()):
+    """The stored values of `keys` that carry the current stamp (those in `raw` as stored,
+    whatever their stamp), and that stamp (None: the cache does not answer, nothing to store)."""
     if not keys or not enabled():
         return {}, None
     try:
@@ -82,13 +82,13 @@ def _lookup(name, keys, sections, stamp):
     except Exception:
         logger.warning("%s: the cache does not answer", name, exc_info=True)
         return {}, None
+    found = {key: values[key] for key in raw if values.get(key) is not None}
     if None in gens:
-        return {}, None
+        return found, None
     current = (gens, *stamp)
-    found = {}
     for key in keys:
         entry = values.get(key)
-        if entry is not None and entry[0] == current:
+        if key not in raw and entry is not None and entry[0] == current:
             found[key] = entry[1]
     return found, current
 
@@ -117,14 +117,19 @@ def rows(name, pks, render, *, sections, stamp=()):
     return [found[pk] for pk in keys if pk in found]
 
 
-def keep(name, compute, *, sections, stamp=()):
+def keep(name, compute, *, sections, stamp=(), also=()):
     """A page's object with what it shows that changes only with `sections` (a programme, its
     partners and tasks), kept under `name` like a row: from the cache when its stamp is current,
-    else compute() and stored. Whatever compute() raises (Http404) is raised, nothing stored."""
+    else compute() and stored. Whatever compute() raises (Http404) is raised, nothing stored.
+
+    Returns the object and what the cache holds under the keys `also` (other facts of the page,
+    stamped their own way), read in the same round trip."""
     key = f"pagecache:kept:{name}"
-    stored, current = _lookup(name, [key], sections, stamp)
+    keys = [key, *also]
+    stored, current = _lookup(name, keys, sections, stamp, raw=also)
+    extras = {k: stored.pop(k) for k in also if k in stored}
     if key in stored:
-        return stored[key]
+        return stored[key], extras
     value = compute()
     _store(name, {key: value}, current)
-    return value
+    return value, extras

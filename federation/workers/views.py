@@ -12,8 +12,7 @@ from federation.models import SiteProfile
 from federation.workers import cards
 from federation.workers.forms import WorkerFilterForm
 from federation.workers.models import ExemplaryWorker
-from news.cards import with_card_fields
-from news.models import Article
+from news import linked
 
 PAGE_SIZE = 24
 
@@ -93,9 +92,18 @@ class WorkerDetailView(DetailView):
         """The profile with its sector and honours, read once per change to the profiles and kept
         in the cache (core.memo)."""
         slug = self.kwargs[self.slug_url_kwarg]
-        return memo.keep(
-            f"workers:page:{PAGE_FORMAT}:{slug}", lambda: _profile(slug), sections=["workers"]
+        articles = f"worker:{slug}"
+        worker, found = memo.keep(
+            f"workers:page:{PAGE_FORMAT}:{slug}",
+            lambda: _profile(slug),
+            sections=["workers"],
+            also=[linked.key(articles)],
         )
+        # The public ones among the linked articles (news.linked), read with the profile.
+        worker.public_articles = linked.public(
+            articles, worker.article_ids, found.get(linked.key(articles))
+        )
+        return worker
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -103,9 +111,7 @@ class WorkerDetailView(DetailView):
         request = self.request
         image = absolute(request, worker.social_url)
         honours = worker.honours_by_period
-        ids = worker.article_ids
-        published = with_card_fields(Article.objects.published().filter(pk__in=ids))
-        related = list(published[:6]) if ids else []
+        related = worker.public_articles[:6]
         jsonld = person_jsonld(
             request,
             name=worker.full_name,
