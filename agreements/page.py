@@ -99,4 +99,5 @@ def programme(slug, *, officer):
     )
     tasks = agreement.tasks.all()
     ids = {*agreement.article_ids, *(pk for task in tasks for pk in task.article_ids)}
-    return agreement, chain, linked.public(articles, ids, found.get(linked.key(articles)))
+    found = found.get(linked.key(articles))
+    return agreement, chain, linked.public(articles, ids, found, variant="compact")

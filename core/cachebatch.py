@@ -85,6 +85,14 @@ def store(key, value, timeout):
         batch.values[key] = value
 
 
+def seed(values):
+    """Keys read during the render (with what the cache answered, None for absent): later reads of
+    them in the same render are answered from the batch, as its own keys are."""
+    batch = _batch.get()
+    if batch is not None:
+        batch.values.update(values)
+
+
 def forget(*keys):
     """These keys were changed behind the batch's back (an added generation): read them again."""
     batch = _batch.get()

@@ -91,7 +91,13 @@ def template_digest():
 
 
 def _key(article, variant):
-    return f"news:card:{FORMAT}:{template_digest()}:{variant}:{article.pk}"
+    return key(article.pk, variant)
+
+
+def key(pk, variant):
+    """Where an article's card in one variant is kept: a page that knows its articles' ids before
+    their rows may fetch the cards with its other cached facts (news.linked)."""
+    return f"news:card:{FORMAT}:{template_digest()}:{variant}:{pk}"
 
 
 def _render(article, variant, template):

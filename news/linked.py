@@ -18,8 +18,8 @@ import time
 from django.core.cache import cache
 from django.db import connection
 
-from core import pagecache
-from news import freshness
+from core import cachebatch, pagecache
+from news import cards, freshness
 from news.cards import FIELDS
 from news.models import Article, Category
 
@@ -54,27 +54,31 @@ def _article(row):
     return article
 
 
-def _current(found, ids):
-    """The stored rows if their stamp still holds, else None."""
+def _current(found, ids, variant):
+    """The stored rows if their stamp still holds, else None. The cards of the rows in `variant`
+    come in the same round trip, for news.cards to find in the render's batch."""
     if found is None:
         return None
     (stored_ids, names, gens), expires, rows = found
     if stored_ids != ids or expires <= time.time():
         return None
-    current, _ = pagecache.generations([*names, *SECTIONS])
+    wanted = [cards.key(row[COLUMNS.index("id")], variant) for row in rows] if variant else []
+    current, values = pagecache.generations([*names, *SECTIONS], extra_keys=wanted)
+    cachebatch.seed({**{k: values.get(k) for k in wanted}, **values})
     return rows if None not in current and tuple(current) == gens else None
 
 
-def public(name, ids, found=None):
+def public(name, ids, found=None, *, variant=None):
     """The public articles among `ids` with what their cards show, newest first; `found`: what
-    the cache held under key(name), read by the caller."""
+    the cache held under key(name), read by the caller; `variant`: the cards the page shows of
+    them (news.cards), fetched with the list's check."""
     ids = tuple(sorted(set(ids)))
     if not ids:
         return []
     if not pagecache.enabled():
         return [_article(row) for row in _rows(ids)]
     try:
-        rows = _current(found, ids)
+        rows = _current(found, ids, variant)
     except Exception:
         logger.warning("Linked articles: the cache does not answer", exc_info=True)
         return [_article(row) for row in _rows(ids)]

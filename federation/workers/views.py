@@ -100,8 +100,9 @@ class WorkerDetailView(DetailView):
             also=[linked.key(articles)],
         )
         # The public ones among the linked articles (news.linked), read with the profile.
+        found = found.get(linked.key(articles))
         worker.public_articles = linked.public(
-            articles, worker.article_ids, found.get(linked.key(articles))
+            articles, worker.article_ids, found, variant="compact"
         )
         return worker
 

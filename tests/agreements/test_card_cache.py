@@ -17,7 +17,9 @@ from django.utils import timezone
 
 from agreements import cards
 from agreements.models import Agreement, AgreementTask
+from core import pagecache
 from tests.cache_trips import counted_round_trips
+from tests.cached_pages import HEADER
 from tests.factories import make_agreement, make_officer, make_partner, make_task
 from tests.security.test_cache_outage import closed_port, redis_at
 
@@ -211,3 +213,16 @@ def test_an_unfiltered_page_reads_no_row(programmes):
         rendered(f"{LIST}?trang-thai=dang-hieu-luc")
     # A filtered page reads its rows (a status follows the day), with their count.
     assert any("paginator_total" in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_cold_render_reads_the_cache_in_four_round_trips(programmes, client):
+    # The page and its generations; the facts every render of the list reads (site profile,
+    # menu, the filter's widgets, which programmes the page shows and their count); the cards;
+    # the page stored, and no query. Before: three, with five queries.
+    client.get(LIST)
+    client.get(LIST)
+    pagecache.bump("site")
+    with counted_round_trips() as calls:
+        response = client.get(LIST)
+    assert response[HEADER] == "MISS"
+    assert calls == ["get_many", "get_many", "get_many", "set"]

@@ -17,7 +17,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from agreements.models import Agreement, AgreementTask
+from core import pagecache
 from news.models import Article
+from tests.cache_trips import counted_round_trips
+from tests.cached_pages import HEADER
 from tests.factories import (
     make_agreement,
     make_article,
@@ -200,3 +203,17 @@ def test_the_page_renders_the_same_when_the_cache_is_away(programme):
     with redis_at(f"redis://127.0.0.1:{closed_port()}/0"):
         for _ in range(2):
             assert rendered(url) == kept
+
+
+def test_a_cold_render_reads_the_cache_in_five_round_trips(programme, client):
+    # The page and its generations; the facts every page reads; the programme kept, with its
+    # articles' list (news.linked); that list's generations, with the articles' cards; the page
+    # stored; no query but the reposts its quota counts. Before: four, with six queries.
+    url = programme["current"].get_absolute_url()
+    client.get(url)
+    client.get(url)
+    pagecache.bump("site")
+    with counted_round_trips() as calls:
+        response = client.get(url)
+    assert response[HEADER] == "MISS"
+    assert calls == ["get_many", "get_many", "get_many", "get_many", "set"]

@@ -11,8 +11,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from core import pagecache
 from federation.workers.models import Honour
 from news.models import Article
+from tests.cache_trips import counted_round_trips
+from tests.cached_pages import HEADER
 from tests.factories import image_upload, make_article, make_period, make_sector, make_worker
 from tests.security.test_cache_outage import closed_port, redis_at
 
@@ -114,3 +117,17 @@ def test_the_page_renders_the_same_when_the_cache_is_away(profile):
     with redis_at(f"redis://127.0.0.1:{closed_port()}/0"):
         for _ in range(2):
             assert rendered(url) == kept
+
+
+def test_a_cold_render_reads_the_cache_in_five_round_trips(profile, client):
+    # The page and its generations; the facts every page reads; the profile kept, with its
+    # articles' list (news.linked); that list's generations, with the articles' cards; the page
+    # stored, and no query. Before: four, with three queries.
+    url = profile["worker"].get_absolute_url()
+    client.get(url)
+    client.get(url)
+    pagecache.bump("site")
+    with counted_round_trips() as calls:
+        response = client.get(url)
+    assert response[HEADER] == "MISS"
+    assert calls == ["get_many", "get_many", "get_many", "get_many", "set"]

@@ -12,9 +12,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from core import pagecache
 from federation.workers import cards
 from federation.workers.models import Honour
 from tests.cache_trips import counted_round_trips
+from tests.cached_pages import HEADER
 from tests.factories import image_upload, make_period, make_sector, make_worker
 from tests.security.test_cache_outage import closed_port, redis_at
 
@@ -135,3 +137,16 @@ def test_an_unfiltered_page_reads_no_row(gallery):
         rendered()
     tables = [re.search(r'FROM "(\w+)"', q["sql"])[1] for q in queries.captured_queries]
     assert tables == ["django_session"]  # the visitor's (unknown) session
+
+
+def test_a_cold_render_reads_the_cache_in_four_round_trips(gallery, client):
+    # The page and its generations; the facts every render of the gallery reads (site profile,
+    # menu, the filter's widgets, which profiles the page shows and their count); the cards; the
+    # page stored, and no query. Before: three, with six queries.
+    client.get(GALLERY)
+    client.get(GALLERY)
+    pagecache.bump("site")
+    with counted_round_trips() as calls:
+        response = client.get(GALLERY)
+    assert response[HEADER] == "MISS"
+    assert calls == ["get_many", "get_many", "get_many", "set"]
