@@ -1,7 +1,7 @@
 """A programme's page: what changes only with the programmes and the library's links to them (the
 row, its partners, its tasks, the chain of its periods) read once per change and kept in the cache
-(core.memo.keep), for each kind of visitor; what changes with the news (the articles of the
-programme and of its tasks) is read on every render, by the view.
+(core.memo.keep), for each kind of visitor; which of its linked articles are public, and what
+their cards show, changes with those articles and is kept beside their generations (news.linked).
 
 The status, the days left and the overdue tasks come from the dates when the page is rendered, so
 the day is not part of what is kept.
@@ -65,8 +65,8 @@ def _read(slug, visible):
     )
     # Which articles the programme and its tasks link to, in one query (task 0: the programme):
     # the links are the programmes' (a link made from the article's side bumps them too,
-    # agreements.signals); whether each article is public, and what it shows, is read on every
-    # render.
+    # agreements.signals); whether each article is public, and what it shows, follows the
+    # articles (news.linked).
     own = Agreement.related_articles.through.objects.filter(agreement=agreement)
     of_tasks = AgreementTask.related_articles.through.objects.filter(
         agreementtask__agreement=agreement

@@ -75,7 +75,7 @@ def _profile(slug):
     )
     # Which articles the profile links to: the links are the profiles' (a link made from the
     # article's side bumps them too, federation.workers.signals); whether each article is public
-    # is read on every render.
+    # follows the articles (news.linked).
     links = ExemplaryWorker.related_articles.through.objects.filter(exemplaryworker=worker)
     worker.article_ids = list(links.values_list("article_id", flat=True))
     return worker
