@@ -149,8 +149,11 @@ class CacheCalls:
         backend = caches["default"]
         for name in ("get", "get_many", "set", "set_many", "add", "incr", "delete", "has_key"):
             monkeypatch.setattr(backend, name, self._spy(name, getattr(backend, name)))
-        real = cards.render
-        monkeypatch.setattr(cards, "render", lambda wanted: self._inside(real, wanted))
+        # What every page's cards go through, whether it asks with rows or with stubs (the home).
+        real = cards._render_all
+        monkeypatch.setattr(
+            cards, "_render_all", lambda wanted, fetch: self._inside(real, wanted, fetch)
+        )
 
     def _spy(self, name, original):
         def spy(*args, **kwargs):
@@ -166,10 +169,10 @@ class CacheCalls:
 
         return spy
 
-    def _inside(self, real, wanted):
+    def _inside(self, real, wanted, fetch):
         self.inside = True
         try:
-            return real(wanted)
+            return real(wanted, fetch)
         finally:
             self.inside = False
 
