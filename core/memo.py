@@ -4,7 +4,9 @@ import logging
 import math
 import time
 
+from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from core import cachebatch
 from core.pagecache import default_seconds, generations, page_seconds, seconds_to_midnight
@@ -59,6 +61,17 @@ def remember(name, sections, compute, *, daily=False, scheduled=False, inputs=No
         except Exception:
             logger.warning("Page cache: %s not stored", name, exc_info=True)
     return value
+
+
+def rendered(name, sections, template_name, context, **kwargs):
+    """A block's HTML, remembered as remember() remembers a value (the same keywords): the
+    template rendered with context(), for a block that shows only what these sections hold (the
+    home page's programmes, partners, featured worker). A cold render then neither reads nor
+    renders it. Kept no longer than a page is (PAGECACHE_SECONDS), so that an edited template
+    shows as soon as on the cached pages."""
+    return mark_safe(
+        remember(name, sections, lambda: get_template(template_name).render(context()), **kwargs)
+    )
 
 
 def _in_time(found):

@@ -12,9 +12,7 @@ category's name and address and its cover. Each is kept under the article's id a
 
 One get_many fetches the page's cards and these generations together, as the page cache fetches a
 page and its sections; a card whose stamp differs is a miss, rendered again and overwritten, so
-stale cards do not pile up. Only the misses need the photos (one query for all of them). A page
-that remembers which articles it shows (the home page, news.home) asks for its cards by Stub, with
-no row: only the misses read theirs. Off, like
+stale cards do not pile up. Only the misses need the photos (one query for all of them). Off, like
 the page cache and the lists' memo, without a shared cache; a cache that does not answer costs the
 renders, never the page.
 
@@ -26,7 +24,6 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from functools import cache as once
-from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db.models import Prefetch, prefetch_related_objects
@@ -70,18 +67,6 @@ def with_card_fields(queryset):
     """A list's articles with what their cards need and nothing more: no body, no search text,
     no photos or tags (the misses fetch their photos themselves)."""
     return queryset.select_related("category").only(*FIELDS, *CATEGORY_FIELDS)
-
-
-class Stub(NamedTuple):
-    """What finds an article's cards and tells whether they are current, without its row."""
-
-    pk: int
-    slug: str
-    version: int
-
-
-def stub(article):
-    return Stub(article.pk, article.slug, article.version)
 
 
 @dataclass(frozen=True)
@@ -142,14 +127,14 @@ def _lookup(wanted):
     return hits, stamps
 
 
-def _render_all(wanted, fetch):
-    """{(article id, variant): card} for [(article, variant), …]; an article that fetch() did
-    not return has no card."""
+def render(wanted):
+    """The cards of [(article, variant), …] in that order: from the cache where current, the
+    rest rendered (their photos in one query) and stored, in one round trip each way."""
+    wanted = [(a, v) for a, v in wanted if a is not None]
+    if not wanted:
+        return []
     hits, stamps = _lookup(wanted) if pagecache.enabled() else ({}, {})
     missing = [(a, v) for a, v in wanted if (a.pk, v) not in hits]
-    if missing and fetch is not None:
-        rows = fetch([*dict.fromkeys(a.pk for a, _ in missing)])
-        missing = [(rows[a.pk], v) for a, v in missing if a.pk in rows]
     if missing:
         articles = list({a.pk: a for a, _ in missing}.values())
         prefetch_related_objects(
@@ -166,30 +151,15 @@ def _render_all(wanted, fetch):
                 cache.set_many(store, SECONDS)
             except Exception:
                 logger.warning("Article cards: not stored", exc_info=True)
-    return hits
+    return [hits[(a.pk, v)] for a, v in wanted]
 
 
-def render(wanted, *, fetch=None):
-    """The cards of [(article, variant), …] in that order: from the cache where current, the
-    rest rendered (their photos in one query) and stored, in one round trip each way.
-
-    fetch: the articles are Stubs, and fetch(ids) returns {id: article} (with_card_fields) for
-    the cards that must be rendered; an article it does not return (taken down meanwhile) has
-    no card."""
-    wanted = [(a, v) for a, v in wanted if a is not None]
-    if not wanted:
-        return []
-    cards = _render_all(wanted, fetch)
-    return [cards[(a.pk, v)] for a, v in wanted if (a.pk, v) in cards]
-
-
-def render_groups(groups, *, fetch=None):
+def render_groups(groups):
     """render() for several blocks of a page at once: a list of cards per block (an absent
     article, such as no lead story, gives no card)."""
     groups = [[(a, v) for a, v in group if a is not None] for group in groups]
-    wanted = [pair for group in groups for pair in group]
-    cards = _render_all(wanted, fetch) if wanted else {}
-    return [[cards[(a.pk, v)] for a, v in group if (a.pk, v) in cards] for group in groups]
+    rendered = iter(render([pair for group in groups for pair in group]))
+    return [[next(rendered) for _ in group] for group in groups]
 
 
 def first_cover(cards):

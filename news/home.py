@@ -1,21 +1,27 @@
-"""The home page's picks: the lead story, the secondary ones beside it and each category's block,
-remembered per change of the news, so that a cold render reads no article row when its cards are
-cached (news.cards).
+"""The home page's news: the lead story, the secondary ones beside it and each category's block,
+rendered once per change of the news and kept in the cache, so that a cold render of the home
+page reads no article, no category and no card.
 
-What is remembered is which articles the page shows, with what finds and checks their cards (a
-news.cards.Stub each), and each block's category name and address: no row, no rendered HTML. The
-picks change only when the news does (a save bumps the "news" section: an article published,
-edited, taken down or featured, a category shown on the home page or not) or when a scheduled
-article comes due, and they are kept no later than that (core.memo, scheduled). Off, like the
-lists' memo (core.pagecache.ListMemo), without the page cache: another worker could not tell this
-one that the news changed.
+What the home page shows of the news changes only when the news does (every save that shows on
+it bumps the "news" section: an article published, edited, taken down or featured, its photos,
+tags or byline, a category renamed or shown on the home page or not) or when a scheduled article
+comes due; the page itself is cached on the same section. Its HTML is remembered per generation
+of that section and no later than its next scheduled change (core.memo, scheduled), beside the
+other facts a render fetches in one round trip (core.cachebatch). A change renders it again from
+the article cards (news.cards), which are themselves cached. Off, like the lists' memo
+(core.pagecache.ListMemo), without the page cache: another worker could not tell this one that
+the news changed.
 """
 
+import hashlib
 from dataclasses import dataclass
+from functools import cache as once
 
 from django.db import connection
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
+from django.template.loader import get_template
+from django.utils.safestring import SafeString
 
 from core import memo, pagecache
 from news import cards
@@ -26,42 +32,20 @@ HOME_SECONDARY = 4
 HOME_LATEST = HOME_SECONDARY + 2
 HOME_PER_CATEGORY = 4
 
-# Raise when what the picks hold changes shape: a value remembered by the previous code is not read.
+TOP = "news/includes/home_top.html"
+BLOCKS = "news/includes/home_blocks.html"
+# Raise when the Python side of what is remembered changes; an edit of the templates, the cards'
+# included, changes the name on its own (_name).
 FORMAT = 1
 
 
 @dataclass(frozen=True)
-class Block:
-    """A category's block: its heading and link, and its articles, newest first."""
+class Front:
+    """The home page's news as HTML, and its share picture (the first cover shown) or None."""
 
-    name: str
-    slug: str
-    url: str
-    articles: tuple
-
-    def get_absolute_url(self):
-        return self.url
-
-
-@dataclass(frozen=True)
-class Picks:
-    """The articles the home page shows, as news.cards.Stub; rows: those read while picking them
-    ({id: article}), so that their cards need no second read."""
-
-    lead: cards.Stub | None
-    secondary: tuple
-    blocks: tuple
-    rows: dict
-
-    def fetch(self, ids):
-        """{id: article} for the cards to render: what was read while picking, else one query
-        (published only: an article taken down since shows no card)."""
-        found = {pk: self.rows[pk] for pk in ids if pk in self.rows}
-        wanted = [pk for pk in ids if pk not in found]
-        if wanted:
-            published = cards.with_card_fields(Article.objects.published())
-            found.update({a.pk: a for a in published.filter(pk__in=wanted)})
-        return found
+    top: SafeString
+    blocks: SafeString
+    cover: tuple | None
 
 
 def latest_per_category(published, categories):
@@ -95,38 +79,55 @@ def latest_per_category(published, categories):
     )
 
 
-def _pick(rows):
-    """The picks, from the database; the articles read go into `rows`."""
+def _fragment(name, context):
+    # The template file's last newline is the page's own (news/home.html).
+    return get_template(name).render(context).removesuffix("\n")
+
+
+def _render():
+    """The home page's news from the database and the cards, as (top, blocks, cover)."""
     published = cards.with_card_fields(Article.objects.published())
     latest = list(published[:HOME_LATEST])
     lead = published.filter(featured=True).first() or (latest[0] if latest else None)
     secondary = [a for a in latest if a != lead][:HOME_SECONDARY]
     above = [a for a in [lead, *secondary] if a]
-    categories = list(Category.objects.filter(show_on_home=True).only("name", "slug"))
+    categories = list(Category.objects.filter(show_on_home=True))
     # A story already at the top is not repeated in its category's block.
-    ranked = list(latest_per_category(published.exclude(pk__in=[a.pk for a in above]), categories))
-    rows.update((a.pk, a) for a in [*above, *ranked])
+    ranked = latest_per_category(published.exclude(pk__in=[a.pk for a in above]), categories)
     by_category = {}
     for article in ranked:
-        by_category.setdefault(article.category_id, []).append(cards.stub(article))
-    return (
-        cards.stub(lead) if lead else None,
-        tuple(cards.stub(a) for a in secondary),
-        tuple(
-            Block(c.name, c.slug, c.get_absolute_url(), tuple(by_category[c.pk]))
-            for c in categories
-            if c.pk in by_category
-        ),
+        by_category.setdefault(article.category_id, []).append(article)
+    blocks = [(c, by_category[c.pk]) for c in categories if c.pk in by_category]
+    # Every card of the page in one round trip to the cache (news.cards).
+    heads, latest, *block_cards = cards.render_groups(
+        [[(lead, "hero")], [(a, "latest") for a in secondary]]
+        + [[(a, "thumb" if i else "top") for i, a in enumerate(items)] for _, items in blocks]
     )
+    shown = [card for group in block_cards for card in group]
+    top = _fragment(TOP, {"lead": heads[0] if heads else None, "latest": latest})
+    blocks = _fragment(
+        BLOCKS,
+        {
+            "category_blocks": [
+                (c, first, rest) for (c, _), (first, *rest) in zip(blocks, block_cards, strict=True)
+            ]
+        },
+    )
+    return top, blocks, cards.first_cover([*heads, *latest, *shown])
 
 
-def picks():
-    """What the home page shows, from the memo when the news has not changed since."""
-    rows = {}
+@once
+def _name():
+    """The remembered value's name: with the digest of the templates it is rendered from."""
+    sources = "".join(getattr(get_template(name).template, "source", "") for name in (TOP, BLOCKS))
+    digest = hashlib.md5(sources.encode(), usedforsecurity=False).hexdigest()[:8]
+    return f"news:home:{FORMAT}:{digest}:{cards.FORMAT}:{cards.template_digest()}"
+
+
+def front():
+    """The home page's news, remembered until the news changes or a scheduled article is due."""
     if pagecache.enabled():
-        lead, secondary, blocks = memo.remember(
-            f"news:home:{FORMAT}", ("news",), lambda: _pick(rows), scheduled=True
-        )
+        top, blocks, cover = memo.remember(_name(), ("news",), _render, scheduled=True)
     else:
-        lead, secondary, blocks = _pick(rows)
-    return Picks(lead, secondary, blocks, rows)
+        top, blocks, cover = _render()
+    return Front(SafeString(top), SafeString(blocks), cover)

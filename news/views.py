@@ -27,10 +27,11 @@ from news.related import related_articles
 PAGE_SIZE = 20
 
 
-def news_list_meta(request, title, description="", *, cards, page_obj=None):
-    """A news list's meta; its share picture is the first cover among the cards it shows."""
+def news_list_meta(request, title, description="", *, cards=(), cover=None, page_obj=None):
+    """A news list's meta; its share picture is the first cover among the cards it shows (or
+    `cover`, as (URL, alt), for a page that remembers it)."""
     profile = SiteProfile.load()
-    cover = cards_module.first_cover(cards)
+    cover = cover or cards_module.first_cover(cards)
     # Every page needs a description, even before the site profile has one.
     fallback = f"{title} – " + " ".join(filter(None, [profile.tagline, profile.name]))
     return seo.list_meta(
@@ -259,37 +260,19 @@ def record_view(request, pk):
 
 class HomeView(TemplateView):
     """A newsroom's front page: the lead story with the secondary ones beside it, then each
-    category as one large story and a list; the most read and the other sections' blocks at the
-    side (templates/news/home.html). Which articles it shows is remembered per change of the news
-    (news.home), and their cards are cached (news.cards): only the cards not cached read rows."""
+    category as one large story and a list (news.home, rendered once per change of the news);
+    the most read and the other sections' blocks at the side (templates/news/home.html)."""
 
     template_name = "news/home.html"
     query_params = ()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        picks = home.picks()
-        # Every card of the page in one round trip to the cache (news.cards).
-        heads, latest, *block_cards = cards_module.render_groups(
-            [[(picks.lead, "hero")], [(a, "latest") for a in picks.secondary]]
-            + [
-                [(a, "thumb" if i else "top") for i, a in enumerate(block.articles)]
-                for block in picks.blocks
-            ],
-            fetch=picks.fetch,
-        )
-        shown = [card for group in block_cards for card in group]
+        front = home.front()
         context.update(
-            lead=heads[0] if heads else None,
-            latest=latest,
-            # A block whose articles were all taken down since they were picked is left out.
-            category_blocks=[
-                (block, group[0], group[1:])
-                for block, group in zip(picks.blocks, block_cards, strict=True)
-                if group
-            ],
+            front=front,
             most_read=popularity.most_read(),
-            meta=news_list_meta(self.request, "Trang chủ", cards=[*heads, *latest, *shown]),
+            meta=news_list_meta(self.request, "Trang chủ", cover=front.cover),
         )
         context["meta"].title = SiteProfile.load().name
         return context
