@@ -162,7 +162,7 @@ def default_seconds():
 # Generations --------------------------------------------------------------------------------------
 
 
-def _gen_key(section):
+def gen_key(section):
     return f"{GEN_PREFIX}{section}"
 
 
@@ -176,7 +176,7 @@ def generations(sections, extra_keys=(), *, learn=False):
     """The current generation of each section (created when missing), and the extra keys' values.
     Read from the render's batch when it holds them (core.cachebatch); learn: these are fixed
     names that every render of this view reads, worth fetching with the batch next time."""
-    keys = [_gen_key(s) for s in sections]
+    keys = [gen_key(s) for s in sections]
     values = cachebatch.get_many([*extra_keys, *keys], learn=learn)
     missing = [k for k in keys if k not in values]
     if missing:
@@ -189,7 +189,7 @@ def generations(sections, extra_keys=(), *, learn=False):
 
 def _bump_now(sections):
     for section in sections:
-        key = _gen_key(section)
+        key = gen_key(section)
         try:
             cache.incr(key)
         except ValueError:
@@ -317,14 +317,18 @@ def reads_query(*names):
     return declare
 
 
-def depends_on(request, *names):
+def depends_on(request, *names, known=None):
     """The page being rendered shows these objects (e.g. "news.article:<slug>"): it stays current
     while their generations do, whatever happens to the rest of its sections. bump(name) makes it
     stale. Call it before reading the objects: the generations are read now, so an edit that
-    lands while the page renders makes the stored page stale at once."""
+    lands while the page renders makes the stored page stale at once. known: the generations of
+    these names as the caller has just read them (no second round trip)."""
     objects = getattr(request, "_pagecache_objects", None)
     names = [name for name in names if objects is not None and name not in objects]
     if not names:
+        return
+    if known is not None and all(name in known for name in names):
+        objects.update((name, known[name]) for name in names)
         return
     try:
         gens, _ = generations(names)
@@ -364,21 +368,42 @@ class ListMemo:
                 return
             digest = hashlib.md5(repr((name, self.gens)).encode(), usedforsecurity=False)
             self.prefix = f"pagecache:list:{digest.hexdigest()}:"
+        self._read = {}  # key → what the cache answered for it in fetch()
+
+    def fetch(self, *keys):
+        """Read these facts in one round trip: get() answers from it, and set() skips writing a
+        fact the cache already holds."""
+        if not self.enabled:
+            return
+        try:
+            found = cache.get_many([self.prefix + key for key in keys])
+        except Exception:
+            logger.warning("Page cache: list memo unreadable", exc_info=True)
+            return
+        self._read.update((key, found.get(self.prefix + key)) for key in keys)
+
+    def _entry(self, key):
+        if key in self._read:
+            return self._read[key]
+        try:
+            return cache.get(self.prefix + key)
+        except Exception:
+            logger.warning("Page cache: list memo unreadable", exc_info=True)
+            return None
 
     def get(self, key):
         if not self.enabled:
             return None
-        try:
-            found = cache.get(self.prefix + key)
-        except Exception:
-            logger.warning("Page cache: list memo unreadable", exc_info=True)
-            return None
+        found = self._entry(key)
         if found is not None and found[1] > time.time():
             return found[0]
         return None
 
     def set(self, key, value):
         if not self.enabled:
+            return
+        held = self._read.get(key)
+        if held is not None and held[0] == value and held[1] > time.time():
             return
         try:
             seconds = page_seconds(self.sections, self.gens)

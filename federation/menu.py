@@ -1,8 +1,10 @@
 """The main menu, built once for every page at the project level: like urls.py, it names every app."""
 
+import functools
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from core import memo
 from news.models import Category
@@ -28,18 +30,25 @@ def _categories():
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _fixed(script_prefix, urlconf):
+    """The items before and after the categories: their addresses only change with the prefix the
+    site is served under (or the URLconf), so they are reversed once each, not on every page."""
+    before = [("Trang chủ", reverse("home")), ("Tin tức", reverse("news:list"))]
+    after = [
+        ("Chương trình phối hợp", reverse("agreements:list")),
+        ("Điển hình tiên tiến", reverse("workers:list")),
+        ("Văn bản", reverse("documents:list")),
+        ("Hỏi đáp pháp luật", reverse("advice:list")),
+    ]
+    return before, after
+
+
 def main_menu(current_path):
     """The menu's items; the one whose address is the longest start of `current_path` is current
     (the home page only for "/" itself)."""
-    items = [
-        MenuItem("Trang chủ", reverse("home")),
-        MenuItem("Tin tức", reverse("news:list")),
-        *(MenuItem(name, url) for name, url in _categories()),
-        MenuItem("Chương trình phối hợp", reverse("agreements:list")),
-        MenuItem("Điển hình tiên tiến", reverse("workers:list")),
-        MenuItem("Văn bản", reverse("documents:list")),
-        MenuItem("Hỏi đáp pháp luật", reverse("advice:list")),
-    ]
+    before, after = _fixed(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    items = [MenuItem(*pair) for pair in (*before, *_categories(), *after)]
     matching = [
         item
         for item in items

@@ -19,10 +19,10 @@ from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
 from news import cards as cards_module
 from news import freshness, home, popularity, preview, workflow
+from news import related as related_module
 from news.admin_actions import publish_label
 from news.article_page import article_links, attach_photos
 from news.models import Article, Category, Tag
-from news.related import related_articles
 
 PAGE_SIZE = 20
 
@@ -74,12 +74,19 @@ class ArticlePaginator(Paginator):
         return value
 
     def page(self, number):
+        try:
+            asked = int(number)
+        except (TypeError, ValueError):
+            asked = None
+        # The count, where this page starts and where the next one does, in one round trip.
+        self.memo.fetch("count", *([f"page:{asked}", f"page:{asked + 1}"] if asked else []))
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        start = self.memo.get(f"page:{number}")
+        # The first page starts at the top: no row to start from.
+        start = self.memo.get(f"page:{number}") if number > 1 else None
         if start is None:
             rows = list(self.object_list[bottom:top])
         else:
@@ -93,7 +100,7 @@ class ArticlePaginator(Paginator):
             )
         if rows:
             first, last = rows[0], rows[-1]
-            if start is None or not start[0]:
+            if number > 1 and (start is None or not start[0]):
                 self.memo.set(f"page:{number}", (True, first.published_at, first.pk))
             if top < self.count:
                 self.memo.set(f"page:{number + 1}", (False, last.published_at, last.pk))
@@ -189,13 +196,7 @@ def article_context(request, article):
     image = absolute(request, cover.social_url) if cover else ""
     tags, topics = article_links(article)
     # "Tin liên quan" follows the articles of its category, tags and topics (news.freshness).
-    pagecache.depends_on(
-        request,
-        freshness.category_key(article.category_id),
-        *[freshness.tag_key(t.pk) for t in tags],
-        *[freshness.topic_key(t.pk) for t in topics],
-    )
-    related = related_articles(article, [t.pk for t in tags], [t.pk for t in topics])
+    related = related_module.remembered(request, article, tags, topics)
     url = request.build_absolute_uri(article.get_absolute_url())
     # A partner's report that we repost: search engines credit the original.
     reposted = article.source_partner_id is not None and article.source_url

@@ -8,7 +8,7 @@ from core import memo
 from core.renditions import picture_html
 from core.seo import PageMeta, iso
 from core.seo import breadcrumb_jsonld as breadcrumb_data
-from federation import menu
+from federation import menu, shell
 from federation.workers.models import ExemplaryWorker
 
 register = template.Library()
@@ -18,6 +18,18 @@ WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "T
 
 def weekday_vi(value):
     return WEEKDAYS[value.weekday()]
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """The page's header, kept per what it shows (federation.shell)."""
+    return shell.header(context)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The page's footer, kept per what it shows (federation.shell)."""
+    return shell.footer(context)
 
 
 @register.simple_tag

@@ -159,10 +159,10 @@ def test_nothing_bypasses_the_page_cache_in_production_not_even_the_benchmarks_s
 
 def test_a_lost_generation_counter_never_brings_back_an_old_page(client, story):
     warm(client, "/tin-tuc/", story.get_absolute_url())
-    cache.delete(pagecache._gen_key("news"))
+    cache.delete(pagecache.gen_key("news"))
     assert client.get("/tin-tuc/")[HEADER] == "MISS"
     # An article page follows its own row's counter (news.freshness): losing it is a miss too.
-    cache.delete(pagecache._gen_key(freshness.article_key(story.slug)))
+    cache.delete(pagecache.gen_key(freshness.article_key(story.slug)))
     assert client.get(story.get_absolute_url())[HEADER] == "MISS"
 
 
@@ -463,6 +463,35 @@ def test_deep_pages_found_by_keyset_show_the_same_articles_as_offset(client, cat
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert "OFFSET" not in sql.upper()
     assert "COUNT(" not in sql.upper()
+
+
+def test_a_list_reads_its_facts_in_one_round_trip_and_rewrites_none_it_holds(
+    client, category, monkeypatch
+):
+    """The count, where page N starts and where N + 1 starts: one get_many; once they are held,
+    a cold render writes none of them again."""
+    for n in range(45):
+        make_article(title=f"Tin số {n}", category=category)
+    for _ in range(2):
+        cold(client, "/tin-tuc/?page=2")
+    calls, inside = [], []
+    for name in ("get", "get_many", "set", "set_many"):
+        original = getattr(cache, name)
+
+        def spy(*args, _name=name, _original=original, **kwargs):
+            keys = args[0] if _name.endswith("_many") else [args[0]]
+            # Only the calls made by the site: the memory cache's get_many calls its own get.
+            if not inside and any(":list:" in key for key in keys):
+                calls.append(_name)
+            inside.append(_name)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(cache, name, spy)
+    cold(client, "/tin-tuc/?page=2")
+    assert calls == ["get_many"]
 
 
 def test_a_new_article_moves_the_deep_pages_along(client, category, settings):

@@ -151,7 +151,7 @@ def test_the_article_page_is_byte_for_byte_the_one_the_queryset_rendered(client,
     url = article.get_absolute_url()
     html = client.get(url).content
     assert html.count(b"card__title") == 4
-    monkeypatch.setattr("news.views.related_articles", queryset_related)
+    monkeypatch.setattr("news.related.related_articles", queryset_related)
     assert client.get(url).content == html
 
 
