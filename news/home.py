@@ -104,16 +104,14 @@ def _render():
         + [[(a, "thumb" if i else "top") for i, a in enumerate(items)] for _, items in blocks]
     )
     shown = [card for group in block_cards for card in group]
-    top = _fragment(TOP, {"lead": heads[0] if heads else None, "latest": latest})
-    blocks = _fragment(
-        BLOCKS,
-        {
-            "category_blocks": [
-                (c, first, rest) for (c, _), (first, *rest) in zip(blocks, block_cards, strict=True)
-            ]
-        },
+    category_blocks = [
+        (c, first, rest) for (c, _), (first, *rest) in zip(blocks, block_cards, strict=True)
+    ]
+    return (
+        _fragment(TOP, {"lead": heads[0] if heads else None, "latest": latest}),
+        _fragment(BLOCKS, {"category_blocks": category_blocks}),
+        cards.first_cover([*heads, *latest, *shown]),
     )
-    return top, blocks, cards.first_cover([*heads, *latest, *shown])
 
 
 @once

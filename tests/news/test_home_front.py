@@ -121,6 +121,17 @@ def test_a_cold_render_reads_no_article_while_the_news_is_unchanged(site):
     assert not [sql for sql in read if any(table in sql for table in NEWS_TABLES)], read
 
 
+def test_an_anonymous_cold_render_reads_nothing_from_the_database(client, site):
+    # The news, the most read, the side blocks, the menu and the site profile all remembered.
+    client.get("/")
+    pagecache.bump("site")  # every page is stale; nothing the home page shows has changed
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    assert response[HEADER] == "MISS"
+    assert queries.captured_queries == []
+    assert "Hội nghị người lao động lần 5" in part(response.content.decode(), "doc-nhieu")
+
+
 def test_the_page_is_the_same_remembered_rendered_afresh_and_without_a_shared_cache(
     client, settings, site
 ):
