@@ -21,7 +21,6 @@ address carries a query string.
 """
 
 import functools
-import hashlib
 import logging
 import math
 import time
@@ -337,77 +336,3 @@ def depends_on(request, *names, known=None):
         gens = (None,) * len(names)
     # None (the cache did not answer) keeps the page from being stored.
     objects.update(zip(names, gens, strict=True))
-
-
-# Facts about lists: row counts and where page N starts ---------------------------------------------
-
-
-class ListMemo:
-    """Small facts about one list (its row count, the first row of page N), kept per generation of
-    the sections it depends on and never past the next scheduled change.
-
-    COUNT(*) over 100,000 published articles costs more than rendering the page, and OFFSET 9,980
-    walks ten thousand index entries; both only change when an article is saved (a bump) or a
-    scheduled one comes due (the lifetime). Off, like the page cache, without a shared cache:
-    another worker could not tell this one that the list changed.
-    """
-
-    def __init__(self, name, sections):
-        self.enabled = enabled()
-        if self.enabled:
-            self.sections = tuple(sections)
-            try:
-                self.gens, _ = generations(self.sections)
-            except Exception:
-                # An unreachable cache costs a COUNT and an OFFSET, never the page.
-                logger.warning("Page cache: list memo off", exc_info=True)
-                self.enabled = False
-                return
-            if None in self.gens:  # the cache does not answer: see PageCacheMiddleware._cached
-                self.enabled = False
-                return
-            digest = hashlib.md5(repr((name, self.gens)).encode(), usedforsecurity=False)
-            self.prefix = f"pagecache:list:{digest.hexdigest()}:"
-        self._read = {}  # key → what the cache answered for it in fetch()
-
-    def fetch(self, *keys):
-        """Read these facts in one round trip: get() answers from it, and set() skips writing a
-        fact the cache already holds."""
-        if not self.enabled:
-            return
-        try:
-            found = cache.get_many([self.prefix + key for key in keys])
-        except Exception:
-            logger.warning("Page cache: list memo unreadable", exc_info=True)
-            return
-        self._read.update((key, found.get(self.prefix + key)) for key in keys)
-
-    def _entry(self, key):
-        if key in self._read:
-            return self._read[key]
-        try:
-            return cache.get(self.prefix + key)
-        except Exception:
-            logger.warning("Page cache: list memo unreadable", exc_info=True)
-            return None
-
-    def get(self, key):
-        if not self.enabled:
-            return None
-        found = self._entry(key)
-        if found is not None and found[1] > time.time():
-            return found[0]
-        return None
-
-    def set(self, key, value):
-        if not self.enabled:
-            return
-        held = self._read.get(key)
-        if held is not None and held[0] == value and held[1] > time.time():
-            return
-        try:
-            seconds = page_seconds(self.sections, self.gens)
-            if seconds >= 1:
-                cache.set(self.prefix + key, (value, time.time() + seconds), math.ceil(seconds))
-        except Exception:
-            logger.warning("Page cache: list memo not stored", exc_info=True)

@@ -277,6 +277,10 @@ class Source:
     limit: int = 0  # the most results it gives (the newest matches); 0: all of them
     tab: str = ""  # the tab's short name ("Chương trình"); the label if empty
     slug: str = ""  # the tab's address (?loai=chuong-trinh); the key if empty
+    # (obj) -> everything its result shows but the query and its rank, as values whose repr()
+    # tells them apart: the rendered result is then kept per query while they are the same.
+    # None: rendered on every search.
+    fingerprint: callable = None
 
     def __post_init__(self):
         self.tab = self.tab or self.label

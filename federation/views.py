@@ -8,7 +8,6 @@ from django.contrib import admin
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, connection
-from django.db.models import Count, Window
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,11 +17,8 @@ from django.views.generic import TemplateView
 
 from core import pagecache, search
 from core.cache import cache_answers
-from core.pagination import CountedPaginator
 from core.seo import PageMeta
-
-SEARCH_PAGE_SIZE = 20
-SEARCH_BLOCK_SIZE = 6
+from federation import search_results
 
 
 @dataclass
@@ -40,7 +36,8 @@ class SearchView(TemplateView):
     other kind, each with its count; a tab per kind ("?loai=chuong-trinh") lists only that kind.
 
     Each kind costs one query on the "Tất cả" tab, the listed kind too (its first rows carry the
-    count, a window function); no query per result.
+    count, a window function); no query per result. What a query finds is kept until the next
+    edit (federation.search_results): its next visitor runs none.
     """
 
     template_name = "federation/search.html"
@@ -59,42 +56,22 @@ class SearchView(TemplateView):
         )
         if not query:
             return context
-        sources = search.sources()
-        chosen = next((s for s in sources if s.slug == self.request.GET.get("loai")), None)
-        listed = chosen or next((s for s in sources if s.paginate), None)
-        blocks, tabs, page = [], [], None
-        for source in sources:
-            queryset = source.search(query)
-            # No result shows the search columns: long texts, not read back.
-            queryset = queryset.defer(*getattr(queryset.model, "SEARCH_COLUMNS", ()))
-            if source is listed:
-                page = CountedPaginator(queryset, SEARCH_PAGE_SIZE).get_page(
-                    self.request.GET.get("page")
-                )
-                page.results = [search.result_for(source, o, query) for o in page.object_list]
-                page.source = source
-                page.capped = bool(source.limit) and page.paginator.count >= source.limit
-                count, capped = page.paginator.count, page.capped
-            elif chosen is None:
-                items = list(
-                    queryset.annotate(search_total=Window(Count("pk")))[:SEARCH_BLOCK_SIZE]
-                )
-                count, capped = (items[0].search_total if items else 0), False
-                if items:
-                    results = [search.result_for(source, o, query) for o in items]
-                    blocks.append((source, results, count))
-            else:
-                count, capped = queryset.count(), False
-            tabs.append(SearchTab(source, source.tab, count, self._url(query, source), capped))
+        loai = self.request.GET.get("loai")
+        chosen = next((s for s in search.sources() if s.slug == loai), None)
+        found = search_results.find(query, chosen=chosen, page=self.request.GET.get("page"))
+        tabs = [
+            SearchTab(source, source.tab, count, self._url(query, source), capped)
+            for source, count, capped in found.counts
+        ]
         everything = SearchTab(None, "Tất cả", sum(t.count for t in tabs), self._url(query))
         everything.capped = any(t.capped for t in tabs)
         for tab in [everything, *tabs]:
             tab.current = tab.source is chosen
         context.update(
-            blocks=blocks,
+            blocks=found.blocks,
             tabs=[everything, *tabs],
             chosen=chosen,
-            page_obj=page,
+            page_obj=found.page,
             query_string=self._url(query, chosen)[1:],
         )
         return context

@@ -16,8 +16,8 @@ stale cards do not pile up. Only the misses need the photos (one query for all o
 the page cache and the lists' memo, without a shared cache; a cache that does not answer costs the
 renders, never the page.
 
-Search results are not cards: they show the passage lit for the query (core.search), and stay
-rendered per request.
+Search results are not cards: they show the passage lit for the query (core.search), and are kept
+per query by federation.search_results.
 """
 
 import hashlib

@@ -10,7 +10,8 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import format_html
 
-from core import pagecache, search
+from core import search
+from core.listmemo import ListMemo
 from core.richtext import html_to_text
 from news.models import Article, Photo, Topic
 
@@ -58,8 +59,8 @@ def match_share(query):
 
 def newest_ids(window):
     """The ids of the newest `window` published articles: the same for every common word, so
-    counted once per change to the news (core.pagecache.ListMemo), as the lists' first rows are."""
-    memo = pagecache.ListMemo("news:search:newest", sections=("news",))
+    counted once per change to the news (core.listmemo.ListMemo), as the lists' first rows are."""
+    memo = ListMemo("news:search:newest", sections=("news",))
     ids = memo.get(f"ids:{window}")
     if ids is None:
         newest = Article.objects.published().order_by("-published_at", "-id")
@@ -139,11 +140,19 @@ def article_result(article, query):
     )
 
 
+def article_fingerprint(article):
+    """Everything article_result shows of the article: its result is kept while it holds."""
+    cover = article.cover
+    picture = cover and (cover.image.name, cover.width, cover.height, cover.alt_text)
+    return article.slug, article.title, article.lead, article.body, article.published_at, picture
+
+
 SOURCE = search.Source(
     key="news",
     label="Tin tức",
     search=search_articles,
     result=article_result,
+    fingerprint=article_fingerprint,
     order=10,
     paginate=True,
     limit=MAX_RESULTS,

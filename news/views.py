@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core import pagecache, seo
+from core.listmemo import ListMemo
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
@@ -55,7 +56,7 @@ class ArticlePaginator(Paginator):
     """Django's paginator for lists ordered newest first (published_at, id), with two shortcuts
     that keep page 500 of 100,000 articles as cheap as page 1, behind the same ?page=N addresses:
 
-    - the row count is counted once per change to the news (core.pagecache.ListMemo);
+    - the row count is counted once per change to the news (core.listmemo.ListMemo);
     - a page whose first row is known, from an earlier visit to it or to the page before it, is
       fetched by keyset (WHERE published_at, id before that row) instead of OFFSET, which walks
       every row before it.
@@ -63,7 +64,7 @@ class ArticlePaginator(Paginator):
 
     def __init__(self, object_list, per_page, *, memo_name, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.memo = pagecache.ListMemo(memo_name, sections=("news",))
+        self.memo = ListMemo(memo_name, sections=("news",))
 
     @cached_property
     def count(self):
