@@ -28,7 +28,7 @@ def remember(name, sections, compute, *, daily=False, scheduled=False, inputs=No
 
     scheduled: the value also changes when something scheduled in these sections comes due (an
     article going up at its time, with no save): it is kept no later than their next scheduled
-    change, as the lists' facts are (core.pagecache.ListMemo), and carries that moment.
+    change, as the lists' facts are (core.listmemo.ListMemo), and carries that moment.
 
     inputs: what else the value is computed from (the ids of the most-read list), compared with
     what it was computed from as the generations are."""

@@ -9,7 +9,7 @@ comes due; the page itself is cached on the same section. Its HTML is remembered
 of that section and no later than its next scheduled change (core.memo, scheduled), beside the
 other facts a render fetches in one round trip (core.cachebatch). A change renders it again from
 the article cards (news.cards), which are themselves cached. Off, like the lists' memo
-(core.pagecache.ListMemo), without the page cache: another worker could not tell this one that
+(core.listmemo.ListMemo), without the page cache: another worker could not tell this one that
 the news changed.
 """
 
