@@ -24,7 +24,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from core import cachebatch
+from core import cachebatch, memo, pagecache
 from core.cache import skip_while_away
 from core.clientip import client_ip
 
@@ -215,7 +215,9 @@ def flush_view_counts():
 
 
 def most_read(limit=5, days=7):
-    """The most-read public articles of the last `days` days, cached for a few minutes."""
+    """The most-read public articles of the last `days` days, as (title, address) pairs: which
+    ones is kept a few minutes; their titles and addresses are read once per change of the news
+    and of that list (core.memo), and never past a scheduled take-down."""
     from news.models import Article
 
     ids = cachebatch.get(MOST_READ_CACHE_KEY, learn=True)
@@ -233,5 +235,14 @@ def most_read(limit=5, days=7):
         cache.set(MOST_READ_CACHE_KEY, ids, MOST_READ_SECONDS)
     if not ids:
         return []
-    articles = Article.objects.published().select_related("category").in_bulk(ids)
-    return [articles[pk] for pk in ids if pk in articles]
+
+    def shown():
+        articles = Article.objects.published().only("title", "slug").in_bulk(ids)
+        return [
+            (articles[pk].title, articles[pk].get_absolute_url()) for pk in ids if pk in articles
+        ]
+
+    if not pagecache.enabled():
+        # Like the lists' memo: without a shared cache, another worker's edit would not show.
+        return shown()
+    return memo.remember(f"most-read:{limit}", ("news",), shown, scheduled=True, inputs=tuple(ids))

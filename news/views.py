@@ -2,9 +2,7 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -13,7 +11,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from core import pagecache, seo
 from core.listmemo import ListMemo
@@ -21,7 +19,7 @@ from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
 from news import cards as cards_module
-from news import freshness, popularity, preview, workflow
+from news import freshness, home, popularity, preview, workflow
 from news import related as related_module
 from news.admin_actions import publish_label
 from news.article_page import article_links, attach_photos
@@ -30,10 +28,11 @@ from news.models import Article, Category, Tag
 PAGE_SIZE = 20
 
 
-def news_list_meta(request, title, description="", *, cards, page_obj=None):
-    """A news list's meta; its share picture is the first cover among the cards it shows."""
+def news_list_meta(request, title, description="", *, cards=(), cover=None, page_obj=None):
+    """A news list's meta; its share picture is the first cover among the cards it shows (or
+    `cover`, as (URL, alt), for a page that remembers it)."""
     profile = SiteProfile.load()
-    cover = cards_module.first_cover(cards)
+    cover = cover or cards_module.first_cover(cards)
     # Every page needs a description, even before the site profile has one.
     fallback = f"{title} – " + " ".join(filter(None, [profile.tagline, profile.name]))
     return seo.list_meta(
@@ -261,83 +260,21 @@ def record_view(request, pk):
     return HttpResponse(status=204)
 
 
-# The lead story and the secondary ones beside it; then per category, one large story and a list.
-HOME_SECONDARY = 4
-HOME_LATEST = HOME_SECONDARY + 2
-HOME_PER_CATEGORY = 4
-
-
-def latest_per_category(published, categories):
-    """The newest HOME_PER_CATEGORY articles of each category, in one query.
-
-    On PostgreSQL, one small index scan per category, glued with UNION ALL: a window function
-    would number every published article first (0.7 s at 100,000 articles). SQLite cannot limit
-    the parts of a UNION, and keeps the window function, which is fine at its sizes.
-    """
-    if not categories:
-        return published.none()
-    if connection.features.supports_slicing_ordering_in_compound:
-        parts = [
-            published.filter(category=category)
-            .order_by("-published_at", "-id")
-            .values("id")[:HOME_PER_CATEGORY]
-            for category in categories
-        ]
-        newest = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        return published.filter(id__in=newest).order_by("-published_at", "-id")
-    return (
-        published.filter(category__in=categories)
-        .annotate(
-            row=Window(
-                RowNumber(),
-                partition_by=[F("category_id")],
-                order_by=[F("published_at").desc(), F("id").desc()],
-            )
-        )
-        .filter(row__lte=HOME_PER_CATEGORY)
-    )
-
-
-class HomeView(ListView):
+class HomeView(TemplateView):
     """A newsroom's front page: the lead story with the secondary ones beside it, then each
-    category as one large story and a list; the most read and the other sections' blocks at the
-    side (templates/news/home.html)."""
+    category as one large story and a list (news.home, rendered once per change of the news);
+    the most read and the other sections' blocks at the side (templates/news/home.html)."""
 
     template_name = "news/home.html"
-    context_object_name = "latest"
     query_params = ()
-
-    def get_queryset(self):
-        return cards_module.with_card_fields(Article.objects.published())[:HOME_LATEST]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = cards_module.with_card_fields(Article.objects.published())
-        latest = list(context["latest"])
-        lead = published.filter(featured=True).first() or (latest[0] if latest else None)
-        secondary = [a for a in latest if a != lead][:HOME_SECONDARY]
-        above = [a for a in [lead, *secondary] if a]
-        categories = list(Category.objects.filter(show_on_home=True))
-        # A story already at the top is not repeated in its category's block.
-        ranked = latest_per_category(published.exclude(pk__in=[a.pk for a in above]), categories)
-        by_category = {}
-        for article in ranked:
-            by_category.setdefault(article.category_id, []).append(article)
-        blocks = [(c, by_category[c.pk]) for c in categories if c.pk in by_category]
-        # Every card of the page in one round trip to the cache (news.cards).
-        heads, latest, *block_cards = cards_module.render_groups(
-            [[(lead, "hero")], [(a, "latest") for a in secondary]]
-            + [[(a, "thumb" if i else "top") for i, a in enumerate(items)] for _, items in blocks]
-        )
-        shown = [card for group in block_cards for card in group]
+        front = home.front()
         context.update(
-            lead=heads[0] if heads else None,
-            latest=latest,
-            category_blocks=[
-                (c, top, rest) for (c, _), (top, *rest) in zip(blocks, block_cards, strict=True)
-            ],
+            front=front,
             most_read=popularity.most_read(),
-            meta=news_list_meta(self.request, "Trang chủ", cards=[*heads, *latest, *shown]),
+            meta=news_list_meta(self.request, "Trang chủ", cover=front.cover),
         )
         context["meta"].title = SiteProfile.load().name
         return context

@@ -23,34 +23,46 @@ HOME_PROGRAMMES = 4
 HOME_PARTNERS = 8
 
 
-@register.inclusion_tag("agreements/includes/home_in_force.html")
+@register.simple_tag
 def programmes_in_force(limit=HOME_PROGRAMMES):
-    """The public programmes in force today, the latest signed first: one query per change to the
-    programmes and per day (core.memo)."""
-    agreements = (
-        Agreement.objects.public()
-        .in_force()
-        .order_by("-valid_from", "-pk")
-        .only("title", "slug", "valid_from", "valid_until", "visibility")[:limit]
-    )
-    return {
-        "agreements": memo.remember(
-            f"programmes-in-force:{limit}", ("agreements",), lambda: list(agreements), daily=True
+    """The public programmes in force today, the latest signed first: read and rendered once per
+    change to the programmes and per day (core.memo)."""
+
+    def context():
+        agreements = (
+            Agreement.objects.public()
+            .in_force()
+            .order_by("-valid_from", "-pk")
+            .only("title", "slug", "valid_from", "valid_until", "visibility")[:limit]
         )
-    }
+        return {"agreements": list(agreements)}
+
+    return memo.rendered(
+        f"programmes-in-force:{limit}:html",
+        ("agreements",),
+        "agreements/includes/home_in_force.html",
+        context,
+        daily=True,
+    )
 
 
-@register.inclusion_tag("agreements/includes/home_partners.html")
+@register.simple_tag
 def partner_logos(limit=HOME_PARTNERS):
-    """The partner media that still exist, with their logos: one query per change to the partners
-    and per day (core.memo)."""
-    partners = (
-        Partner.objects.exclude(logo="")
-        .filter(Partner.period_status.current())
-        .only("name", "short_name", "slug", "logo", "logo_width", "logo_height")[:limit]
-    )
-    return {
-        "partners": memo.remember(
-            f"partner-logos:{limit}", ("agreements",), lambda: list(partners), daily=True
+    """The partner media that still exist, with their logos: read and rendered once per change to
+    the partners and per day (core.memo)."""
+
+    def context():
+        partners = (
+            Partner.objects.exclude(logo="")
+            .filter(Partner.period_status.current())
+            .only("name", "short_name", "slug", "logo", "logo_width", "logo_height")[:limit]
         )
-    }
+        return {"partners": list(partners)}
+
+    return memo.rendered(
+        f"partner-logos:{limit}:html",
+        ("agreements",),
+        "agreements/includes/home_partners.html",
+        context,
+        daily=True,
+    )

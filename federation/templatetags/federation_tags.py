@@ -66,16 +66,19 @@ def main_menu(context):
 SPOTLIGHT_SIZE = 4
 
 
-@register.inclusion_tag("includes/worker_spotlight.html")
+@register.simple_tag
 def featured_workers(limit=SPOTLIGHT_SIZE):
-    """The home page's block of featured exemplary workers: two queries, whatever the count, once
-    per change to the profiles (a saved profile or honour bumps the "workers" section)."""
-    featured = ExemplaryWorker.objects.published().filter(featured=True).for_cards()
-    return {
-        "workers": memo.remember(
-            f"featured-workers:{limit}", ("workers",), lambda: list(featured[:limit])
-        )
-    }
+    """The home page's block of featured exemplary workers: two queries, whatever the count, and
+    one render, once per change to the profiles (a saved profile or honour bumps the "workers"
+    section)."""
+
+    def context():
+        featured = ExemplaryWorker.objects.published().filter(featured=True).for_cards()
+        return {"workers": list(featured[:limit])}
+
+    return memo.rendered(
+        f"featured-workers:{limit}:html", ("workers",), "includes/worker_spotlight.html", context
+    )
 
 
 @register.filter(name="iso")

@@ -10,11 +10,13 @@ register = template.Library()
 STRIP_SIZE = 6
 
 
-@register.inclusion_tag("includes/topic_strip.html")
+@register.simple_tag
 def topic_strip(limit=STRIP_SIZE):
-    # On the front page of every visit: read once per change of the news (a saved topic bumps it).
-    return {
-        "topics": memo.remember(
-            f"topic-strip:{limit}", ("news",), lambda: list(Topic.objects.active()[:limit])
-        )
-    }
+    # On the front page of every visit: read and rendered once per change of the news (a saved
+    # topic bumps it).
+    return memo.rendered(
+        f"topic-strip:{limit}:html",
+        ("news",),
+        "includes/topic_strip.html",
+        lambda: {"topics": list(Topic.objects.active()[:limit])},
+    )

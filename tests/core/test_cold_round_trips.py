@@ -40,11 +40,22 @@ def test_an_article_page_cold_render_reads_the_cache_in_five_round_trips(client,
     assert calls == ["get_many", "get_many", "get_many", "get_many", "set"]
 
 
-def test_the_home_page_cold_render_reads_the_cache_in_four_round_trips(client, story):
+def test_the_home_page_cold_render_reads_the_cache_in_three_round_trips(client, story):
     # The page and its generations; site profile, menu, most read, topics, next scheduled
-    # change; the cards of the articles it shows (news.cards); the page stored. Before: eleven.
+    # change, and the news it shows with their cards (news.home) and its side blocks, all
+    # remembered; the page stored. Before: eleven, then four (the cards fetched on their own).
     calls = cold_render(client, "/")
-    assert calls == ["get_many", "get_many", "get_many", "set"]
+    assert calls == ["get_many", "get_many", "set"]
+
+
+def test_the_home_page_reads_its_cards_again_only_when_the_news_changed(client, story):
+    # The news it shows rendered again from the cards (news.cards), in one more round trip; then
+    # what was computed again is stored (the news, the menu, the topics, the page).
+    client.get("/")
+    pagecache.bump("news")
+    with counted_round_trips() as calls:
+        assert client.get("/")[HEADER] == "MISS"
+    assert [call for call in calls if call != "set"] == ["get_many", "get_many", "get_many"]
 
 
 def test_every_news_page_cold_render_reads_the_cache_in_a_few_round_trips(client, story):

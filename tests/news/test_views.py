@@ -15,8 +15,8 @@ from django.utils import timezone
 from PIL import Image
 
 from news import popularity
+from news.home import HOME_SECONDARY
 from news.models import Article, ArticleViewCount
-from news.views import HOME_SECONDARY
 from tests.factories import make_article, make_category, make_photo, make_photo_like
 from tests.queries import MAX_PUBLIC_QUERIES, warm_queries
 
