@@ -14,7 +14,7 @@ from django.db import connection
 from django.utils import timezone
 
 from core import pagecache
-from news import freshness
+from news import cards, freshness
 from news.cards import FIELDS
 from news.models import Article, Category, TaggedArticle, TopicArticle
 
@@ -134,33 +134,14 @@ def related_articles(article, tag_ids, topic_ids):
 
 # Remembered per article ------------------------------------------------------------------------
 
-# What is kept of each related article: a card's columns (in the model's order, as from_db wants
-# them) and its category's name and address.
-COLUMNS = tuple(f.attname for f in Article._meta.concrete_fields if f.name in FIELDS)
 # The generations keep the list right; this only bounds what an unread article holds in the cache.
 MEMO_SECONDS = 6 * 3600
-# Raise when what is kept of a row changes (COLUMNS, _row).
+# Raise when what is kept of the list changes (news.cards.ROW_FORMAT covers a row's columns).
 FORMAT = 1
 
 
 def _memo_key(article):
-    return f"news:related:{FORMAT}:{article.pk}"
-
-
-def _row(related):
-    return (
-        *(getattr(related, name) for name in COLUMNS),
-        related.category.name,
-        related.category.slug,
-    )
-
-
-def _article(row):
-    related = Article.from_db(connection.alias, COLUMNS, row[: len(COLUMNS)])
-    related.category = Category.from_db(
-        connection.alias, ["id", "name", "slug"], [related.category_id, *row[len(COLUMNS) :]]
-    )
-    return related
+    return f"news:related:{FORMAT}:{cards.ROW_FORMAT}:{article.pk}"
 
 
 def remembered(request, article, tags, topics):
@@ -194,14 +175,16 @@ def remembered(request, article, tags, topics):
     pagecache.depends_on(request, *names, known=dict(zip(names, gens, strict=False)))
     found = values.get(key)
     if None not in gens and found is not None and found[0] == stamp and found[1] > time.time():
-        return [_article(row) for row in found[2]]
+        return [cards.from_row(row) for row in found[2]]
     related = related_articles(article, tag_ids, topic_ids)
     if None not in gens:
         try:
             seconds = min(MEMO_SECONDS, pagecache.page_seconds(sections, gens[len(names) :]))
             if seconds >= 1:
                 expires = time.time() + seconds
-                cache.set(key, (stamp, expires, [_row(r) for r in related]), math.ceil(seconds))
+                cache.set(
+                    key, (stamp, expires, [cards.as_row(r) for r in related]), math.ceil(seconds)
+                )
         except Exception:
             logger.warning("Tin liên quan: not stored", exc_info=True)
     return related

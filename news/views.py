@@ -59,7 +59,10 @@ class ArticlePaginator(Paginator):
     - the row count is counted once per change to the news (core.listmemo.ListMemo);
     - a page whose first row is known, from an earlier visit to it or to the page before it, is
       fetched by keyset (WHERE published_at, id before that row) instead of OFFSET, which walks
-      every row before it.
+      every row before it;
+    - a page's rows themselves (what its cards show: news.cards.as_row) are kept beside these
+      facts, so that a page read again before the next change reads no row and builds no
+      queryset: every save that shows on a card bumps the news.
     """
 
     def __init__(self, object_list, per_page, *, memo_name, **kwargs):
@@ -79,9 +82,23 @@ class ArticlePaginator(Paginator):
             asked = int(number)
         except (TypeError, ValueError):
             asked = None
-        # The count, where this page starts and where the next one does, in one round trip.
-        self.memo.fetch("count", *([f"page:{asked}", f"page:{asked + 1}"] if asked else []))
+        # The count, this page's rows, where it starts and where the next one does, in one
+        # round trip.
+        wanted = [self._rows_key(asked), f"page:{asked}", f"page:{asked + 1}"] if asked else []
+        self.memo.fetch("count", *wanted)
         number = self.validate_number(number)
+        kept = self.memo.get(self._rows_key(number))
+        if kept is not None:
+            return self._get_page([cards_module.from_row(row) for row in kept], number, self)
+        rows = self._rows(number)
+        self.memo.set(self._rows_key(number), [cards_module.as_row(a) for a in rows])
+        return self._get_page(rows, number, self)
+
+    @staticmethod
+    def _rows_key(number):
+        return f"rows:{cards_module.ROW_FORMAT}:{number}"
+
+    def _rows(self, number):
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
@@ -105,7 +122,7 @@ class ArticlePaginator(Paginator):
                 self.memo.set(f"page:{number}", (True, first.published_at, first.pk))
             if top < self.count:
                 self.memo.set(f"page:{number + 1}", (False, last.published_at, last.pk))
-        return self._get_page(rows, number, self)
+        return rows
 
 
 class ArticleListMixin(StrictPageMixin):

@@ -494,6 +494,21 @@ def test_a_list_reads_its_facts_in_one_round_trip_and_rewrites_none_it_holds(
     assert calls == ["get_many"]
 
 
+def test_a_list_page_read_again_reads_no_article_row_until_the_news_changes(client, category):
+    for n in range(45):
+        make_article(title=f"Tin số {n}", category=category)
+    for url in ("/tin-tuc/", "/tin-tuc/?page=2", category.get_absolute_url()):
+        first = cold(client, url).content
+        with CaptureQueriesContext(connection) as queries:
+            again = cold(client, url).content
+        assert again == first, url
+        assert not [q for q in queries.captured_queries if "news_article" in q["sql"]], url
+    edited = Article.objects.get(title="Tin số 0")
+    edited.title = "Tin số 0, tên mới"
+    edited.save()
+    assert "Tin số 0, tên mới" in cold(client, "/tin-tuc/").content.decode()
+
+
 def test_a_new_article_moves_the_deep_pages_along(client, category, settings):
     now = timezone.now()
     for n in range(41):
