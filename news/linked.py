@@ -16,12 +16,10 @@ import math
 import time
 
 from django.core.cache import cache
-from django.db import connection
 
 from core import cachebatch, pagecache
 from news import cards, freshness
-from news.cards import FIELDS
-from news.models import Article, Category
+from news.models import Article
 
 logger = logging.getLogger(__name__)
 
@@ -29,29 +27,19 @@ logger = logging.getLogger(__name__)
 FORMAT = 1
 # The stamp keeps the list right; this only bounds what an untouched one holds in the cache.
 SECONDS = 6 * 3600
-COLUMNS = tuple(f.attname for f in Article._meta.concrete_fields if f.name in FIELDS)
 SECTIONS = (freshness.TAXONOMY, freshness.ARTICLES)
 
 
 def key(name):
     """Where the list linked from `name` ("agreement:<slug>") is kept: the page reads it with its
     own cached object."""
-    return f"news:linked:{FORMAT}:{name}"
+    return f"news:linked:{FORMAT}:{cards.ROW_FORMAT}:{name}"
 
 
 def _rows(ids):
-    """The public articles among `ids`, newest first, as rows of COLUMNS and their category's
-    name and slug."""
+    """The public articles among `ids`, newest first, as news.cards.as_row() keeps them."""
     published = Article.objects.published().filter(pk__in=ids)
-    return list(published.values_list(*COLUMNS, "category__name", "category__slug"))
-
-
-def _article(row):
-    article = Article.from_db(connection.alias, COLUMNS, row[: len(COLUMNS)])
-    article.category = Category.from_db(
-        connection.alias, ["id", "name", "slug"], [article.category_id, *row[len(COLUMNS) :]]
-    )
-    return article
+    return list(published.values_list(*cards.ROW_COLUMNS, *cards.CATEGORY_FIELDS))
 
 
 def _current(found, ids, variant):
@@ -62,7 +50,9 @@ def _current(found, ids, variant):
     (stored_ids, names, gens), expires, rows = found
     if stored_ids != ids or expires <= time.time():
         return None
-    wanted = [cards.key(row[COLUMNS.index("id")], variant) for row in rows] if variant else []
+    wanted = (
+        [cards.key(row[cards.ROW_COLUMNS.index("id")], variant) for row in rows] if variant else []
+    )
     current, values = pagecache.generations([*names, *SECTIONS], extra_keys=wanted)
     cachebatch.seed({**{k: values.get(k) for k in wanted}, **values})
     return rows if None not in current and tuple(current) == gens else None
@@ -76,14 +66,14 @@ def public(name, ids, found=None, *, variant=None):
     if not ids:
         return []
     if not pagecache.enabled():
-        return [_article(row) for row in _rows(ids)]
+        return [cards.from_row(row) for row in _rows(ids)]
     try:
         rows = _current(found, ids, variant)
     except Exception:
         logger.warning("Linked articles: the cache does not answer", exc_info=True)
-        return [_article(row) for row in _rows(ids)]
+        return [cards.from_row(row) for row in _rows(ids)]
     if rows is not None:
-        return [_article(row) for row in rows]
+        return [cards.from_row(row) for row in rows]
     # Every linked article's generation, public or not (a draft may be published), read before
     # the rows: an edit that lands meanwhile makes the stored list stale at once.
     slugs = Article.objects.filter(pk__in=ids).values_list("slug", flat=True)
@@ -102,4 +92,4 @@ def public(name, ids, found=None, *, variant=None):
                 cache.set(key(name), (stamp, time.time() + seconds, rows), math.ceil(seconds))
         except Exception:
             logger.warning("Linked articles: not stored", exc_info=True)
-    return [_article(row) for row in rows]
+    return [cards.from_row(row) for row in rows]
