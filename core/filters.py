@@ -1,6 +1,8 @@
 """The filter forms of public lists: one query-string style, Vietnamese words joined by dashes
 (?trang-thai=sap-het-han, ?cong-doan=…), with the underscore names of older links still read."""
 
+import hashlib
+
 from django import forms
 from django.forms.boundfield import BoundField
 from django.utils.http import urlencode
@@ -70,15 +72,25 @@ class QueryFilterForm(forms.Form):
         return any(self.data.values())
 
     def remember_widgets(self, name, sections):
-        """Without a filter chosen, the widgets show nothing but their choices: rendered once per
-        change of `sections`, the ones the choices come from (core.memo), not on every render;
-        the choices are then not read at all. A filtered list renders its own. Off, like the
-        page cache, without a shared cache (another process could not say that they changed)."""
-        if self.chosen or not pagecache.enabled():
+        """The widgets show their choices and what was chosen: rendered once per change of
+        `sections`, the ones the choices come from, and per choice, not on every render.
+        Without a filter chosen they are remembered with the page's other facts (core.memo) and
+        the choices are not read at all; with valid filters, kept per choice (one more round
+        trip, no query for the choices). A value that is not valid is shown as it came, and
+        rendered every time. Off, like the page cache, without a shared cache (another process
+        could not say that the choices changed)."""
+        if not pagecache.enabled():
             return
-        self.remembered_widgets = memo.remember(
-            name, sections, lambda: {field.name: str(field) for field in self}
-        )
+
+        def render():
+            return {field.name: str(field) for field in self}
+
+        if not self.chosen:
+            self.remembered_widgets = memo.remember(name, sections, render)
+        elif self.is_valid():
+            chosen = repr(sorted(self.data.items())).encode()
+            digest = hashlib.md5(chosen, usedforsecurity=False).hexdigest()
+            self.remembered_widgets, _ = memo.keep(f"{name}:{digest}", render, sections=sections)
 
     @property
     def active(self):

@@ -141,15 +141,33 @@ def test_a_status_follows_the_day_with_the_card_cached(programmes):
 
 
 def test_a_new_partner_and_year_show_in_the_filters(programmes):
-    rendered()
+    filtered = f"{LIST}?trang-thai=dang-hieu-luc&doi-tac={programmes['press'].slug}"
+    for url in (LIST, filtered):
+        rendered(url)
     make_partner(name="Tạp chí Lao động và Công đoàn")
-    assert "Tạp chí Lao động và Công đoàn</option>" in rendered()
+    for url in (LIST, filtered):
+        assert "Tạp chí Lao động và Công đoàn</option>" in rendered(url), url
     make_agreement(
         valid_from=dt.date(2011, 1, 1),
         valid_until=dt.date(2012, 12, 31),
         signed_on=dt.date(2011, 1, 1),
     )
-    assert '<option value="2011">2011</option>' in rendered()
+    for url in (LIST, filtered):
+        assert '<option value="2011">2011</option>' in rendered(url), url
+    assert '<option value="dang-hieu-luc" selected>' in rendered(filtered)
+
+
+def test_each_choice_keeps_its_own_widgets(programmes):
+    press = programmes["press"].slug
+    for status in ("dang-hieu-luc", "het-han", "dang-hieu-luc"):
+        html = rendered(f"{LIST}?trang-thai={status}&doi-tac={press}")
+        assert f'<option value="{status}" selected>' in html
+        assert f'<option value="{press}" selected>' in html
+    # A value that is not a choice is shown as it came and said to be dropped, every time.
+    for _ in range(2):
+        html = rendered(f"{LIST}?doi-tac=khong-co")
+        assert "selected>" not in html.split('name="doi-tac"')[1].split("</select>")[0]
+        assert "đã được bỏ qua" in html
 
 
 def test_the_cards_come_in_one_round_trip(programmes, monkeypatch):
