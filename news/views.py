@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from core import pagecache, seo
+from core import memo, pagecache, seo
 from core.listmemo import ListMemo
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, news_article_jsonld
@@ -164,11 +164,21 @@ class ArticleListView(ArticleListMixin, ListView):
         return context
 
 
+def categories_by_slug():
+    """Every category by its address: a few dozen rows, read once per change to the news (a saved
+    category bumps it), beside the other facts a render fetches (core.memo)."""
+    return memo.remember(
+        "news:categories", ("news",), lambda: {c.slug: c for c in Category.objects.all()}
+    )
+
+
 class CategoryView(ArticleListMixin, ListView):
     template_name = "news/article_list.html"
 
     def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        self.category = categories_by_slug().get(self.kwargs["slug"])
+        if self.category is None:
+            raise Http404("Không tìm thấy chuyên mục.")
         return super().get_queryset().filter(category=self.category)
 
     def list_name(self):
