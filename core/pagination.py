@@ -23,7 +23,8 @@ class StrictPageMixin:
 class CountedPaginator(Paginator):
     """Django's paginator, whose count comes with the page's rows (COUNT(*) OVER (), a window
     function): one query for a page, not two. Only a page past the end counts on its own, and
-    then answers as Django's get_page() does (the last page)."""
+    then answers as Django's get_page() does (the last page). A list may also have its pages'
+    rows and count remembered (remember()): then no query at all."""
 
     FAR = 100_000
     remembered = None  # (name, sections): see remember()
@@ -41,7 +42,9 @@ class CountedPaginator(Paginator):
         is still EmptyPage (a 404)."""
         if self.remembered and isinstance(number, int) and 1 <= number <= self.FAR:
             name, sections = self.remembered
-            pks, count = memo.remember(f"{name}:{number}", sections, lambda: self._page_pks(number))
+            pks, count = memo.remember(
+                f"{name}:{self.per_page}:{number}", sections, lambda: self._page_pks(number)
+            )
             self.__dict__["count"] = count
             model, db = self.object_list.model, self.object_list.db
             rows = [model.from_db(db, [model._meta.pk.attname], (pk,)) for pk in pks]
