@@ -252,27 +252,35 @@ def label(pages, key):
 
 
 COLD_NOTE = (
-    "A cold render is Django building 15–120 KB of HTML in Python, through the whole middleware "
-    "stack. Done so far, chosen from the profile below: article cards rendered once per article "
-    "version (news/cards.py), lists that read only a card's columns, a cold render's cached facts "
-    'in one MGET (core/cachebatch.py), "Tin liên quan" as one hand-written statement. What is '
-    "left, by the profile: the ORM building the remaining querysets (a page's own rows, the side "
-    "blocks), Django's templates for the page around the cards, and the middleware stack itself "
-    "(the middleware ceiling is well under the bare one). Next steps: lists of cached cards that "
-    "read only ids and versions and build no row instance (the home page's ORM share), then the "
-    "page templates on Django's Jinja2 backend. Meanwhile the page cache carries the traffic: a page read twice between two "
-    "edits is a warm hit the second time."
+    "A cold render is a page the page cache does not answer: Django through the whole middleware "
+    "stack, the view and the templates. Done, each chosen from the profile below and kept fresh by "
+    "the same generations as the page cache: article cards rendered once per article version "
+    "(news/cards.py); the home page's news and side blocks rendered once per change "
+    "(news/home.py, core.memo.rendered); a list's count, rows and page starts remembered per "
+    "change (core/listmemo.py); the article page's row, photos and links, and its \"Tin liên "
+    "quan\", kept per article (news/article_page.py, news/related.py); the programmes' and "
+    "profiles' pages and cards kept per change to their section; the header and footer kept in "
+    "each process per what they show (federation/shell.py); a render's cached facts in one MGET "
+    "(core/cachebatch.py); hiredis for Redis's replies. What is left, by the profile: Django's "
+    "request and template machinery around the kept parts, and the Redis round trips. A page "
+    "whose remembered parts a change has just made stale costs the last row of the profile "
+    'table ("first render after a publish"): the counts of the big lists are the dearest. Next '
+    "steps: keep the lists' counts up to date on each save instead of counting again, and "
+    "serve the page cache's hits from nginx (Redis) so that gunicorn's CPU goes to cold renders."
 )
 WARM_NOTE = (
     "A hit is answered above sessions, authentication, CSRF, the policy header, axes and history "
-    "(core.pagecache, tests/core/test_pagecache_warm.py), in one Redis round trip (two for an "
-    "article page, which also checks its own row's generation); what is left is resolving the URL "
-    "and unpickling the page. If it falls short, the machine was busy (see the load average)."
+    "(core.pagecache, tests/core/test_pagecache_warm.py), in one Redis round trip, an article "
+    "page's own objects included (each process remembers which a stored page depends on); "
+    "what is left is Django's request handling, resolving the URL and unpickling the page. If it "
+    "falls short, the machine was busy (see the load average): the next step is nginx answering "
+    "hits from Redis itself."
 )
 SEARCH_NOTE = (
-    "The search page's own queries take a few milliseconds (see the search table); the rest is "
-    "rendering 20 results with highlighted snippets and pictures. Next step: the card fragment "
-    "cache (as for lists), and caching each query's result ids per news generation."
+    "A query's results (counts per kind, the page, each result's HTML) are remembered per folded "
+    "query, tab and page until the next edit (federation/search_results.py), and a news result's "
+    "HTML per query while its row is unchanged; a query searched afresh (after an edit) costs the "
+    "last row of the profile table. If it falls short, the machine was busy."
 )
 DEEP_NOTE = (
     "Page 500 pays OFFSET only on its first visit after a change; if it is still slow, the keyset "
@@ -510,6 +518,27 @@ new code alternating on the same (shared, so noisy) machine; the HTML byte for b
 The cold render's cached facts in one `MGET` (`core/cachebatch.py`) cut the cache client's share
 of a profiled render from 7.8 to 2.7 ms on the home page and from 6.7 to 2.0 ms on an article.
 
+### What each change bought, second round (1 December 2026)
+
+The same method at 100,000 articles (median ms per cold render in process; wrk figures where
+said), the HTML byte for byte the same on all twelve pages after each change:
+
+| change | page | before | after |
+|---|---|--:|--:|
+| hiredis parses Redis's replies; one `redis.Redis` per connection pool instead of one per operation (`core/cache.py`) | warm hits, wrk 16 connections: Tin tức / Trang chủ | 3,093 / 2,499 req/s | 3,424 / 3,047 req/s |
+| "Tin liên quan" remembered per article beside the generations of its category, tags and topics (`news/related.py`) | Bài viết | 6.8 | 4.9 |
+| a list's count and page starts in one round trip, nothing written back that the cache holds | Tin tức, trang 1 | 3.9 | 3.7 |
+| header and footer kept in each process per what they show (`federation/shell.py`) | every page (Tin tức) | 3.4 | 3.2 |
+| the home page's news rendered once per change of the news, its side blocks remembered as HTML (`news/home.py`, `core.memo.rendered`) | Trang chủ | 18 | 1.2 |
+| a query's results remembered per folded query, tab and page until the next edit; a news result's HTML per query while its row holds (`federation/search_results.py`) | Tìm «công đoàn» / «Đạ Huoai» | 25 / 20 | 1.5 / 1.4 |
+| | the same, searched afresh after an edit (CPU) | 17.8 / 14.5 | 15.6 / 11.7 |
+| a list page's rows kept beside its count (`news.cards.as_row`) | Tin tức / Chuyên mục / Thẻ | 3.1 / 3.3 / 3.8 | 2.1 / 2.7 / 2.8 |
+| the article's row, photos, tags, topics and byline kept per article (`news/article_page.py`) | Bài viết | 4.5 | 2.2 |
+| categories found by address in a map remembered per change | Chuyên mục | 2.7 | 2.4 |
+| the next scheduled change from two index lookups, not an aggregate over every published article (runs after every change to the news) | `Article.objects.next_change()` | 80–160 | 0.9 |
+| programme and profile cards rendered once per change to their section (per day for programmes); unfiltered lists' rows and count, and the filter widgets, remembered (`agreements/cards.py`, `federation/workers/cards.py`, `core.memo.rows`) | Chương trình phối hợp / Điển hình tiên tiến | 15.2 / 10.9 (5 and 6 queries) | 1.9 / 1.9 (no query) |
+| a programme's and a profile's page kept per change to their section and per kind of visitor, their linked articles' public state kept beside those articles' generations (`agreements/page.py`, `news/linked.py`) | Một chương trình / Một hồ sơ | 7.5 / 4.3 (6 and 3 queries) | 2.3 / 1.8 (no query) |
+
 {load_section}
 ## Method
 
@@ -539,8 +568,12 @@ of a profiled render from 7.8 to 2.7 ms on the home page and from 6.7 to 2.0 ms 
   settings know (`bench/settings.py`, `BENCH_PAGE_CACHE_BYPASS_TOKEN`); their page cache middleware
   (`bench/pagecache.py`) then renders as if the cache were empty. The production settings know
   nothing of it: there nothing bypasses the cache. Cold renders still use the other caches a live
-  site keeps warm: the site profile, the most-read block, each list's row count and the first rows
-  of its pages (see Deep pages).
+  site keeps warm between two changes, each kept per generation of what it shows: the site
+  profile, the menu, the article cards, the home page's news and side blocks, each list's count,
+  rows and page starts (see Deep pages), an article's row, photos, links and related list, the
+  programmes' and profiles' pages, a query's results; and in each process, the header and footer.
+  What a page costs when a change has just made those stale is in the profile table's last row
+  ("first render after a publish": the "news" section bumped before each render).
 - **Ceilings.** The *bare ceiling*: a Django app of its own (`bench/bare_settings.py`, no app,
   no middleware, no database) whose one view returns a constant 20 KB page, served by the same
   gunicorn in the same run, after the site's server stopped. Every ratio below divides by its
