@@ -2,6 +2,7 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -200,8 +201,20 @@ class TagView(ArticleListMixin, ListView):
     template_name = "news/article_list.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = self.find_tag(self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
+
+    @staticmethod
+    def find_tag(slug):
+        """The tag of this address, remembered per change to the news (a saved tag bumps it):
+        a tag page read again runs no query at all."""
+        memo = ListMemo("news:tags", sections=("news",))
+        found = memo.get(f"slug:{slug}")
+        if found is not None:
+            return Tag.from_db(connection.alias, ["id", "name", "slug"], found)
+        tag = get_object_or_404(Tag.objects.only("id", "name", "slug"), slug=slug)
+        memo.set(f"slug:{slug}", [tag.pk, tag.name, tag.slug])
+        return tag
 
     def list_name(self):
         return f"news:tag:{self.tag.pk}"

@@ -1,0 +1,66 @@
+"""A list page finds its category or tag from what is remembered per change to the news
+(news.views.categories_by_slug, TagView.find_tag): current after a creation, a rename and a
+deletion, and without a query once remembered."""
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from federation.models import SiteProfile
+from news.models import Tag
+from tests.factories import make_article, make_category
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def kept(settings, db):
+    settings.PAGECACHE_ENABLED = True
+    SiteProfile.load()
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def cold(url):
+    """A render that the page cache does not answer (a visitor with a session never is)."""
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = "khong-co-phien"
+    return client.get(url)
+
+
+def test_a_category_s_page_follows_its_creation_rename_and_deletion():
+    """Categories are looked up by address from a remembered map (news.views.categories_by_slug)."""
+    category = make_category(name="Chăm lo đời sống")
+    make_article(category=category)
+    url = category.get_absolute_url()
+    assert "Chăm lo đời sống" in cold(url).content.decode()
+    category.name = "Chăm lo đoàn viên"
+    category.save()
+    assert "Chăm lo đoàn viên" in cold(url).content.decode()
+    added = make_category(name="Pháp luật")
+    assert cold(added.get_absolute_url()).status_code == 200
+    added.delete()
+    assert cold(added.get_absolute_url()).status_code == 404
+    assert cold("/chuyen-muc/khong-co/").status_code == 404
+
+
+def test_a_tag_s_page_follows_its_rename_and_deletion_and_runs_no_query_once_read():
+    make_article(tags=["An toàn lao động"])
+    tag = Tag.objects.get(name="An toàn lao động")
+    url = tag.get_absolute_url()
+    assert "Thẻ: An toàn lao động" in cold(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        assert cold(url).status_code == 200
+    assert not [
+        q for q in queries.captured_queries if "taggit" in q["sql"] or "news_tag" in q["sql"]
+    ]
+    tag.name = "An toàn, vệ sinh lao động"
+    tag.save()
+    assert "Thẻ: An toàn, vệ sinh lao động" in cold(url).content.decode()
+    tag.delete()
+    assert cold(url).status_code == 404
+    assert cold("/the/khong-co-the-nay/").status_code == 404
