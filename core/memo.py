@@ -127,16 +127,25 @@ def _lookup(name, keys, sections, stamp, raw=()):
     current = (gens, *stamp)
     for key in keys:
         entry = values.get(key)
-        if key not in raw and entry is not None and entry[0] == current:
+        if key not in raw and entry is not None and entry[0] == current and _in_time(entry):
             found[key] = entry[1]
     return found, current
 
 
-def _store(name, values, current):
+def _store(name, values, current, until=None):
+    """Store each value with the stamp `current`; until: the Unix time it stops being in time
+    (the next scheduled change), else it is kept SECONDS."""
     if current is None or not values:
         return
+    seconds = SECONDS if until is None else until - time.time()
+    if seconds < 1:
+        return
+    entries = {
+        key: (current, value) if until is None else (current, value, until)
+        for key, value in values.items()
+    }
     try:
-        cache.set_many({key: (current, value) for key, value in values.items()}, SECONDS)
+        cache.set_many(entries, math.ceil(seconds))
     except Exception:
         logger.warning("%s: not stored", name, exc_info=True)
 
@@ -156,10 +165,14 @@ def rows(name, pks, render, *, sections, stamp=()):
     return [found[pk] for pk in keys if pk in found]
 
 
-def keep(name, compute, *, sections, stamp=(), also=()):
+def keep(name, compute, *, sections, stamp=(), also=(), scheduled=False):
     """A page's object with what it shows that changes only with `sections` (a programme, its
     partners and tasks), kept under `name` like a row: from the cache when its stamp is current,
     else compute() and stored. Whatever compute() raises (Http404) is raised, nothing stored.
+
+    scheduled: it also changes when something scheduled in these sections comes due (an article
+    coming down at its time, with no save): kept no later than their next scheduled change, as
+    remember(scheduled=True) keeps a value.
 
     Returns the object and what the cache holds under the keys `also` (other facts of the page,
     stamped their own way), read in the same round trip."""
@@ -170,5 +183,13 @@ def keep(name, compute, *, sections, stamp=(), also=()):
     if key in stored:
         return stored[key], extras
     value = compute()
-    _store(name, {key: value}, current)
+    until = None
+    if scheduled and current is not None:
+        try:
+            # page_seconds() bounds it by the page's lifetime and the midnight too.
+            until = time.time() + page_seconds(tuple(sections), current[0])
+        except Exception:
+            logger.warning("%s: no lifetime", name, exc_info=True)
+            return value, extras
+    _store(name, {key: value}, current, until)
     return value, extras

@@ -5,14 +5,9 @@ pen names together in one hand-written query, made into the instances the page a
 use (the same order, the same fields shown), so the HTML is the one the ORM's queries gave.
 """
 
-import logging
-import math
-import time
-
-from django.core.cache import cache
 from django.db import connection
 
-from core import pagecache
+from core import memo
 from news import freshness
 
 from .models import Photo, Tag, TaggedArticle
@@ -20,8 +15,6 @@ from .pennames import ArticlePenName, PenName
 from .topics import Topic, TopicArticle
 
 TAG, TOPIC, BYLINE = 0, 1, 2
-
-logger = logging.getLogger(__name__)
 
 
 def _cache(article, manager, found):
@@ -89,16 +82,14 @@ def article_links(article):
 
 # Remembered per article ------------------------------------------------------------------------
 
-# The generations keep it right; this only bounds what an unread article holds in the cache.
-MEMO_SECONDS = 6 * 3600
 # Raise when what is kept changes (the row's columns, the photos, the links).
 FORMAT = 1
 
 
 def remembered(slug, load):
     """load() — the public article of this address with its photos, and its (tags, topics) —
-    kept in the cache beside the generations of what it shows, so that a page read again before
-    the next change reads none of it from the database.
+    kept in the cache beside the generations of what it shows (core.memo.keep), so that a page
+    read again before the next change reads none of it from the database.
 
     Every save of the article, its photos, tags, topics or byline bumps news.article:<slug>
     (news.freshness); a category, tag, topic, pen name or partner renamed bumps news-taxonomy;
@@ -106,24 +97,8 @@ def remembered(slug, load):
     up or coming down at its time) also bounds how long it is kept. An address that is not public
     raises Http404 in load(), and nothing is kept. Without a shared cache it is loaded every time.
     """
-    if not pagecache.enabled():
-        return load()
     sections = [freshness.article_key(slug), freshness.TAXONOMY, freshness.ARTICLES]
-    key = f"news:article-page:{FORMAT}:{slug}"
-    try:
-        gens, values = pagecache.generations(sections, extra_keys=[key])
-    except Exception:
-        logger.warning("Article page: the cache does not answer", exc_info=True)
-        return load()
-    found = values.get(key)
-    if None not in gens and found is not None and found[0] == gens and found[1] > time.time():
-        return found[2]
-    value = load()
-    if None not in gens:
-        try:
-            seconds = min(MEMO_SECONDS, pagecache.page_seconds(sections[1:], gens[1:]))
-            if seconds >= 1:
-                cache.set(key, (gens, time.time() + seconds, value), math.ceil(seconds))
-        except Exception:
-            logger.warning("Article page: not kept", exc_info=True)
+    value, _ = memo.keep(
+        f"news:article-page:{FORMAT}:{slug}", load, sections=sections, scheduled=True
+    )
     return value
