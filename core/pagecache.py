@@ -316,18 +316,14 @@ def reads_query(*names):
     return declare
 
 
-def depends_on(request, *names, known=None):
+def depends_on(request, *names):
     """The page being rendered shows these objects (e.g. "news.article:<slug>"): it stays current
     while their generations do, whatever happens to the rest of its sections. bump(name) makes it
     stale. Call it before reading the objects: the generations are read now, so an edit that
-    lands while the page renders makes the stored page stale at once. known: the generations of
-    these names as the caller has just read them (no second round trip)."""
+    lands while the page renders makes the stored page stale at once."""
     objects = getattr(request, "_pagecache_objects", None)
     names = [name for name in names if objects is not None and name not in objects]
     if not names:
-        return
-    if known is not None and all(name in known for name in names):
-        objects.update((name, known[name]) for name in names)
         return
     try:
         gens, _ = generations(names)

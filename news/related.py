@@ -5,20 +5,13 @@ One hand-written statement, the same on PostgreSQL and SQLite: building the equi
 database spends answering it, on every cold render of an article page.
 """
 
-import logging
-import math
-import time
-
-from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
-from core import pagecache
+from core import memo, pagecache
 from news import cards, freshness
 from news.cards import FIELDS
 from news.models import Article, Category, TaggedArticle, TopicArticle
-
-logger = logging.getLogger(__name__)
 
 RELATED = 4
 # The newest articles sharing a tag or topic among which the most shared are picked: a tag such
@@ -134,57 +127,34 @@ def related_articles(article, tag_ids, topic_ids):
 
 # Remembered per article ------------------------------------------------------------------------
 
-# The generations keep the list right; this only bounds what an unread article holds in the cache.
-MEMO_SECONDS = 6 * 3600
 # Raise when what is kept of the list changes (news.cards.ROW_FORMAT covers a row's columns).
 FORMAT = 1
 
 
-def _memo_key(article):
-    return f"news:related:{FORMAT}:{cards.ROW_FORMAT}:{article.pk}"
-
-
 def remembered(request, article, tags, topics):
-    """related_articles(), kept per article beside the generations of what can change it, and
-    declared to the page cache (core.pagecache.depends_on) with the same generations.
+    """related_articles(), kept per article beside the generations of what can change it
+    (core.memo.keep), which the page also declares to the page cache (core.pagecache.depends_on).
 
     "Tin liên quan" changes only when an article of the same category, or one sharing a tag or a
     topic, is saved (news.freshness bumps these; a related article's edit bumps them too, since it
     shares one of them), when a name changes (news-taxonomy) or after a bulk change or a scheduled
     one (news-articles, whose next change also bounds how long the list is kept). The statement
     costs the database a couple of milliseconds at 100,000 articles; a page that expired or was
-    made stale by something else (the site's profile) reads the list back in the round trip that
-    reads these generations. Without a shared cache it is run every time."""
+    made stale by something else (the site's profile) reads the list back instead. Without a
+    shared cache it is run every time."""
     tag_ids, topic_ids = [t.pk for t in tags], [t.pk for t in topics]
     names = [
         freshness.category_key(article.category_id),
         *[freshness.tag_key(pk) for pk in tag_ids],
         *[freshness.topic_key(pk) for pk in topic_ids],
     ]
-    if not pagecache.enabled():
-        return related_articles(article, tag_ids, topic_ids)
-    sections = [freshness.TAXONOMY, freshness.ARTICLES]
-    key = _memo_key(article)
-    try:
-        gens, values = pagecache.generations([*names, *sections], extra_keys=[key])
-    except Exception:
-        logger.warning("Tin liên quan: the cache does not answer", exc_info=True)
-        gens, values = (None,), {}
-    # The links themselves are in the stamp: a tag taken off leaves its generation unchanged.
-    stamp = (article.category_id, tuple(tag_ids), tuple(topic_ids), gens)
-    pagecache.depends_on(request, *names, known=dict(zip(names, gens, strict=False)))
-    found = values.get(key)
-    if None not in gens and found is not None and found[0] == stamp and found[1] > time.time():
-        return [cards.from_row(row) for row in found[2]]
-    related = related_articles(article, tag_ids, topic_ids)
-    if None not in gens:
-        try:
-            seconds = min(MEMO_SECONDS, pagecache.page_seconds(sections, gens[len(names) :]))
-            if seconds >= 1:
-                expires = time.time() + seconds
-                cache.set(
-                    key, (stamp, expires, [cards.as_row(r) for r in related]), math.ceil(seconds)
-                )
-        except Exception:
-            logger.warning("Tin liên quan: not stored", exc_info=True)
-    return related
+    pagecache.depends_on(request, *names)
+    kept, _ = memo.keep(
+        f"news:related:{FORMAT}:{cards.ROW_FORMAT}:{article.pk}",
+        lambda: [cards.as_row(r) for r in related_articles(article, tag_ids, topic_ids)],
+        sections=[*names, freshness.TAXONOMY, freshness.ARTICLES],
+        # The links themselves are in the stamp: a tag taken off leaves its generation unchanged.
+        stamp=(article.category_id, tuple(tag_ids), tuple(topic_ids)),
+        scheduled=True,
+    )
+    return [cards.from_row(row) for row in kept]
