@@ -1,4 +1,8 @@
-"""What the tests of the full-page cache share: its header, and pages warmed until they are hits."""
+"""What the tests of the full-page cache share: its header, pages warmed until they are hits, and
+pages rendered afresh."""
+
+from django.conf import settings
+from django.test import Client
 
 HEADER = "X-Page-Cache"
 
@@ -12,3 +16,10 @@ def warm(client, *urls):
     for url in urls:
         client.get(url)
         assert client.get(url)[HEADER] == "HIT", url
+
+
+def afresh(url):
+    """A render that the page cache does not answer: a visitor with a session never is."""
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = "khong-co-phien"
+    return client.get(url)

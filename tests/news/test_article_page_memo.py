@@ -6,37 +6,18 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from federation.models import SiteProfile
 from news.models import Article, Tag
 from news.pennames import ArticlePenName, PenName
+from tests.cached_pages import afresh as cold
 from tests.factories import make_article, make_category, make_photo, make_topic, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 NEWS_TABLES = ("news_article", "news_photo", "news_tag", "news_topic", "news_articlepenname")
-
-
-@pytest.fixture(autouse=True)
-def kept(settings, db):
-    settings.PAGECACHE_ENABLED = True
-    SiteProfile.load()
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def cold(url):
-    """A render that the page cache does not answer (a visitor with a session never is)."""
-    client = Client()
-    client.cookies[settings.SESSION_COOKIE_NAME] = "khong-co-phien"
-    return client.get(url)
 
 
 def news_queries(url):

@@ -3,33 +3,14 @@
 deletion, and without a query once remembered."""
 
 import pytest
-from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from federation.models import SiteProfile
 from news.models import Tag
+from tests.cached_pages import afresh as cold
 from tests.factories import make_article, make_category
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def kept(settings, db):
-    settings.PAGECACHE_ENABLED = True
-    SiteProfile.load()
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def cold(url):
-    """A render that the page cache does not answer (a visitor with a session never is)."""
-    client = Client()
-    client.cookies[settings.SESSION_COOKIE_NAME] = "khong-co-phien"
-    return client.get(url)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def test_a_category_s_page_follows_its_creation_rename_and_deletion():

@@ -6,45 +6,30 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from federation.models import SiteProfile
 from news import related
 from news.models import Article, Category, TopicArticle
+from tests.cached_pages import afresh
 from tests.factories import make_article, make_category, make_topic
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def memo_on(settings, db):
-    settings.PAGECACHE_ENABLED = True
-    SiteProfile.load()
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def related_titles(url):
-    """A cold render (a visitor with a session is never served from the page cache)."""
-    client = Client()
-    client.cookies[settings.SESSION_COOKIE_NAME] = "khong-co-phien"
-    html = client.get(url).content.decode()
+    html = afresh(url).content.decode()
     aside = html.split('aria-label="Tin liên quan"')[1].split("</aside>")[0]
     return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', aside)
 
 
 def statement_runs(url):
-    """How many times the related statement ran for one cold render."""
-    client = Client()
-    client.cookies[settings.SESSION_COOKIE_NAME] = "khong-co-phien"
+    """How many times the related statement ran for one render afresh."""
     with CaptureQueriesContext(connection) as queries:
-        client.get(url)
+        afresh(url)
     return sum("same_category" in q["sql"] for q in queries)
 
 
