@@ -20,6 +20,11 @@ class BenchPageCacheMiddleware(PageCacheMiddleware):
     """The production middleware, except that a request carrying the benchmark's secret is rendered
     as if the cache were empty (marked BYPASS), and the benchmark's own pages pass straight through."""
 
+    def answer(self, request):
+        if request.path.startswith(UNCACHED_PREFIX) or bypass_requested(request):
+            return None
+        return super().answer(request)
+
     def serve(self, request, match):
         if request.path.startswith(UNCACHED_PREFIX):
             return self.get_response(request)

@@ -7,6 +7,7 @@ only when nothing in it is personal (no cookie set, no CSRF token, not private).
 """
 
 import contextlib
+import functools
 import hashlib
 import logging
 import math
@@ -19,7 +20,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import NoReverseMatch, Resolver404, get_resolver, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
@@ -46,8 +47,15 @@ logger = logging.getLogger(__name__)
 
 def _match(request):
     """The resolved URL of the request, or None when it resolves to nothing (a 404)."""
+    return _resolved(get_resolver(getattr(request, "urlconf", None)), request.path_info)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved(resolver, path):
+    """resolve(), remembered per URL configuration and path: asked on every request the page cache
+    sees, twice on a miss (here and in Django's handler)."""
     try:
-        return resolve(request.path_info, getattr(request, "urlconf", None))
+        return resolver.resolve(path)
     except Resolver404:
         return None
 
@@ -266,12 +274,55 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             self._after_admin_post(request, response)
             return response
-        if _has_personal_cookie(request) or _is_excluded(request.path, self.admin_prefix):
-            return self.get_response(request)
-        match = _match(request)
-        if is_uncached(match):
+        match = self._cacheable_match(request)
+        if match is False:
             return self.get_response(request)
         return self.serve(request, match)
+
+    def _cacheable_match(self, request):
+        """The request's resolved URL (None for a 404) when the cache may answer it; False when it
+        is personal, excluded or never cached."""
+        if _has_personal_cookie(request) or _is_excluded(request.path, self.admin_prefix):
+            return False
+        match = _match(request)
+        return False if is_uncached(match) else match
+
+    def _look_up(self, request, sections):
+        """The page's key, the objects this process knows it depends on, the sections'
+        generations and what the one MGET answered (the page among it)."""
+        key = _page_key(request)
+        objects = _known_names(key)
+        gens, values = generations(sections, extra_keys=[key, *(gen_key(name) for name in objects)])
+        return key, objects, gens, values
+
+    def _current(self, key, objects, gens, values, now):
+        """The stored page when it is current (its sections' and objects' generations unchanged,
+        its lifetime not over), else None."""
+        entry = values.get(key)
+        if entry is None or entry[0] != gens or entry[1] <= now:
+            return None
+        names = entry[6] if len(entry) > 7 else ()
+        if tuple(names) != objects:
+            _know_names(key, names)
+        return entry if _objects_current(entry, values) else None
+
+    def answer(self, request):
+        """For the front door (core.pagecache_front), before Django handles the request: the
+        stored page as (status, headers, content) when the cache holds it current, else None
+        (Django then handles the request, this middleware included)."""
+        if not enabled():
+            return None
+        match = self._cacheable_match(request)
+        if match is False:
+            return None
+        _drop_tracking_params(request)
+        if not _keep_read_params(request, match):
+            return None
+        key, objects, gens, values = self._look_up(request, sections_for_match(match))
+        if None in gens:
+            return None
+        entry = self._current(key, objects, gens, values, time.time())
+        return None if entry is None else entry[2:5]
 
     def serve(self, request, match):
         """The page from the cache when it is current, else rendered and stored (match: the
@@ -283,11 +334,7 @@ class PageCacheMiddleware:
             return response
         sections = sections_for_match(match)
         try:
-            key = _page_key(request)
-            objects = _known_names(key)
-            gens, values = generations(
-                sections, extra_keys=[key, *(gen_key(name) for name in objects)]
-            )
+            key, objects, gens, values = self._look_up(request, sections)
         except Exception:
             # A bad Host header is the view's business (400); an unreachable cache is not fatal.
             logger.debug("Page cache skipped", exc_info=True)
@@ -299,14 +346,10 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response[HEADER] = "OFF"
             return response
-        entry = values.get(key)
         now = time.time()
-        if entry is not None and entry[0] == gens and entry[1] > now:
-            names = entry[6] if len(entry) > 7 else ()
-            if tuple(names) != objects:
-                _know_names(key, names)
-            if _objects_current(entry, values):
-                return self._from_entry(entry)
+        entry = self._current(key, objects, gens, values, now)
+        if entry is not None:
+            return self._from_entry(entry)
         request._pagecache_objects = {}
         with self.facts(match, values):
             response = self.get_response(request)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from core.pagecache_front import PageCacheFront
 from federation.workers.models import ExemplaryWorker
 from news.models import Article, Photo, TaggedArticle
 from tests.cached_pages import HEADER
@@ -75,6 +76,23 @@ def test_the_benchmark_bypass_header_does_nothing_without_the_configured_secret(
     assert client.get(url, headers={"X-Page-Cache-Bypass": "doan-bua"})[HEADER] == "HIT"
     bypassed = client.get(url, headers={"X-Page-Cache-Bypass": "bi-mat-cua-bench"})
     assert bypassed[HEADER] == "BYPASS"
+
+
+def test_the_front_door_leaves_the_cold_renders_and_the_ceiling_to_django(settings, bench_site):
+    """The cold figures stay cold: the front door (federation/wsgi.py) asks the benchmark's own
+    middleware, which refuses a request carrying the secret and the ceiling page."""
+    from tests.core.test_pagecache_front import Counted, call
+
+    settings.PAGECACHE_BYPASS_TOKEN = "bi-mat-cua-bench"
+    django = Counted()
+    front = PageCacheFront(django)
+    url = make_article(title="Hội nghị người lao động năm nay").get_absolute_url()
+    call(front, url)
+    assert call(front, url)[HEADER] == "HIT" and django.calls == 1
+    assert call(front, url, **{"X-Page-Cache-Bypass": "bi-mat-cua-bench"})[HEADER] == "BYPASS"
+    for _ in range(2):
+        assert HEADER.lower() not in call(front, "/bench/ceiling/").headers
+    assert django.calls == 4
 
 
 def test_the_ceiling_goes_through_the_middleware_and_is_never_cached(client, bench_site):
