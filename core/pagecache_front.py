@@ -28,6 +28,7 @@ from django.urls import set_script_prefix
 from django.utils.module_loading import import_string
 
 from core.pagecache import HEADER
+from core.pagecache_middleware import LOOKED_UP, PageCacheMiddleware
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +68,9 @@ class PageCacheFront:
         request = WSGIRequest(dict(environ))
         stored = middleware.answer(request)
         if stored is None:
+            if LOOKED_UP in request.META:
+                # The middleware takes what was just asked of the cache instead of a second MGET.
+                environ[LOOKED_UP] = request.META[LOOKED_UP]
             return None
         status, headers, content = stored
         headers = [*headers, (HEADER, "HIT")]
@@ -76,8 +80,6 @@ class PageCacheFront:
         """The page cache middleware of the settings (the benchmark's has its own), and Django's
         security middleware when the settings use it."""
         if self._parts is None:
-            from core.pagecache_middleware import PageCacheMiddleware
-
             page_cache = security = None
             for path in settings.MIDDLEWARE:
                 cls = import_string(path)

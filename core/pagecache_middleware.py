@@ -42,6 +42,11 @@ from core.pagecache import (
 logger = logging.getLogger(__name__)
 
 
+# Where the front door (core.pagecache_front) leaves, for a miss, what it asked the cache: a WSGI
+# environ key, which no HTTP header can set.
+LOOKED_UP = "core.pagecache.looked_up"
+
+
 # Which requests and responses -------------------------------------------------------------------
 
 
@@ -318,7 +323,10 @@ class PageCacheMiddleware:
         _drop_tracking_params(request)
         if not _keep_read_params(request, match):
             return None
-        key, objects, gens, values = self._look_up(request, sections_for_match(match))
+        looked_up = self._look_up(request, sections_for_match(match))
+        # On a miss Django handles the request next: serve() takes this instead of asking again.
+        request.META[LOOKED_UP] = looked_up
+        key, objects, gens, values = looked_up
         if None in gens:
             return None
         entry = self._current(key, objects, gens, values, time.time())
@@ -334,7 +342,8 @@ class PageCacheMiddleware:
             return response
         sections = sections_for_match(match)
         try:
-            key, objects, gens, values = self._look_up(request, sections)
+            looked_up = request.META.pop(LOOKED_UP, None) or self._look_up(request, sections)
+            key, objects, gens, values = looked_up
         except Exception:
             # A bad Host header is the view's business (400); an unreachable cache is not fatal.
             logger.debug("Page cache skipped", exc_info=True)

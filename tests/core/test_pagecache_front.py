@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from core import pagecache
 from core.pagecache_front import PageCacheFront
 from news.freshness import article_key
+from tests.cache_trips import counted_round_trips
 from tests.cached_pages import HEADER
 from tests.core.test_pagecache_warm import SECURITY_HEADERS
 from tests.factories import make_article, make_category
@@ -99,6 +100,22 @@ def test_the_fronts_hit_carries_what_djangos_own_hit_carries(front, django, stor
         assert (outside.status, outside.body) == (inside.status, inside.body), url
         assert outside.headers == inside.headers, url
         assert len(outside.names) == len({n.lower() for n in outside.names}), url
+
+
+def test_a_miss_asks_the_cache_for_the_page_once_not_in_the_front_and_again_in_django(
+    front, django, story
+):
+    """The middleware takes the front door's MGET (page and generations) instead of its own."""
+    for url in urls(story):
+        call(front, url)
+        call(django, url)  # Django alone: what a miss costs without the front door
+        pagecache.bump("news", article_key(story.slug))
+        with counted_round_trips() as alone:
+            assert call(django, url)[HEADER] == "MISS"
+        pagecache.bump("news", article_key(story.slug))
+        with counted_round_trips() as through_the_front:
+            assert call(front, url)[HEADER] == "MISS"
+        assert through_the_front == alone, url
 
 
 def test_a_shared_link_with_tracking_parameters_is_the_same_stored_page(front, django, story):
