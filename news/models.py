@@ -285,6 +285,14 @@ class Article(AutoSlug, Stamped, Searchable):
             models.Index(fields=["status", "-published_at"], name="article_status_pub"),
             models.Index(fields=["category", "-published_at"], name="article_category_pub"),
             models.Index(fields=["featured", "-published_at"], name="article_featured_pub"),
+            # The public lists in their order (newest first, ties by id), for the COUNT and the
+            # OFFSET of a deep page: both read this index alone, not the rows (ArticlePaginator).
+            models.Index(
+                fields=["-published_at", "-id"],
+                include=["unpublish_at"],
+                condition=Q(status="published", deleted_at__isnull=True),
+                name="article_listed",
+            ),
             # The next article to come down at its time (next_change): few have a time set.
             models.Index(
                 fields=["unpublish_at"],

@@ -60,7 +60,7 @@ class ArticlePaginator(Paginator):
     - the row count is counted once per change to the news (core.listmemo.ListMemo);
     - a page whose first row is known, from an earlier visit to it or to the page before it, is
       fetched by keyset (WHERE published_at, id before that row) instead of OFFSET, which walks
-      every row before it;
+      every row before it; an OFFSET walks only ids, in an index, then reads the page's rows;
     - a page's rows themselves (what its cards show: news.cards.as_row) are kept beside these
       facts, so that a page read again before the next change reads no row and builds no
       queryset: every save that shows on a card bumps the news.
@@ -106,8 +106,13 @@ class ArticlePaginator(Paginator):
             top = self.count
         # The first page starts at the top: no row to start from.
         start = self.memo.get(f"page:{number}") if number > 1 else None
-        if start is None:
-            rows = list(self.object_list[bottom:top])
+        if start is None and bottom:
+            # OFFSET walks every row before the page: it walks ids only, in the index of the
+            # public lists (article_listed), and the page's rows are read by id afterwards.
+            ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+            rows = list(self.object_list.filter(pk__in=ids)) if ids else []
+        elif start is None:
+            rows = list(self.object_list[:top])
         else:
             inclusive, published_at, pk = start
             before = Q(published_at__lt=published_at) | Q(

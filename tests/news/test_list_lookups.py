@@ -45,3 +45,33 @@ def test_a_tag_s_page_follows_its_rename_and_deletion_and_runs_no_query_once_rea
     tag.delete()
     assert cold(url).status_code == 404
     assert cold("/the/khong-co-the-nay/").status_code == 404
+
+
+def test_a_deep_page_walks_ids_only_and_shows_the_lists_own_order(client, settings):
+    """A page whose start is not known is found by OFFSET over ids alone (the index of the public
+    lists), then its rows by id: the articles of the ORM's own slice, ties broken by id."""
+    from django.utils import timezone
+
+    from news.models import Article
+
+    now = timezone.now()
+    category = make_category(name="Tin tức")
+    for n in range(45):
+        make_article(
+            title=f"Tin số {n}",
+            category=category,
+            published_at=now - timezone.timedelta(minutes=n // 3),
+        )
+    make_article(title="Bản nháp", category=category, status=Article.Status.DRAFT)
+    settings.PAGECACHE_ENABLED = False  # nothing remembered: every deep page takes the OFFSET
+    for number in (2, 3):
+        expected = list(Article.objects.published().values_list("pk", flat=True))[
+            (number - 1) * 20 : number * 20
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/tin-tuc/?page={number}")
+        assert [a.pk for a in response.context["articles"]] == expected
+        walks = [q["sql"] for q in queries.captured_queries if "OFFSET" in q["sql"].upper()]
+        assert len(walks) == 1, walks
+        selected = walks[0].upper().split(" FROM ")[0]
+        assert selected.count(",") == 0 and '"ID"' in selected, walks[0]
