@@ -1,5 +1,7 @@
 """The public news site: lists, the article page, the read beacon and the home page blocks."""
 
+from collections.abc import Sequence
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import connection
@@ -9,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.safestring import SafeString
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -47,10 +50,36 @@ def news_list_meta(request, title, description="", *, cards=(), cover=None, page
 
 
 def listed(context):
-    """The list's cards into the context (the first picture eager), and what its meta needs."""
-    pairs = [(a, "row" if i else "row-eager") for i, a in enumerate(context["articles"])]
-    context["cards"] = cards_module.render(pairs)
-    return {"cards": context["cards"], "page_obj": context.get("page_obj")}
+    """The list's cards into the context (the first picture eager), and what its meta needs: kept
+    with the page's rows when its paginator keeps them (ArticlePaginator)."""
+    page = context.get("page_obj")
+    paginator = getattr(page, "paginator", None)
+    keeps = isinstance(paginator, ArticlePaginator)
+    cards = paginator.kept_cards(page.number) if keeps else None
+    if cards is None:
+        pairs = [(a, "row" if i else "row-eager") for i, a in enumerate(context["articles"])]
+        cards = cards_module.render(pairs)
+        if keeps:
+            paginator.keep_cards(page.number, cards)
+    context["cards"] = cards
+    return {"cards": cards, "page_obj": page}
+
+
+class KeptRows(Sequence):
+    """A page's kept rows (news.cards.as_row), made articles only when something reads them: a
+    page whose cards are kept too reads none."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self._articles = None
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        if self._articles is None:
+            self._articles = [cards_module.from_row(row) for row in self.rows]
+        return self._articles[index]
 
 
 class ArticlePaginator(Paginator):
@@ -63,12 +92,17 @@ class ArticlePaginator(Paginator):
       every row before it; an OFFSET walks only ids, in an index, then reads the page's rows;
     - a page's rows themselves (what its cards show: news.cards.as_row) are kept beside these
       facts, so that a page read again before the next change reads no row and builds no
-      queryset: every save that shows on a card bumps the news.
+      queryset: every save that shows on a card bumps the news; and its cards as rendered
+      (listed()), so that such a page makes no article of its rows and looks up no card.
     """
+
+    # A category's or tag's name and the bulk changes show on cards (news.cards): the kept cards
+    # follow them, as the cards themselves do.
+    SECTIONS = ("news", freshness.TAXONOMY, freshness.ARTICLES)
 
     def __init__(self, object_list, per_page, *, memo_name, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.memo = ListMemo(memo_name, sections=("news",))
+        self.memo = ListMemo(memo_name, sections=self.SECTIONS, learn=True)
 
     @cached_property
     def count(self):
@@ -86,11 +120,13 @@ class ArticlePaginator(Paginator):
         # The count, this page's rows, where it starts and where the next one does, in one
         # round trip.
         wanted = [self._rows_key(asked), f"page:{asked}", f"page:{asked + 1}"] if asked else []
+        if asked:
+            wanted.append(self._cards_key(asked))
         self.memo.fetch("count", *wanted)
         number = self.validate_number(number)
         kept = self.memo.get(self._rows_key(number))
         if kept is not None:
-            return self._get_page([cards_module.from_row(row) for row in kept], number, self)
+            return self._get_page(KeptRows(kept), number, self)
         rows = self._rows(number)
         self.memo.set(self._rows_key(number), [cards_module.as_row(a) for a in rows])
         return self._get_page(rows, number, self)
@@ -98,6 +134,18 @@ class ArticlePaginator(Paginator):
     @staticmethod
     def _rows_key(number):
         return f"rows:{cards_module.ROW_FORMAT}:{number}"
+
+    @staticmethod
+    def _cards_key(number):
+        return f"cards:{cards_module.FORMAT}:{cards_module.template_digest()}:{number}"
+
+    def kept_cards(self, number):
+        """Page `number`'s cards as rendered since the last change to what they show, or None."""
+        kept = self.memo.get(self._cards_key(number))
+        return None if kept is None else [cards_module.Card(SafeString(h), c) for h, c in kept]
+
+    def keep_cards(self, number, cards):
+        self.memo.set(self._cards_key(number), [(card.html, card.cover) for card in cards])
 
     def _rows(self, number):
         bottom = (number - 1) * self.per_page

@@ -73,10 +73,9 @@ def rendered(url):
 
 
 def news_changed(url):
-    """The home page remembers its news until the news changes (news.home): only then does it
-    read its cards."""
-    if url == "/":
-        pagecache.bump("news")
+    """The home page and the lists remember their cards until the news changes (news.home,
+    news.views.ArticlePaginator): only then do they read the articles' cards."""
+    pagecache.bump("news")
 
 
 def card_keys():

@@ -75,3 +75,41 @@ def test_a_deep_page_walks_ids_only_and_shows_the_lists_own_order(client, settin
         assert len(walks) == 1, walks
         selected = walks[0].upper().split(" FROM ")[0]
         assert selected.count(",") == 0 and '"ID"' in selected, walks[0]
+
+
+def test_a_list_page_read_again_keeps_its_cards_and_shows_an_edit_or_a_rename_at_once(
+    monkeypatch,
+):
+    """A page's cards are kept with its rows (ArticlePaginator.keep_cards): read again, it makes
+    no article of its rows and looks up no article's card; what a card shows, changed, shows at
+    once."""
+    from news import cards
+
+    category = make_category(name="Việc làm")
+    story = make_article(title="Phiên giao dịch việc làm", category=category)
+    for n in range(25):
+        make_article(title=f"Tin số {n}", category=category)
+    tag_url = "/the/viec-lam/"
+    make_article(title="Tin có thẻ", category=category, tags=["Việc làm"])
+    urls = ["/tin-tuc/", "/tin-tuc/?page=2", category.get_absolute_url(), tag_url]
+    first = {url: cold(url).content for url in urls}
+    made, looked_up = [], []
+    original_lookup = cards._lookup
+    monkeypatch.setattr(cards, "from_row", lambda row: made.append(row))
+    monkeypatch.setattr(cards, "_lookup", lambda w: looked_up.append(w) or original_lookup(w))
+    for url in urls:
+        assert cold(url).content == first[url], url
+    assert made == [] and looked_up == []
+    monkeypatch.undo()
+
+    story.title = "Phiên giao dịch việc làm tháng Mười Hai"
+    story.save()
+    assert "tháng Mười Hai" in cold("/tin-tuc/").content.decode()
+    assert "tháng Mười Hai" in cold(category.get_absolute_url()).content.decode()
+    category.name = "Việc làm và thu nhập"
+    category.save()
+    renamed = (
+        f'<a class="card__category" href="{category.get_absolute_url()}">Việc làm và thu nhập</a>'
+    )
+    for url in urls:
+        assert renamed in cold(url).content.decode(), url
