@@ -4,6 +4,7 @@ from django.conf import settings
 
 from core.pagecache import HEADER
 from core.pagecache_middleware import PageCacheMiddleware
+from core.pagecache_requests import page_key
 
 BYPASS_HEADER = "X-Page-Cache-Bypass"
 # The ceiling page (bench/urls.py) measures the middleware around a view that does nothing.
@@ -30,7 +31,7 @@ class BenchPageCacheMiddleware(PageCacheMiddleware):
             return self.get_response(request)
         if bypass_requested(request):
             # As a miss renders: the cached facts in one round trip.
-            with self.facts(match):
+            with self.facts(match, page=page_key(request)):
                 response = self.get_response(request)
             response[HEADER] = "BYPASS"
             return response

@@ -634,7 +634,7 @@ quả mới nhất» when there are more. The plan for the rare word at {largest
 
 ## Deep pages
 
-`?page=N` stays the address. The paginator (`news.views.ArticlePaginator`) keeps two facts per
+`?page=N` stays the address. The paginator (`news.listing.ArticlePaginator`) keeps two facts per
 list in the cache, under the news generation: the row count (a COUNT over 100,000 published
 articles costs more than the whole render) and where each visited page starts (its first row's
 `published_at` and `id`, and for the next page, the row after which it starts). A page whose start

@@ -5,8 +5,10 @@ The page cache middleware opens a batch for each page it renders, after its own 
 and its sections' generations) missed: one more MGET fetches every fixed key that earlier renders
 of the same view read through get(…, learn=True) or generations(…, learn=True), the keys that do
 not change from one request to the next (the site profile's, the menu's). A warm hit never reads
-them. Reads of those keys during the render are then
-answered from the batch; other keys (an article's own generation) still go to the cache.
+them. The same MGET fetches the other keys that this page's last render in this process read (an
+article's own generation, its kept row and related list: keys that differ from page to page), so
+that a page rendered again reads the cache once. Reads of those keys during the render are then
+answered from the batch; other keys still go to the cache.
 What is read from the batch was read at the start of the request: for a generation that is the
 safe side (a bump that lands during the render makes the stored page stale at once). Without an
 open batch (commands, tests without the page cache) every read goes to the cache as before.
@@ -14,37 +16,64 @@ open batch (commands, tests without the page cache) every read goes to the cache
 
 import contextvars
 import threading
+from collections import OrderedDict
 
 from django.core.cache import cache
 
 # Keys per view at most: a view that read more would only make its MGET heavier.
 MAX_LEARNED = 64
+# Pages whose other keys this process remembers (their last render's), least recently used out.
+MAX_PAGES = 2000
 
 _batch = contextvars.ContextVar("core_cachebatch", default=None)
 _learned = {}  # view name → fixed keys its renders read
+_pages = OrderedDict()  # page → the other keys its last render read (its own objects' facts)
 _lock = threading.Lock()
 
 
 class _Batch:
-    def __init__(self, view, values):
+    def __init__(self, view, values, page=None, skip=()):
         self.view = view
         self.values = values  # key → value; a key fetched and absent maps to None
+        self.page = page
+        self.skip = set(skip)  # keys fetched for the page anyway: not the page's own to learn
+        self.asked = {}  # every key the render read, in order
 
 
-def open_batch(view, known):
-    """Fetch in one MGET the keys that earlier renders of `view` read, besides `known` (keys
-    already fetched for this request, with what the cache answered); a token for close_batch()."""
+def open_batch(view, known, page=None):
+    """Fetch in one MGET the keys that earlier renders of `view` read, and those that the last
+    render of `page` (a page's cache key: an article's own kept row, its related list…) read in
+    this process, besides `known` (keys already fetched for this request, with what the cache
+    answered); a token for close_batch()."""
     values = dict(known)
     with _lock:  # another thread may be teaching this view a key
         learned = tuple(_learned.get(view, ()))
-    wanted = [key for key in learned if key not in values]
+        own = _pages.get(page, ()) if page is not None else ()
+        if own:
+            _pages.move_to_end(page)
+    wanted = [key for key in dict.fromkeys([*learned, *own]) if key not in values]
     if wanted:
         values.update(cache.get_many(wanted))
-    return _batch.set(_Batch(view, {key: values.get(key) for key in [*wanted, *values]}))
+    batch = _Batch(view, {key: values.get(key) for key in [*wanted, *values]}, page)
+    batch.skip.update(learned)
+    batch.skip.update(known)
+    return _batch.set(batch)
 
 
 def close_batch(token):
+    batch = _batch.get()
     _batch.reset(token)
+    if batch is None or batch.page is None:
+        return
+    own = tuple(key for key in batch.asked if key not in batch.skip)[:MAX_LEARNED]
+    with _lock:
+        if own:
+            _pages[batch.page] = own
+            _pages.move_to_end(batch.page)
+            while len(_pages) > MAX_PAGES:
+                _pages.popitem(last=False)
+        else:
+            _pages.pop(batch.page, None)
 
 
 def _learn(batch, keys):
@@ -62,6 +91,7 @@ def get_many(keys, *, learn=False):
     batch = _batch.get()
     if batch is None:
         return cache.get_many(keys)
+    batch.asked.update(dict.fromkeys(keys))
     found = {k: batch.values[k] for k in keys if k in batch.values and batch.values[k] is not None}
     rest = [k for k in keys if k not in batch.values]
     if rest:

@@ -8,6 +8,7 @@ import time
 
 from django.core.cache import cache
 
+from core import cachebatch
 from core.pagecache import enabled, generations, page_seconds
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ class ListMemo:
         if not self.enabled:
             return
         try:
-            found = cache.get_many([self.prefix + key for key in keys])
+            found = cachebatch.get_many([self.prefix + key for key in keys])
         except Exception:
             logger.warning("Page cache: list memo unreadable", exc_info=True)
             return
@@ -58,7 +59,7 @@ class ListMemo:
         if key in self._read:
             return self._read[key]
         try:
-            return cache.get(self.prefix + key)
+            return cachebatch.get(self.prefix + key)
         except Exception:
             logger.warning("Page cache: list memo unreadable", exc_info=True)
             return None

@@ -1,42 +1,43 @@
-"""The page cache's middleware (core.pagecache keeps the registry and the generations): which
-requests it may answer from the cache, which responses it may store, and for how long.
-
-A request is answered from the cache only for an anonymous visitor without a personal cookie, on a
-URL that is not excluded, with only the query parameters its view declares; a response is stored
-only when nothing in it is personal (no cookie set, no CSRF token, not private).
-"""
+"""The page cache's middleware (core.pagecache keeps the registry and the generations): answers
+from the cache what core.pagecache_requests says it may, renders and stores the rest, and says for
+how long a page lives."""
 
 import contextlib
-import functools
 import hashlib
 import logging
 import math
 import threading
 import time
 from collections import OrderedDict
-from urllib.parse import urlencode
 
 from django.apps import apps
-from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, QueryDict
-from django.urls import NoReverseMatch, Resolver404, get_resolver, reverse
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
 from core import cachebatch, pagecache
 from core.pagecache import (
     HEADER,
-    MESSAGES_COOKIE,
-    PAGE_PREFIX,
-    TRACKING_PARAMS,
-    all_sections,
     bump,
     enabled,
     gen_key,
     generations,
     page_seconds,
     sections_for_model,
+)
+from core.pagecache_requests import (
+    admin_url_prefix,
+    drop_tracking_params,
+    has_personal_cookie,
+    is_excluded,
+    is_uncached,
+    keep_read_params,
+    page_key,
+    resolve_request,
+    sections_for_match,
+    shown_to_a_signed_in_user,
+    storable,
 )
 
 logger = logging.getLogger(__name__)
@@ -45,156 +46,6 @@ logger = logging.getLogger(__name__)
 # Where the front door (core.pagecache_front) leaves, for a miss, what it asked the cache: a WSGI
 # environ key, which no HTTP header can set.
 LOOKED_UP = "core.pagecache.looked_up"
-
-
-# Which requests and responses -------------------------------------------------------------------
-
-
-def _match(request):
-    """The resolved URL of the request, or None when it resolves to nothing (a 404)."""
-    return _resolved(get_resolver(getattr(request, "urlconf", None)), request.path_info)
-
-
-@functools.lru_cache(maxsize=4096)
-def _resolved(resolver, path):
-    """resolve(), remembered per URL configuration and path: asked on every request the page cache
-    sees, twice on a miss (here and in Django's handler)."""
-    try:
-        return resolver.resolve(path)
-    except Resolver404:
-        return None
-
-
-def _keys(match):
-    """The registry keys of a resolved URL, most specific first: its name, then its namespace."""
-    keys = []
-    if match.url_name:
-        keys.append(match.view_name)
-    if match.namespace:
-        keys.append(match.namespace)
-    return keys
-
-
-def sections_for_match(match):
-    """The sections a page shows: what its URL name or namespace registered, else all of them."""
-    if match is not None:
-        for key in _keys(match):
-            if key in pagecache.registry.urls:
-                return pagecache.registry.urls[key]
-    return all_sections()
-
-
-def is_uncached(match):
-    return match is not None and any(key in pagecache.registry.uncached for key in _keys(match))
-
-
-def _admin_prefix():
-    try:
-        return reverse("admin:index")
-    except NoReverseMatch:
-        return None
-
-
-def _has_personal_cookie(request):
-    return settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE in request.COOKIES
-
-
-def _is_excluded(path, admin_prefix):
-    """The admin, and files: static files and uploaded media are not pages."""
-    if admin_prefix and path.startswith(admin_prefix):
-        return True
-    return any(
-        prefix and prefix.startswith("/") and path.startswith(prefix)
-        for prefix in (settings.STATIC_URL, settings.MEDIA_URL)
-    )
-
-
-def _query_pairs(request):
-    """The query string's (name, value) pairs, decoded as the view's request.GET decodes them."""
-    raw = request.META.get("QUERY_STRING", "")
-    try:
-        # WSGI hands over the bytes as Latin-1 text; a browser's UTF-8 must survive a rewrite.
-        data = raw.encode("iso-8859-1")
-    except UnicodeEncodeError:
-        data = raw.encode()
-    return [(name, value) for name, values in QueryDict(data).lists() for value in values]
-
-
-def _set_query(request, pairs):
-    request.META["QUERY_STRING"] = urlencode(pairs)
-    request.GET = QueryDict(request.META["QUERY_STRING"])
-
-
-def _drop_tracking_params(request):
-    """Remove tracking parameters from the request itself, so the view never sees them."""
-    if not request.META.get("QUERY_STRING", ""):
-        return
-    pairs = _query_pairs(request)
-    kept = [(k, v) for k, v in pairs if k not in TRACKING_PARAMS]
-    if len(kept) != len(pairs):
-        _set_query(request, kept)
-
-
-def _declared_params(match):
-    """The query parameters that the view at this address reads, or None when it does not say."""
-    if match is None:
-        # Not a page, or an address without its final slash, whose redirect keeps the query.
-        return None
-    view = match.func
-    declared = getattr(view, "query_params", None)
-    if declared is None:
-        declared = getattr(getattr(view, "view_class", None), "query_params", None)
-    return None if declared is None else frozenset(declared)
-
-
-def _keep_read_params(request, match):
-    """Keep only the parameters the view reads, in one order; False when the view does not say
-    which it reads and the address has a query string (such a page is never stored)."""
-    query = request.META.get("QUERY_STRING", "")
-    if not query:
-        return True
-    declared = _declared_params(match)
-    if declared is None:
-        return False
-    # Sorted by name only: the order of a parameter's values can matter to the view.
-    kept = sorted(((k, v) for k, v in _query_pairs(request) if k in declared), key=lambda p: p[0])
-    _set_query(request, kept)
-    return True
-
-
-def _page_key(request):
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return PAGE_PREFIX + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
-
-
-_REFUSING_DIRECTIVES = ("private", "no-cache", "no-store")
-
-
-def _storable(request, response):
-    if request.method != "GET" or response.status_code != 200 or response.streaming:
-        return False
-    if response.cookies or response.has_header("Set-Cookie"):
-        return False
-    cache_control = response.get("Cache-Control", "").lower()
-    if any(directive in cache_control for directive in _REFUSING_DIRECTIVES):
-        return False
-    if "*" in response.get("Vary", ""):
-        return False
-    # A CSRF token is per visitor: a page that used one is never shared.
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or b"csrfmiddlewaretoken" in response.content:
-        return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
-
-
-def _shown_to_a_signed_in_user(request):
-    """Whether the response was made for the signed-in user (the header greets them; officers see
-    their programmes and partners' contacts): the session says whether anything looked."""
-    session = getattr(request, "session", None)
-    if session is None or not session.accessed:
-        return False
-    user = getattr(request, "user", None)
-    return user is not None and user.is_authenticated
 
 
 # What each stored page depends on (depends_on's names), as this process last saw it: their
@@ -258,17 +109,17 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self._admin_prefix = None
+        self.admin_url_prefix = None
 
     @property
     def admin_prefix(self):
-        if self._admin_prefix is None:
-            self._admin_prefix = _admin_prefix() or ""
-        return self._admin_prefix
+        if self.admin_url_prefix is None:
+            self.admin_url_prefix = admin_url_prefix() or ""
+        return self.admin_url_prefix
 
     def __call__(self, request):
         response = self._respond(request)
-        if _shown_to_a_signed_in_user(request):
+        if shown_to_a_signed_in_user(request):
             patch_cache_control(response, private=True)
         return response
 
@@ -287,15 +138,15 @@ class PageCacheMiddleware:
     def _cacheable_match(self, request):
         """The request's resolved URL (None for a 404) when the cache may answer it; False when it
         is personal, excluded or never cached."""
-        if _has_personal_cookie(request) or _is_excluded(request.path, self.admin_prefix):
+        if has_personal_cookie(request) or is_excluded(request.path, self.admin_prefix):
             return False
-        match = _match(request)
+        match = resolve_request(request)
         return False if is_uncached(match) else match
 
     def _look_up(self, request, sections):
         """The page's key, the objects this process knows it depends on, the sections'
         generations and what the one MGET answered (the page among it)."""
-        key = _page_key(request)
+        key = page_key(request)
         objects = _known_names(key)
         gens, values = generations(sections, extra_keys=[key, *(gen_key(name) for name in objects)])
         return key, objects, gens, values
@@ -320,8 +171,8 @@ class PageCacheMiddleware:
         match = self._cacheable_match(request)
         if match is False:
             return None
-        _drop_tracking_params(request)
-        if not _keep_read_params(request, match):
+        drop_tracking_params(request)
+        if not keep_read_params(request, match):
             return None
         looked_up = self._look_up(request, sections_for_match(match))
         # On a miss Django handles the request next: serve() takes this instead of asking again.
@@ -335,8 +186,8 @@ class PageCacheMiddleware:
     def serve(self, request, match):
         """The page from the cache when it is current, else rendered and stored (match: the
         request's resolved URL, or None)."""
-        _drop_tracking_params(request)
-        if not _keep_read_params(request, match):
+        drop_tracking_params(request)
+        if not keep_read_params(request, match):
             response = self.get_response(request)
             response[HEADER] = "SKIP"
             return response
@@ -360,21 +211,22 @@ class PageCacheMiddleware:
         if entry is not None:
             return self._from_entry(entry)
         request._pagecache_objects = {}
-        with self.facts(match, values):
+        with self.facts(match, values, key):
             response = self.get_response(request)
             objects = request._pagecache_objects
-            if _storable(request, response) and None not in objects.values():
+            if storable(request, response) and None not in objects.values():
                 self._store(key, sections, gens, response, now, objects)
             else:
                 response[HEADER] = "SKIP"
         return response
 
     @contextlib.contextmanager
-    def facts(self, match, known=None):
+    def facts(self, match, known=None, page=None):
         """Around a render: its cached facts fetched in one round trip (core.cachebatch), beside
-        `known`, what the cache already answered for this request."""
+        `known`, what the cache already answered for this request; page: the page's key, whose
+        last render's own facts come in the same round trip."""
         try:
-            token = cachebatch.open_batch(getattr(match, "view_name", None), known or {})
+            token = cachebatch.open_batch(getattr(match, "view_name", None), known or {}, page)
         except Exception:
             logger.warning("Page cache: cached facts not fetched together", exc_info=True)
             yield

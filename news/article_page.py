@@ -5,9 +5,14 @@ pen names together in one hand-written query, made into the instances the page a
 use (the same order, the same fields shown), so the HTML is the one the ORM's queries gave.
 """
 
+from functools import cache as once
+
 from django.db import connection
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 
 from core import memo
+from federation.models import SiteProfile
 from news import freshness
 
 from .models import Photo, Tag, TaggedArticle
@@ -102,3 +107,38 @@ def remembered(slug, load):
         f"news:article-page:{FORMAT}:{slug}", load, sections=sections, scheduled=True
     )
     return value
+
+
+# The article's own part of its page ----------------------------------------------------------------
+
+MAIN_TEMPLATE = "news/includes/article_main.html"
+
+
+@once
+def _main_digest():
+    return memo.template_digest(MAIN_TEMPLATE, "includes/share.html")
+
+
+def main_html(context):
+    """The article's own part of its page (title, photos, body, byline, links, colophon, sharing:
+    templates/news/includes/article_main.html), rendered once per change of what it shows and
+    kept like the article itself (remembered()), with the site's profile (the colophon) and the
+    page's address (the share links, the colophon). The template renders the same part itself
+    when it is not given (the preview)."""
+    article, share_url = context["article"], context["share_url"]
+    # The site profile's save bumps every section, these among them (federation.apps).
+    sections = [freshness.article_key(article.slug), freshness.TAXONOMY, freshness.ARTICLES]
+    names = ("article", "photos", "tags", "topics", "share_url")
+
+    def render():
+        shown = {name: context[name] for name in names}
+        return get_template(MAIN_TEMPLATE).render({**shown, "site_profile": SiteProfile.load()})
+
+    html, _ = memo.keep(
+        f"news:article-main:{FORMAT}:{_main_digest()}:{article.slug}",
+        render,
+        sections=sections,
+        stamp=(share_url,),
+        scheduled=True,
+    )
+    return mark_safe(html)

@@ -14,7 +14,7 @@ from django.urls import path
 from django.utils import timezone
 
 from agreements.models import Agreement
-from core import pagecache, pagecache_middleware
+from core import pagecache, pagecache_middleware, pagecache_requests
 from federation.models import SiteProfile
 from news import freshness
 from news.models import Article
@@ -619,8 +619,8 @@ def test_every_public_page_says_which_query_parameters_it_reads(story):
         worker.get_absolute_url(),
     ]
     for url in paths:
-        match = pagecache_middleware._match(RequestFactory().get(url))
-        assert pagecache_middleware._declared_params(match) is not None, url
+        match = pagecache_requests.resolve_request(RequestFactory().get(url))
+        assert pagecache_requests.declared_params(match) is not None, url
 
 
 def undeclared_view(request):

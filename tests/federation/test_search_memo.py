@@ -280,4 +280,4 @@ def test_a_query_typed_another_way_reads_the_cache_in_four_round_trips(site, cli
     # The page and the generations; the facts every page reads (site profile, menu); the
     # query's memo; the page stored. No search, no result rendered or stored.
     assert response["X-Page-Cache"] == "MISS"
-    assert calls == ["get_many", "get_many", "get", "set"]
+    assert calls == ["get_many", "get_many", "get_many", "set"]

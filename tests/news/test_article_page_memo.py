@@ -138,3 +138,44 @@ def test_nothing_is_kept_without_a_shared_cache(article, settings):
     url = article.get_absolute_url()
     cold(url)
     assert news_queries(url)
+
+
+def test_the_articles_own_part_is_kept_rendered_and_is_what_the_template_renders(
+    article, monkeypatch
+):
+    """news.article_page.main_html: rendered once, read back as it was, and byte for byte what
+    the page's template renders itself when it is not given (as for the preview)."""
+    from news import article_page
+
+    url = article.get_absolute_url()
+    renders = []
+    original = article_page.get_template
+
+    def counted(name):
+        if name == article_page.MAIN_TEMPLATE:
+            renders.append(name)
+        return original(name)
+
+    monkeypatch.setattr(article_page, "get_template", counted)
+    kept = [cold(url).content for _ in range(3)]
+    assert len(renders) == 1 and kept[0] == kept[1] == kept[2]
+    monkeypatch.setattr(article_page, "main_html", lambda context: "")
+    assert cold(url).content == kept[0]
+
+
+def test_the_kept_part_follows_the_site_profile_and_the_address_it_is_shared_from(article):
+    from federation.models import SiteProfile
+
+    url = article.get_absolute_url()
+    cold(url)
+    profile = SiteProfile.load()
+    profile.name = "Công đoàn tỉnh Lâm Đồng (thử)"
+    profile.save()
+    assert "<strong>Công đoàn tỉnh Lâm Đồng (thử)</strong>" in cold(url).content.decode()
+    from django.test import Client
+
+    visitor = Client(HTTP_HOST="localhost")
+    visitor.cookies["sessionid"] = "khong-co-phien"
+    html = visitor.get(url).content.decode()
+    assert f'data-copy-link="http://localhost{url}"' in html
+    assert f'data-copy-link="http://testserver{url}"' in cold(url).content.decode()

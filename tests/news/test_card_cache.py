@@ -74,7 +74,7 @@ def rendered(url):
 
 def news_changed(url):
     """The home page and the lists remember their cards until the news changes (news.home,
-    news.views.ArticlePaginator): only then do they read the articles' cards."""
+    news.listing.ArticlePaginator): only then do they read the articles' cards."""
     pagecache.bump("news")
 
 
