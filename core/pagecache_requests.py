@@ -77,9 +77,8 @@ def is_excluded(path, admin_prefix):
     )
 
 
-def _query_pairs(request):
+def _query_pairs(raw):
     """The query string's (name, value) pairs, decoded as the view's request.GET decodes them."""
-    raw = request.META.get("QUERY_STRING", "")
     try:
         # WSGI hands over the bytes as Latin-1 text; a browser's UTF-8 must survive a rewrite.
         data = raw.encode("iso-8859-1")
@@ -88,19 +87,36 @@ def _query_pairs(request):
     return [(name, value) for name, values in QueryDict(data).lists() for value in values]
 
 
-def _set_query(request, pairs):
-    request.META["QUERY_STRING"] = urlencode(pairs)
-    request.GET = QueryDict(request.META["QUERY_STRING"])
+def _set_query(request, query):
+    if query != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
+
+
+# Both below are asked on every request with a query string (twice on a miss: the front door, then
+# the middleware), for a few distinct query strings: remembered, a bounded number of them.
+
+
+@functools.lru_cache(maxsize=4096)
+def _without_tracking(raw):
+    pairs = _query_pairs(raw)
+    kept = [(k, v) for k, v in pairs if k not in TRACKING_PARAMS]
+    return raw if len(kept) == len(pairs) else urlencode(kept)
+
+
+@functools.lru_cache(maxsize=4096)
+def _only(raw, declared):
+    # Sorted by name only: the order of a parameter's values can matter to the view.
+    return urlencode(
+        sorted(((k, v) for k, v in _query_pairs(raw) if k in declared), key=lambda p: p[0])
+    )
 
 
 def drop_tracking_params(request):
     """Remove tracking parameters from the request itself, so the view never sees them."""
-    if not request.META.get("QUERY_STRING", ""):
-        return
-    pairs = _query_pairs(request)
-    kept = [(k, v) for k, v in pairs if k not in TRACKING_PARAMS]
-    if len(kept) != len(pairs):
-        _set_query(request, kept)
+    raw = request.META.get("QUERY_STRING", "")
+    if raw:
+        _set_query(request, _without_tracking(raw))
 
 
 def declared_params(match):
@@ -124,9 +140,7 @@ def keep_read_params(request, match):
     declared = declared_params(match)
     if declared is None:
         return False
-    # Sorted by name only: the order of a parameter's values can matter to the view.
-    kept = sorted(((k, v) for k, v in _query_pairs(request) if k in declared), key=lambda p: p[0])
-    _set_query(request, kept)
+    _set_query(request, _only(query, declared))
     return True
 
 
