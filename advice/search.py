@@ -30,4 +30,9 @@ SOURCE = search.Source(
     order=45,
     tab="Hỏi đáp",
     slug="hoi-dap",
+    # A result shows the answered question; its answer cites the library's documents.
+    sections=(
+        "advice",
+        "documents",
+    ),
 )

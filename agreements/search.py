@@ -38,4 +38,6 @@ SOURCE = search.Source(
     order=30,
     tab="Chương trình",
     slug="chuong-trinh",
+    # A result shows the programme's own fields; its status, the day (the memo ends at midnight).
+    sections=("agreements",),
 )

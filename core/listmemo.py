@@ -55,6 +55,20 @@ class ListMemo:
             return
         self._read.update((key, found.get(self.prefix + key)) for key in keys)
 
+    @staticmethod
+    def fetch_together(pairs):
+        """fetch() for several memos at once: [(memo, key), …] in one round trip."""
+        pairs = [(memo, key) for memo, key in pairs if memo.enabled]
+        if not pairs:
+            return
+        try:
+            found = cachebatch.get_many([memo.prefix + key for memo, key in pairs])
+        except Exception:
+            logger.warning("Page cache: list memo unreadable", exc_info=True)
+            return
+        for memo, key in pairs:
+            memo._read[key] = found.get(memo.prefix + key)
+
     def _entry(self, key):
         if key in self._read:
             return self._read[key]

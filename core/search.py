@@ -281,6 +281,10 @@ class Source:
     # tells them apart: the rendered result is then kept per query while they are the same.
     # None: rendered on every search.
     fingerprint: callable = None
+    # The page-cache sections (core.pagecache) its results show: the search page keeps its
+    # results per query while they hold (federation.search_results), whatever changes elsewhere.
+    # Empty: every section.
+    sections: tuple = ()
 
     def __post_init__(self):
         self.tab = self.tab or self.label

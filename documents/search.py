@@ -28,4 +28,6 @@ SOURCE = search.Source(
     order=40,
     tab="Văn bản",
     slug="van-ban",
+    # A result shows the document, its issuer and its status (the memo ends at midnight).
+    sections=("documents",),
 )

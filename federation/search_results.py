@@ -4,11 +4,14 @@ site, not once per visitor.
 What a search finds, and how its results read, depends on the query's folded words (core.search:
 its terms, its words in order and its quoted phrases) and on the rows of the searched kinds; not on
 how the words were typed ("Công đoàn", "cong doan") nor on who asks (every source searches the
-public rows only). So the page's counts per kind, its page number and its results' HTML
+public rows only). So each kind's count, page number and results' HTML
 (includes/search_result.html, each lit for the query) are kept as a core.listmemo.ListMemo of the
-sections every kind comes from: any edit, publish, unpublish or delete bumps one of them and the
-next visitor searches again, and a scheduled article going up ends the memo at its time. A popular
-query's second visitor then runs no SQL and renders no result, only the page around them.
+sections that kind's results show (core.search.Source.sections): an edit, publish, unpublish or
+delete bumps one of them and the next visitor searches that kind again, the others staying kept
+(a newsroom publishing all day does not make the programmes, profiles and documents be searched
+again); a scheduled article going up ends the news's memo at its time, and midnight every memo
+(a programme's status). A popular query's second visitor then runs no SQL and renders no result,
+only the page around them.
 
 When the memo is gone (an edit, its lifetime), the search runs again, but a result whose source
 gives a fingerprint (core.search.Source: what the result shows, such as an article's row and
@@ -98,55 +101,49 @@ def find(query, *, chosen=None, page=None):
     tab of the `chosen` source, page `page` as the visitor typed it."""
     sources = search.sources()
     number = page_number(page)
-    name = repr(("search", FORMAT, template_digest(), [s.key for s in sources], _signature(query)))
-    # Made before the search, so that an edit landing while it runs makes what it stores stale.
-    memo = ListMemo(name, pagecache.all_sections(), learn=True)
-    key = f"{chosen.key if chosen else ''}:{number}"
-    stored = memo.get(key)
-    if stored is None:
-        stored = _search(query, sources, chosen, number)
-        memo.set(key, stored)
-    return _found(stored, sources)
-
-
-def _search(query, sources, chosen, number):
-    """The search itself: one query per kind (its first rows carry its count) and the results
-    rendered, as plain values for the cache: (counts, page, blocks) as Found holds them, by the
-    sources' keys."""
     listed = chosen or next((s for s in sources if s.paginate), None)
-    counts, page, blocks = [], None, []
+    parts = []
     for source in sources:
-        queryset = source.search(query)
-        # No result shows the search columns: long texts, not read back.
-        queryset = queryset.defer(*getattr(queryset.model, "SEARCH_COLUMNS", ()))
-        if source is listed:
-            found = CountedPaginator(queryset, PAGE_SIZE).get_page(number)
-            count = found.paginator.count
-            capped = bool(source.limit) and count >= source.limit
-            page = (source, found.number, count, capped, list(found.object_list))
-        elif chosen is None:
-            items = list(queryset.annotate(search_total=Window(Count("pk")))[:BLOCK_SIZE])
-            count, capped = (items[0].search_total if items else 0), False
-            if items:
-                blocks.append((source, items, count))
-        else:
-            count, capped = queryset.count(), False
+        role = "page" if source is listed else ("block" if chosen is None else "count")
+        name = repr(("search", FORMAT, template_digest(), source.key, _signature(query)))
+        # Made before the search, so that an edit landing while it runs makes what it stores
+        # stale. Each kind follows only the sections its results show (core.search.Source).
+        memo = ListMemo(name, source.sections or pagecache.all_sections(), learn=True)
+        parts.append((source, role, memo, f"{role}:{number if role == 'page' else ''}"))
+    ListMemo.fetch_together([(memo, key) for _, _, memo, key in parts])
+    counts, found_page, blocks = [], None, []
+    for source, role, memo, key in parts:
+        stored = memo.get(key)
+        if stored is None:
+            stored = _search(query, source, role, number)
+            memo.set(key, stored)
+        count, capped, shown = stored[:3]
         counts.append((source.key, count, capped))
-    results = [(source, obj) for source, objects in _lists(page, blocks) for obj in objects]
-    rendered = iter(_rendered(query, results))
-    if page is not None:
-        source, number, count, capped, objects = page
-        page = (source.key, number, count, capped, [next(rendered) for _ in objects])
-    blocks = [(source.key, [next(rendered) for _ in items], n) for source, items, n in blocks]
-    return counts, page, blocks
+        if role == "page":
+            found_page = (source.key, stored[3], count, capped, shown)
+        elif role == "block" and shown:
+            blocks.append((source.key, shown, count))
+    return _found((counts, found_page, blocks), sources)
 
 
-def _lists(page, blocks):
-    """(source, objects) of the page, then of each block, in the order the page shows them."""
-    if page is not None:
-        yield page[0], page[4]
-    for source, items, _ in blocks:
-        yield source, items
+def _search(query, source, role, number):
+    """One kind searched: its count, whether it is capped, and its results rendered (role "page":
+    page `number` of the list, then the page's number; "block": its first results; "count": its
+    count alone), as plain values for the cache."""
+    queryset = source.search(query)
+    # No result shows the search columns: long texts, not read back.
+    queryset = queryset.defer(*getattr(queryset.model, "SEARCH_COLUMNS", ()))
+    if role == "page":
+        found = CountedPaginator(queryset, PAGE_SIZE).get_page(number)
+        count = found.paginator.count
+        capped = bool(source.limit) and count >= source.limit
+        objects = list(found.object_list)
+        return count, capped, _rendered(query, [(source, obj) for obj in objects]), found.number
+    if role == "block":
+        items = list(queryset.annotate(search_total=Window(Count("pk")))[:BLOCK_SIZE])
+        count = items[0].search_total if items else 0
+        return count, False, _rendered(query, [(source, obj) for obj in items])
+    return queryset.count(), False, []
 
 
 def _rendered(query, results):

@@ -157,6 +157,8 @@ SOURCE = search.Source(
     paginate=True,
     limit=MAX_RESULTS,
     slug="tin-tuc",
+    # A result shows the article, its category, tags and cover: the news.
+    sections=("news",),
 )
 
 
@@ -183,4 +185,6 @@ TOPIC_SOURCE = search.Source(
     result=topic_result,
     order=20,
     slug="chuyen-de",
+    # Topics are the news's (news.apps).
+    sections=("news",),
 )

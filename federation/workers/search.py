@@ -42,4 +42,6 @@ SEARCH_SOURCE = search.Source(
     order=35,
     tab="Điển hình",
     slug="dien-hinh",
+    # A result shows the profile, its sector and honours.
+    sections=("workers",),
 )

@@ -263,6 +263,36 @@ def test_after_an_edit_only_the_changed_news_result_is_rendered_again(site, monk
     assert "<mark>Công</mark> <mark>đoàn</mark> tỉnh biểu dương" in html
 
 
+def test_an_article_edited_searches_the_news_again_and_leaves_every_other_kind_remembered(
+    site, settings
+):
+    """Each kind's results follow only the sections they show (core.search.Source.sections):
+    an edit of the news runs the news's (and its topics') search again, not the programmes',
+    profiles', documents' or answers' (and the reverse)."""
+    others = ("agreements_", "documents_", "federation_exemplaryworker", "advice_")
+
+    def searched(url):
+        with CaptureQueriesContext(connection) as queries:
+            html = rendered(url)
+        sql = [q["sql"].split(" FROM ")[1][:40] for q in queries if " FROM " in q["sql"]]
+        return html, sql
+
+    html, sql = searched(Q)
+    assert any(table in " ".join(sql) for table in others)  # the first search reads every kind
+    site[0].title = "Công đoàn cơ sở họp đoàn viên, đã sửa"
+    site[0].save()
+    html, sql = searched(Q)
+    assert "đã sửa" in html and html == fresh(Q, settings)
+    assert any('"news_article"' in part for part in sql)
+    assert not [part for part in sql if any(table in part for table in others)], sql
+    worker = make_worker(full_name="Nguyễn Văn Công Đoàn")
+    html, sql = searched(Q)
+    assert "Nguyễn Văn <mark>Công</mark> <mark>Đoàn</mark>" in html
+    assert html == fresh(Q, settings)
+    assert any("federation_exemplaryworker" in part for part in sql)
+    assert not [part for part in sql if '"news_article"' in part], (sql, worker.pk)
+
+
 @pytest.mark.parametrize(
     ("typed", "number"),
     [(None, 1), ("", 1), ("abc", 1), ("1.5", 1), ("2", 2), (" 3 ", 3), ("0", 0), ("-4", 0),
