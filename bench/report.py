@@ -261,26 +261,28 @@ COLD_NOTE = (
     "quan\", kept per article (news/article_page.py, news/related.py); the programmes' and "
     "profiles' pages and cards kept per change to their section; the header and footer kept in "
     "each process per what they show (federation/shell.py); a render's cached facts in one MGET "
-    "(core/cachebatch.py); hiredis for Redis's replies. What is left, by the profile: Django's "
-    "request and template machinery around the kept parts, and the Redis round trips. A page "
-    "whose remembered parts a change has just made stale costs the last row of the profile "
-    'table ("first render after a publish"): the counts of the big lists are the dearest. Next '
-    "steps: keep the lists' counts up to date on each save instead of counting again, and "
-    "serve the page cache's hits from nginx (Redis) so that gunicorn's CPU goes to cold renders."
+    "(core/cachebatch.py), with the keys the page's last render read of its own; a list page's "
+    "cards kept with its rows (news/listing.py); the article's own part of its page rendered "
+    "once per change (news.article_page.main_html); hiredis for Redis's replies. What is left, by "
+    "the profile: Django's request and template machinery around the kept parts. A page whose "
+    "remembered parts a change has just made stale costs the last row of the profile table "
+    '("first render after a publish"): the counts of the big lists are the dearest. Next step: '
+    "keep the lists' counts up to date on each save instead of counting again."
 )
 WARM_NOTE = (
-    "A hit is answered above sessions, authentication, CSRF, the policy header, axes and history "
-    "(core.pagecache, tests/core/test_pagecache_warm.py), in one Redis round trip, an article "
-    "page's own objects included (each process remembers which a stored page depends on); "
-    "what is left is Django's request handling, resolving the URL and unpickling the page. If it "
-    "falls short, the machine was busy (see the load average): the next step is nginx answering "
-    "hits from Redis itself."
+    "A hit is answered before Django's request handling starts (core/pagecache_front.py, "
+    "tests/core/test_pagecache_front.py), in one Redis round trip, an article page's own objects "
+    "included (each process remembers which a stored page depends on); what is left is gunicorn, "
+    "the round trip and unpickling the page, which grows with the page (the home page is 130 KB "
+    "at 100,000 articles, the ceiling's page 20 KB). If it falls short, the machine was busy (see "
+    "the load average): the next step is nginx answering hits from Redis itself."
 )
 SEARCH_NOTE = (
-    "A query's results (counts per kind, the page, each result's HTML) are remembered per folded "
-    "query, tab and page until the next edit (federation/search_results.py), and a news result's "
-    "HTML per query while its row is unchanged; a query searched afresh (after an edit) costs the "
-    "last row of the profile table. If it falls short, the machine was busy."
+    "A query's results (each kind's count, the page, each result's HTML) are remembered per "
+    "folded query, tab and page until the next edit of that kind (federation/search_results.py), "
+    "and a news result's HTML per query while its row is unchanged; a query searched afresh "
+    "(after an edit of the news) costs the last row of the profile table. If it falls short, the "
+    "machine was busy."
 )
 DEEP_NOTE = (
     "Page 500 pays OFFSET only on its first visit after a change; if it is still slow, the keyset "
@@ -539,6 +541,25 @@ said), the HTML byte for byte the same on all twelve pages after each change:
 | programme and profile cards rendered once per change to their section (per day for programmes); unfiltered lists' rows and count, and the filter widgets, remembered (`agreements/cards.py`, `federation/workers/cards.py`, `core.memo.rows`) | Chương trình phối hợp / Điển hình tiên tiến | 15.2 / 10.9 (5 and 6 queries) | 1.9 / 1.9 (no query) |
 | a programme's and a profile's page kept per change to their section and per kind of visitor, their linked articles' public state kept beside those articles' generations (`agreements/page.py`, `news/linked.py`) | Một chương trình / Một hồ sơ | 7.5 / 4.3 (6 and 3 queries) | 2.3 / 1.8 (no query) |
 
+### What each change bought, third round (1 December 2026)
+
+The same method (in process, median; wrk where said), the HTML byte for byte the same on all
+twelve pages after each change. Chosen from the profile and, for the load test, from where
+PostgreSQL's and gunicorn's time went under `make load` (PostgreSQL's statement log, py-spy on
+the workers):
+
+| change | page | before | after |
+|---|---|--:|--:|
+| the page cache's front door: a stored page answered before Django's request handling (`core/pagecache_front.py`) | warm hit, CPU in process (1,000 articles) | 188 µs | ~100 µs |
+| | warm hits, wrk 16 connections, against the bare ceiling (1,000 articles) | 47 % | 62 % |
+| a query string's normalisation remembered per query string; no memcached key check on Redis | warm hit in process: Tìm «công đoàn» / Trang chủ / Tin tức | 273 / 218 / 191 µs | 173 / 183 / 171 µs |
+| a list page's cards kept with its rows (`news/listing.py`) | Tin tức (100,000 articles) | 2.41 | 1.71 |
+| the article's own part of its page rendered once per change (`news.article_page.main_html`) | Bài viết | 2.30 | 2.17 |
+| the keys a page's last render read of its own fetched with its view's facts (`core/cachebatch.py`) | Bài viết / Một chương trình | 2.17 / 2.43 | 1.61 / 2.05 |
+| a deep page's OFFSET over ids in the public lists' index, then 20 rows by id (`article_listed`) | OFFSET 3,800, 10,000 articles (SQL) | 8.3 | 0.4 |
+| "Tin liên quan" picked among the newest 60 sharing articles, not 200 | its statement, 10,000 articles (SQL) | 4.1 | 1.7 |
+| each kind's search results kept beside its own sections' generations (`core.search.Source.sections`) | Tìm, after an edit of the news (10,000 articles) | 31 | 26.5 |
+
 {load_section}
 ## Method
 
@@ -638,11 +659,14 @@ quả mới nhất» when there are more. The plan for the rare word at {largest
 list in the cache, under the news generation: the row count (a COUNT over 100,000 published
 articles costs more than the whole render) and where each visited page starts (its first row's
 `published_at` and `id`, and for the next page, the row after which it starts). A page whose start
-is known is fetched by keyset (`published_at ≤ X`, ties broken by `id`), using the index on
-(`status`, `published_at`) from that row on, instead of OFFSET, which walks every row before it.
-The first visit to a deep page after a change pays the OFFSET once (tens of milliseconds at page
-500 of 100,000); crawlers that walk pages in order never do, since each page stores where
-the next one starts. A scheduled article coming due moves every page by one row, so these facts
+is known is fetched by keyset (`published_at ≤ X`, ties broken by `id`) from that row on,
+instead of OFFSET, which walks every row before it. The first visit to a deep page after a change
+pays the OFFSET once, over ids alone in the partial index of the public lists (`article_listed`:
+`published_at`, `id`, newest first, with `unpublish_at`; migration `news/0012`), then reads its
+20 rows by id: OFFSET 3,800 at 10,000 articles went from 8.3 ms to 0.4 ms. The same index serves
+the count. Crawlers that walk pages in order never pay it, since each page stores where the next
+one starts. A page's rows and its cards as rendered are kept beside these facts, so a page read
+again builds no article and looks up no card. A scheduled article coming due moves every page by one row, so these facts
 live no longer than the page cache's own lifetime cap (below).
 
 ## The full-page cache (`core/pagecache.py`)
@@ -683,18 +707,25 @@ live no longer than the page cache's own lifetime cap (below).
   which asks the section's next change again without staling the other article pages. A stored
   article page keeps its objects' generations, read before the view reads the rows (an edit that
   lands during the render makes the page stale at once). Tests: `tests/news/test_page_freshness.py`.
-- **A warm hit costs almost nothing.** The page cache sits right below `SecurityMiddleware` and
+- **A warm hit costs almost nothing.** The site's WSGI application is Django behind the page
+  cache's front door (`core/pagecache_front.py`, `federation/wsgi.py`): an unconditional GET that
+  the cache holds is answered before Django's request handling starts (no request or response
+  objects, no signals, no middleware), by the middleware's own rules (`PageCacheMiddleware.answer`,
+  `core/pagecache_requests.py`) and its one `MGET` (page, section generations and the page's own
+  objects' generations), with the headers `SecurityMiddleware` adds. A conditional GET (304),
+  HEAD, a personal cookie and every miss go through Django; a miss hands the middleware the
+  `MGET` already made. Inside Django, the page cache sits right below `SecurityMiddleware` and
   `ConditionalGetMiddleware`: a hit never reaches the policy header, WhiteNoise, sessions,
   locale, CSRF, authentication, messages, history or axes, runs no query and no template. The
   policy header (no nonce on the public policy) is stored with the page, so a hit carries the
-  same `Content-Security-Policy`, `X-Frame-Options` and security headers as a render. One `MGET`
-  per hit (page and section generations); an article page adds one for its own objects'
-  generations. Tests: `tests/core/test_pagecache_warm.py`.
+  same `Content-Security-Policy`, `X-Frame-Options` and security headers as a render. Tests:
+  `tests/core/test_pagecache_front.py`, `tests/core/test_pagecache_warm.py`.
 - **A cold render's cached facts in one round trip.** On a miss, one more `MGET` fetches every
   fixed key that earlier renders of the same view read (site profile, menu, most read, topics, the
-  next scheduled change; `core/cachebatch.py`) instead of one or two calls each, and one more the
-  cards of the articles the page shows: a cold home page makes 4 calls to the cache (11 before), an
-  article page 6 (9 before). Tests: `tests/core/test_cold_round_trips.py`.
+  next scheduled change; `core/cachebatch.py`) and the keys that this page's last render in the
+  same process read of its own (an article's kept row, related list, own part and cards; a list's
+  count, rows and cards): a cold home, list or article page makes 3 calls to the cache (11, 6 and
+  9 at first), the page's store included. Tests: `tests/core/test_cold_round_trips.py`.
 - **One round trip.** A first design put the generations into the page's key (two reads: the
   generations, then the page). Here the page is keyed by its URL and stores the generations it
   was rendered with; one `MGET` fetches the page and the current generations together, and a page

@@ -38,6 +38,7 @@ class _Batch:
         self.page = page
         self.skip = set(skip)  # keys fetched for the page anyway: not the page's own to learn
         self.asked = {}  # every key the render read, in order
+        self.deferred = []  # writes to make when the render ends (defer())
 
 
 def open_batch(view, known, page=None):
@@ -63,7 +64,11 @@ def open_batch(view, known, page=None):
 def close_batch(token):
     batch = _batch.get()
     _batch.reset(token)
-    if batch is None or batch.page is None:
+    if batch is None:
+        return
+    for write in batch.deferred:
+        write()
+    if batch.page is None:
         return
     own = tuple(key for key in batch.asked if key not in batch.skip)[:MAX_LEARNED]
     with _lock:
@@ -105,6 +110,16 @@ def get_many(keys, *, learn=False):
 def get(key, default=None, *, learn=False):
     found = get_many([key], learn=learn)
     return found.get(key, default)
+
+
+def defer(write):
+    """Call write() when the render ends, with the other writes it made (a list's facts in one
+    round trip); False without an open batch: the caller writes now."""
+    batch = _batch.get()
+    if batch is None:
+        return False
+    batch.deferred.append(write)
+    return True
 
 
 def store(key, value, timeout):

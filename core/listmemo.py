@@ -41,7 +41,9 @@ class ListMemo:
                 return
             digest = hashlib.md5(repr((name, self.gens)).encode(), usedforsecurity=False)
             self.prefix = f"pagecache:list:{digest.hexdigest()}:"
-        self._read = {}  # key → what the cache answered for it in fetch()
+        self._read = {}  # key → what the cache answered for it in fetch(), or what set() kept
+        self._pending = {}  # key → what set() kept, not written yet
+        self._lifetime = None
 
     def fetch(self, *keys):
         """Read these facts in one round trip: get() answers from it, and set() skips writing a
@@ -87,14 +89,45 @@ class ListMemo:
         return None
 
     def set(self, key, value):
+        """Keep a fact. With a render's batch open (core.cachebatch) the facts a render keeps
+        are written together when it ends, in one round trip; this memo reads them back."""
         if not self.enabled:
             return
+        now = time.time()
         held = self._read.get(key)
-        if held is not None and held[0] == value and held[1] > time.time():
+        if held is not None and held[0] == value and held[1] > now:
             return
         try:
-            seconds = page_seconds(self.sections, self.gens)
-            if seconds >= 1:
-                cache.set(self.prefix + key, (value, time.time() + seconds), math.ceil(seconds))
+            seconds = self._seconds()
+        except Exception:
+            logger.warning("Page cache: list memo not stored", exc_info=True)
+            return
+        if seconds < 1:
+            return
+        entry = (value, now + seconds)
+        self._read[key] = entry
+        first = not self._pending
+        self._pending[key] = entry
+        if first and not cachebatch.defer(self.flush):
+            self.flush()
+
+    def _seconds(self):
+        """How long its facts live: the page cache's lifetime for these sections, asked once."""
+        if self._lifetime is None:
+            self._lifetime = (page_seconds(self.sections, self.gens), time.time())
+        seconds, asked = self._lifetime
+        return seconds - (time.time() - asked)
+
+    def flush(self):
+        pending, self._pending = self._pending, {}
+        if not pending:
+            return
+        seconds = min(entry[1] for entry in pending.values()) - time.time()
+        if seconds < 1:
+            return
+        try:
+            cache.set_many(
+                {self.prefix + key: entry for key, entry in pending.items()}, math.ceil(seconds)
+            )
         except Exception:
             logger.warning("Page cache: list memo not stored", exc_info=True)

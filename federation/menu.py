@@ -7,6 +7,7 @@ from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 from core import memo
+from news.freshness import TAXONOMY
 from news.models import Category
 
 
@@ -19,10 +20,11 @@ class MenuItem:
 
 def _categories():
     """(name, url) of the categories shown in the menu, in their order: every page shows them, so
-    they are read once per change of the news (a saved category bumps it)."""
+    they are read once per change of the categories' names (a saved category bumps the news's
+    taxonomy; publishing an article does not)."""
     return memo.remember(
         "main-menu",
-        ("news",),
+        (TAXONOMY,),
         lambda: [
             (c.name, c.get_absolute_url())
             for c in Category.objects.filter(show_in_menu=True).only("name", "slug")

@@ -84,10 +84,13 @@ class ArticleListView(ArticleListMixin, ListView):
 
 
 def categories_by_slug():
-    """Every category by its address: a few dozen rows, read once per change to the news (a saved
-    category bumps it), beside the other facts a render fetches (core.memo)."""
+    """Every category by its address: a few dozen rows, read once per change to the categories (a
+    saved category bumps the news's taxonomy; publishing an article does not), beside the other
+    facts a render fetches (core.memo)."""
     return memo.remember(
-        "news:categories", ("news",), lambda: {c.slug: c for c in Category.objects.all()}
+        "news:categories",
+        (freshness.TAXONOMY,),
+        lambda: {c.slug: c for c in Category.objects.all()},
     )
 
 
@@ -124,9 +127,9 @@ class TagView(ArticleListMixin, ListView):
 
     @staticmethod
     def find_tag(slug):
-        """The tag of this address, remembered per change to the news (a saved tag bumps it):
-        a tag page read again runs no query at all."""
-        memo = ListMemo("news:tags", sections=("news",))
+        """The tag of this address, remembered per change to the tags (a saved tag bumps the
+        news's taxonomy): a tag page read again runs no query at all."""
+        memo = ListMemo("news:tags", sections=(freshness.TAXONOMY,), learn=True)
         found = memo.get(f"slug:{slug}")
         if found is not None:
             return Tag.from_db(connection.alias, ["id", "name", "slug"], found)

@@ -4,9 +4,11 @@ deletion, and without a query once remembered."""
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from news.models import Tag
+from tests.cached_pages import HEADER
 from tests.cached_pages import afresh as cold
 from tests.factories import make_article, make_category
 
@@ -113,3 +115,46 @@ def test_a_list_page_read_again_keeps_its_cards_and_shows_an_edit_or_a_rename_at
     )
     for url in urls:
         assert renamed in cold(url).content.decode(), url
+
+
+def test_after_a_publish_a_list_writes_its_facts_in_one_round_trip_and_reads_no_category(
+    monkeypatch,
+):
+    """The count, the rows, where the pages start and the cards, kept again after a publish, are
+    written together when the render ends (core.cachebatch.defer); the menu's categories and the
+    categories by address follow the categories, not every article published."""
+    from django.core.cache import cache
+
+    category = make_category(name="Việc làm", show_in_menu=True)
+    for n in range(45):
+        make_article(title=f"Tin số {n}", category=category)
+    for url in ("/tin-tuc/?page=2", category.get_absolute_url()):
+        cold(url)
+    make_article(title="Tin mới đăng", category=category)
+    writes, inside = [], []
+    for name in ("set", "set_many"):
+        original = getattr(cache, name)
+
+        def spy(*args, _name=name, _original=original, **kwargs):
+            keys = list(args[0]) if _name == "set_many" else [args[0]]
+            # Only the site's calls: the memory cache's set_many calls its own set.
+            if not inside and any(":list:" in key for key in keys):
+                writes.append((_name, len(keys)))
+            inside.append(_name)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(cache, name, spy)
+    visitor = Client()  # anonymous: the page cache's miss, as a visitor's after the publish
+    with CaptureQueriesContext(connection) as queries:
+        response = visitor.get("/tin-tuc/?page=2")
+    assert response[HEADER] == "MISS" and "Tin số" in response.content.decode()
+    assert writes == [("set_many", 5)], (
+        writes
+    )  # count, rows, this page's and the next's start, cards
+    assert not [q for q in queries.captured_queries if 'FROM "news_category"' in q["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        assert visitor.get(category.get_absolute_url())[HEADER] == "MISS"
+    assert not [q for q in queries.captured_queries if 'FROM "news_category"' in q["sql"]]
