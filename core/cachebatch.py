@@ -102,9 +102,19 @@ def get_many(keys, *, learn=False):
     if rest:
         fetched = cache.get_many(rest)
         found.update(fetched)
+        # Read once per render: a generation read again later in it is the one read first (the
+        # safe side, as the batch's own keys are).
+        batch.values.update({k: fetched.get(k) for k in rest})
         if learn:
             _learn(batch, rest)
     return found
+
+
+def prefetch(keys):
+    """Read these keys now, in one round trip, for the reads the render makes of them later (a
+    page's own facts, known from its address before its first render in this process)."""
+    if _batch.get() is not None:
+        get_many(keys)
 
 
 def get(key, default=None, *, learn=False):

@@ -165,6 +165,11 @@ def rows(name, pks, render, *, sections, stamp=()):
     return [found[pk] for pk in keys if pk in found]
 
 
+def kept_key(name):
+    """The cache key under which keep() keeps `name` (to fetch it early: core.cachebatch.prefetch)."""
+    return f"pagecache:kept:{name}"
+
+
 def keep(name, compute, *, sections, stamp=(), also=(), scheduled=False):
     """A page's object with what it shows that changes only with `sections` (a programme, its
     partners and tasks), kept under `name` like a row: from the cache when its stamp is current,
@@ -176,7 +181,7 @@ def keep(name, compute, *, sections, stamp=(), also=(), scheduled=False):
 
     Returns the object and what the cache holds under the keys `also` (other facts of the page,
     stamped their own way), read in the same round trip."""
-    key = f"pagecache:kept:{name}"
+    key = kept_key(name)
     keys = [key, *also]
     stored, current = _lookup(name, keys, sections, stamp, raw=also)
     extras = {k: stored.pop(k) for k in also if k in stored}

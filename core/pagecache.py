@@ -182,7 +182,9 @@ def generations(sections, extra_keys=(), *, learn=False):
         for key in missing:
             cache.add(key, _fresh_generation(), None)
         cachebatch.forget(*missing)
-        values.update(cache.get_many(missing))
+        added = cache.get_many(missing)
+        cachebatch.seed(added)
+        values.update(added)
     return tuple(values.get(k) for k in keys), values
 
 

@@ -11,7 +11,7 @@ from django.db import connection
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
-from core import memo
+from core import cachebatch, memo, pagecache
 from federation.models import SiteProfile
 from news import freshness
 
@@ -103,10 +103,28 @@ def remembered(slug, load):
     raises Http404 in load(), and nothing is kept. Without a shared cache it is loaded every time.
     """
     sections = [freshness.article_key(slug), freshness.TAXONOMY, freshness.ARTICLES]
-    value, _ = memo.keep(
-        f"news:article-page:{FORMAT}:{slug}", load, sections=sections, scheduled=True
-    )
+    value, _ = memo.keep(_page_name(slug), load, sections=sections, scheduled=True)
     return value
+
+
+def _page_name(slug):
+    return f"news:article-page:{FORMAT}:{slug}"
+
+
+def _main_name(slug):
+    return f"news:article-main:{FORMAT}:{_main_digest()}:{slug}"
+
+
+def prefetch(slug):
+    """The article's generation and what is kept of its page, in one round trip before the page
+    reads them one by one (core.cachebatch.prefetch): for its first render in a process."""
+    cachebatch.prefetch(
+        [
+            pagecache.gen_key(freshness.article_key(slug)),
+            memo.kept_key(_page_name(slug)),
+            memo.kept_key(_main_name(slug)),
+        ]
+    )
 
 
 # The article's own part of its page ----------------------------------------------------------------
@@ -135,7 +153,7 @@ def main_html(context):
         return get_template(MAIN_TEMPLATE).render({**shown, "site_profile": SiteProfile.load()})
 
     html, _ = memo.keep(
-        f"news:article-main:{FORMAT}:{_main_digest()}:{article.slug}",
+        _main_name(article.slug),
         render,
         sections=sections,
         stamp=(share_url,),

@@ -8,7 +8,7 @@ database spends answering it, on every cold render of an article page.
 from django.db import connection
 from django.utils import timezone
 
-from core import memo, pagecache
+from core import cachebatch, memo, pagecache
 from news import cards, freshness
 from news.cards import FIELDS
 from news.models import Article, Category, TaggedArticle, TopicArticle
@@ -150,9 +150,12 @@ def remembered(request, article, tags, topics):
         *[freshness.tag_key(pk) for pk in tag_ids],
         *[freshness.topic_key(pk) for pk in topic_ids],
     ]
+    name = f"news:related:{FORMAT}:{cards.ROW_FORMAT}:{article.pk}"
+    # The list and its generations in one round trip, then read from the render's batch.
+    cachebatch.prefetch([memo.kept_key(name), *(pagecache.gen_key(n) for n in names)])
     pagecache.depends_on(request, *names)
     kept, _ = memo.keep(
-        f"news:related:{FORMAT}:{cards.ROW_FORMAT}:{article.pk}",
+        name,
         lambda: [cards.as_row(r) for r in related_articles(article, tag_ids, topic_ids)],
         sections=[*names, freshness.TAXONOMY, freshness.ARTICLES],
         # The links themselves are in the stamp: a tag taken off leaves its generation unchanged.

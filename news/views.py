@@ -201,6 +201,7 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
+        article_page.prefetch(slug)
         # Declared before the row is read: an edit landing during the render makes it stale.
         pagecache.depends_on(self.request, freshness.article_key(slug))
         article, self.links = article_page.remembered(slug, lambda: self._load(queryset))
