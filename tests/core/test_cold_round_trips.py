@@ -59,7 +59,7 @@ def test_a_page_rendered_for_the_first_time_in_a_process_learns_its_own_facts(cl
     # Never rendered in this process: its own facts are read in three more round trips (then
     # learnt): the article's generation with its kept row and own part, known from its address
     # (news.article_page.prefetch); "Tin liên quan" with its generations; the related cards.
-    assert calls == ["get_many"] * 5 + ["set"]
+    assert [call for call in calls if call in ("get", "get_many")] == ["get_many"] * 5
     assert cold_render(client, other.get_absolute_url()) == ["get_many", "get_many", "set"]
 
 
