@@ -39,6 +39,7 @@ class _Batch:
         self.skip = set(skip)  # keys fetched for the page anyway: not the page's own to learn
         self.asked = {}  # every key the render read, in order
         self.deferred = []  # writes to make when the render ends (defer())
+        self.writes = {}  # key → (value, timeout): write() buffered, written when it ends
 
 
 def open_batch(view, known, page=None):
@@ -63,11 +64,14 @@ def open_batch(view, known, page=None):
 
 def close_batch(token):
     batch = _batch.get()
+    if batch is not None:
+        for deferred in batch.deferred:
+            deferred()
     _batch.reset(token)
     if batch is None:
         return
-    for write in batch.deferred:
-        write()
+    if batch.writes:
+        _write_now(batch.writes)
     if batch.page is None:
         return
     own = tuple(key for key in batch.asked if key not in batch.skip)[:MAX_LEARNED]
@@ -130,6 +134,30 @@ def defer(write):
         return False
     batch.deferred.append(write)
     return True
+
+
+def write(entries, timeout):
+    """cache.set_many(), made when the render ends with its other writes, in one round trip (the
+    Redis cache's set_each), and seen by the render's later reads; now without an open batch."""
+    batch = _batch.get()
+    if batch is None:
+        cache.set_many(entries, timeout)
+        return
+    for key, value in entries.items():
+        batch.writes[key] = (value, timeout)
+        batch.values[key] = value
+
+
+def _write_now(writes):
+    set_each = getattr(cache, "set_each", None)
+    if set_each is not None:
+        set_each(writes)
+        return
+    by_timeout = {}
+    for key, (value, timeout) in writes.items():
+        by_timeout.setdefault(timeout, {})[key] = value
+    for timeout, entries in by_timeout.items():
+        cache.set_many(entries, timeout)
 
 
 def store(key, value, timeout):

@@ -6,8 +6,6 @@ import logging
 import math
 import time
 
-from django.core.cache import cache
-
 from core import cachebatch
 from core.pagecache import enabled, generations, page_seconds
 
@@ -126,7 +124,7 @@ class ListMemo:
         if seconds < 1:
             return
         try:
-            cache.set_many(
+            cachebatch.write(
                 {self.prefix + key: entry for key, entry in pending.items()}, math.ceil(seconds)
             )
         except Exception:

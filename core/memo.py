@@ -18,7 +18,6 @@ import logging
 import math
 import time
 
-from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -145,7 +144,7 @@ def _store(name, values, current, until=None):
         for key, value in values.items()
     }
     try:
-        cache.set_many(entries, math.ceil(seconds))
+        cachebatch.write(entries, math.ceil(seconds))
     except Exception:
         logger.warning("%s: not stored", name, exc_info=True)
 

@@ -33,7 +33,7 @@ from django.db.models import Count, Window
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
 
-from core import pagecache, search
+from core import cachebatch, pagecache, search
 from core.listmemo import ListMemo
 from core.pagination import CountedPaginator
 
@@ -179,7 +179,7 @@ def _rendered(query, results):
             store[key] = (fingerprint, *rendered[-1])
     if store:
         try:
-            cache.set_many(store, RESULT_SECONDS)
+            cachebatch.write(store, RESULT_SECONDS)
         except Exception:
             logger.warning("Search results: not stored", exc_info=True)
     return rendered

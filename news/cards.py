@@ -25,13 +25,12 @@ import logging
 from dataclasses import dataclass
 from functools import cache as once
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
 
-from core import pagecache
+from core import cachebatch, pagecache
 from core.renditions import social_url
 from news import freshness
 from news.models import Article, Category, Photo
@@ -180,7 +179,7 @@ def render(wanted):
                 store[_key(article, variant)] = (stamps[article.pk], card.html, card.cover)
         if store:
             try:
-                cache.set_many(store, SECONDS)
+                cachebatch.write(store, SECONDS)
             except Exception:
                 logger.warning("Article cards: not stored", exc_info=True)
     return [hits[(a.pk, v)] for a, v in wanted]

@@ -284,3 +284,29 @@ def test_healthz_says_degraded_while_redis_is_away_and_ok_once_it_is_back(db, re
     assert response.json()["status"] == "degraded"
     assert response.json()["cache"].startswith("không kết nối được")
     assert Client().get("/healthz").json()["cache"] == "ok"
+
+
+def test_a_renders_writes_go_to_redis_together_each_with_its_lifetime(real_redis):
+    """core.cachebatch.write inside a render: nothing is written until it ends, then every
+    entry in one pipeline (TolerantRedisCache.set_each), each with its own lifetime; and the
+    render's later reads see what it wrote. With Redis away the writes are dropped, not raised."""
+    from core import cachebatch
+
+    token = cachebatch.open_batch(None, {})
+    cachebatch.write({"kept:a": ("một", 1), "kept:b": [2, 3]}, 60)
+    cachebatch.write({"kept:c": "ba"}, 3600)
+    assert cache.get("kept:a") is None  # not written yet
+    assert cachebatch.get_many(["kept:a", "kept:c"]) == {"kept:a": ("một", 1), "kept:c": "ba"}
+    cachebatch.close_batch(token)
+    assert cache.get_many(["kept:a", "kept:b", "kept:c"]) == {
+        "kept:a": ("một", 1),
+        "kept:b": [2, 3],
+        "kept:c": "ba",
+    }
+    client = cache._cache.get_client(write=True)
+    assert 0 < client.ttl(cache.make_key("kept:b")) <= 60
+    assert 3500 < client.ttl(cache.make_key("kept:c")) <= 3600
+    lost = redis.ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    with mock.patch.object(redis.client.Pipeline, "execute", side_effect=lost):
+        cache.set_each({"kept:d": ("bốn", 60)})  # dropped, as any write while Redis is away
+    assert cache.get("kept:d") is None
