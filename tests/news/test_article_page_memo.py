@@ -174,7 +174,7 @@ def test_the_kept_part_follows_the_site_profile_and_the_address_it_is_shared_fro
     assert "<strong>Công đoàn tỉnh Lâm Đồng (thử)</strong>" in cold(url).content.decode()
     from django.test import Client
 
-    visitor = Client(HTTP_HOST="localhost")
+    visitor = Client(headers={"host": "localhost"})
     visitor.cookies["sessionid"] = "khong-co-phien"
     html = visitor.get(url).content.decode()
     assert f'data-copy-link="http://localhost{url}"' in html
