@@ -2,8 +2,12 @@
 request handling starts, with the same bytes and headers as Django's own hit, and everything the
 cache must not answer left to Django."""
 
+import contextlib
+
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from core import pagecache
@@ -39,6 +43,20 @@ class Answer:
         return self.headers[name.lower()]
 
 
+@contextlib.contextmanager
+def connection_kept():
+    """As Django's test client does: a request must not close the database connection, which
+    holds the test's transaction (request_started and request_finished close old connections)."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        for signal in signals:
+            signal.connect(close_old_connections)
+
+
 def call(app, path, method="get", **headers):
     environ = getattr(RequestFactory(), method)(path, headers=headers).environ
     seen = {}
@@ -46,12 +64,13 @@ def call(app, path, method="get", **headers):
     def start_response(status, response_headers, exc_info=None):
         seen.update(status=status, headers=response_headers)
 
-    result = app(environ, start_response)
-    try:
-        body = b"".join(result)
-    finally:
-        if hasattr(result, "close"):
-            result.close()
+    with connection_kept():
+        result = app(environ, start_response)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
     return Answer(seen["status"], seen["headers"], body)
 
 
