@@ -38,3 +38,27 @@ def counted_round_trips():
     finally:
         for name in OPERATIONS:
             delattr(backend, name)
+
+
+def list_memo_calls(monkeypatch, names=("get", "get_many", "set", "set_many")):
+    """The calls the site makes to the cache for a list's facts (core.listmemo: keys with
+    ":list:"), as (operation, number of keys), in order; the memory cache's own inner calls (its
+    get_many calls get, its set_many set) are not counted."""
+    from django.core.cache import cache
+
+    calls, inside = [], []
+    for name in names:
+        original = getattr(cache, name)
+
+        def spy(*args, _name=name, _original=original, **kwargs):
+            keys = list(args[0]) if _name.endswith("_many") else [args[0]]
+            if not inside and any(":list:" in key for key in keys):
+                calls.append((_name, len(keys)))
+            inside.append(_name)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(cache, name, spy)
+    return calls

@@ -8,6 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from news.models import Tag
+from tests.cache_trips import list_memo_calls
 from tests.cached_pages import HEADER
 from tests.cached_pages import afresh as cold
 from tests.factories import make_article, make_category
@@ -123,7 +124,6 @@ def test_after_a_publish_a_list_writes_its_facts_in_one_round_trip_and_reads_no_
     """The count, the rows, where the pages start and the cards, kept again after a publish, are
     written together when the render ends (core.cachebatch.defer); the menu's categories and the
     categories by address follow the categories, not every article published."""
-    from django.core.cache import cache
 
     category = make_category(name="Việc làm", show_in_menu=True)
     for n in range(45):
@@ -131,22 +131,7 @@ def test_after_a_publish_a_list_writes_its_facts_in_one_round_trip_and_reads_no_
     for url in ("/tin-tuc/?page=2", category.get_absolute_url()):
         cold(url)
     make_article(title="Tin mới đăng", category=category)
-    writes, inside = [], []
-    for name in ("set", "set_many"):
-        original = getattr(cache, name)
-
-        def spy(*args, _name=name, _original=original, **kwargs):
-            keys = list(args[0]) if _name == "set_many" else [args[0]]
-            # Only the site's calls: the memory cache's set_many calls its own set.
-            if not inside and any(":list:" in key for key in keys):
-                writes.append((_name, len(keys)))
-            inside.append(_name)
-            try:
-                return _original(*args, **kwargs)
-            finally:
-                inside.pop()
-
-        monkeypatch.setattr(cache, name, spy)
+    writes = list_memo_calls(monkeypatch, names=("set", "set_many"))
     visitor = Client()  # anonymous: the page cache's miss, as a visitor's after the publish
     with CaptureQueriesContext(connection) as queries:
         response = visitor.get("/tin-tuc/?page=2")
