@@ -25,6 +25,13 @@ COMMON_SHARE = 0.2
 # The most articles a common word is looked for in (MAX_RESULTS / COMMON_SHARE, with a margin).
 MAX_WINDOW = 1500
 SHARE_SECONDS = 3600
+# Below COMMON_SHARE, the newest articles are still read rather than the trigram index when that
+# reads fewer rows: the index hands over at least every match of the whole table, and for words
+# made of common trigrams ("tháng công nhân") several times more, each checked again against the
+# long text (measured: 4.8 rows per match). Counted as twice the matches, to stay on the index's
+# side when in doubt.
+INDEX_ROWS_PER_MATCH = 2
+WINDOW_STEP = 500
 # What a result shows (article_result): no category, no search columns, nothing else to build.
 RESULT_FIELDS = ("title", "slug", "lead", "body", "published_at")
 
@@ -57,6 +64,35 @@ def match_share(query):
     return share
 
 
+def published_total():
+    """How many articles are published, remembered as long as a word's share: the size of what
+    the trigram index would go through for a word found everywhere."""
+    key = "news:search:published"
+    total = cache.get(key)
+    if total is None:
+        total = Article.objects.published().count()
+        cache.set(key, total, SHARE_SECONDS)
+    return total
+
+
+def newest_window(share):
+    """How many of the newest articles to look through for a word with this share of them, or
+    None when the trigram index reads fewer rows (a rare word: few matches in the whole table).
+
+    The window holds MAX_RESULTS matches with a margin of half: the results are the best of the
+    newest matches, as the page says when they are capped."""
+    if share <= 0:
+        return None
+    window = math.ceil(MAX_RESULTS / share * 1.5)
+    if share >= COMMON_SHARE:
+        return min(MAX_WINDOW, window)
+    if window <= share * published_total() * INDEX_ROWS_PER_MATCH:
+        # In steps of WINDOW_STEP, so that words of about the same share read the same
+        # remembered ids (newest_ids).
+        return -(-window // WINDOW_STEP) * WINDOW_STEP
+    return None
+
+
 def newest_ids(window):
     """The ids of the newest `window` published articles: the same for every common word, so
     counted once per change to the news (core.listmemo.ListMemo), as the lists' first rows are."""
@@ -83,9 +119,10 @@ def search_articles(query):
     matches first within it, then newest first.
 
     A rare word goes through the trigram index. A common one ("công đoàn", in nearly every
-    article) is looked for among the newest articles only, just enough of them to hold
-    MAX_RESULTS matches: the index would list and recheck nearly the whole table, and the planner,
-    with no statistics on such long columns, cannot tell the two cases apart. Its ids are fetched
+    article), or one common enough that fewer rows are read that way (newest_window), is looked
+    for among the newest articles only, just enough of them to hold MAX_RESULTS matches: the index
+    would list and recheck nearly the whole table, and the planner, with no statistics on such
+    long columns, cannot tell the two cases apart. Its ids are fetched
     first (two small queries, the first remembered per change to the news), because the same plan
     as a subquery tempts PostgreSQL into rescanning the newest rows once per article. Either way
     the rank reads only rows that already matched: the title, and the text once more for the
@@ -94,9 +131,8 @@ def search_articles(query):
     query = search.as_query(query)
     published = Article.objects.published()
     newest_first = ("-published_at", "-id")
-    share = match_share(query)
-    if share >= COMMON_SHARE:
-        window = min(MAX_WINDOW, math.ceil(MAX_RESULTS / share * 1.5))
+    window = newest_window(match_share(query))
+    if window is not None:
         newest = newest_ids(window)
         matching = (
             Article.objects.filter(_among(newest))

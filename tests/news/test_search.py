@@ -439,3 +439,43 @@ def test_a_rare_word_finds_old_articles_too(client):
     for n in range(20):
         make_article(title=f"Tin mới số {n}", category=category)
     assert [a.pk for a in search_articles(["da", "huoai"])] == [old.pk]
+
+
+def test_a_word_in_a_tenth_of_a_large_table_is_looked_for_among_the_newest(monkeypatch):
+    """Below the common share, the newest articles are read when that reads fewer rows than the
+    trigram index, which hands over every match of the table ("tháng công nhân": 78 ms at 10,000
+    articles through the index, 32 ms among the newest)."""
+    from news import search
+
+    monkeypatch.setattr(search, "published_total", lambda: 10_000)
+    assert search.newest_window(1.0) == 300  # common: just enough for MAX_RESULTS
+    assert search.newest_window(0.5) == 600
+    assert search.newest_window(search.COMMON_SHARE) == search.MAX_WINDOW
+    # 0.18: 1,667 of the newest rows (in steps of 500) against some 3,600 through the index.
+    assert search.newest_window(0.18) == 2000
+    assert search.newest_window(0.05) is None  # 6,000 rows against some 1,000: the index
+    assert search.newest_window(0.0) is None
+    monkeypatch.setattr(search, "published_total", lambda: 100_000)
+    assert search.newest_window(0.05) == 6000  # against some 10,000 through the index
+
+
+def test_a_word_looked_for_among_the_newest_finds_what_the_index_finds(monkeypatch):
+    category = make_category()
+    wanted = [
+        make_article(title=f"Tháng Công nhân ở xã số {n}", category=category, published_at=ago(n))
+        for n in range(1, 6)
+    ]
+    wanted.append(
+        make_article(title="Tin hội thao", lead="Mở đầu Tháng Công nhân.", published_at=ago(7))
+    )
+    for n in range(30):
+        make_article(title=f"Tin khác số {n}", category=category, published_at=ago(10 + n))
+    query = parse_query("tháng công nhân")
+    through_index = [a.pk for a in search_articles(query)]
+    from news import search
+
+    monkeypatch.setattr(search, "match_share", lambda q: 0.15)
+    monkeypatch.setattr(search, "published_total", lambda: 1_000_000)
+    assert search.newest_window(0.15) is not None
+    assert [a.pk for a in search_articles(query)] == through_index
+    assert through_index == [a.pk for a in wanted]
