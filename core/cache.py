@@ -18,12 +18,14 @@ PAGECACHE_SECONDS, the site profile an hour).
 
 import functools
 import logging
+import os
 import threading
 import time
 
 from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -121,11 +123,56 @@ def _none():
 class _KeptClient(RedisCacheClient):
     """Django's client makes a new redis.Redis (its response callbacks copied into a fresh dict)
     on every operation; this one keeps one per connection pool. On a page served from the cache
-    that construction was a tenth of the request."""
+    that construction was a tenth of the request.
+
+    Its MGET (every page served from the cache, every render's facts) goes out on a connection
+    that each thread keeps for itself, as one packed command read back directly. redis-py's own
+    path takes a connection from the pool and gives it back, asks the socket whether it holds
+    stray data, wraps the call for retries and records it for its metrics: 40 µs of CPU around a
+    round trip of 30 µs."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
+        self._own = threading.local()
+
+    def _own_connection(self):
+        """This thread's connection for reads, made in this process (a fork gets its own)."""
+        own = getattr(self._own, "connection", None)
+        if own is None or own[0] != os.getpid():
+            connection = self._get_connection_pool(False).make_connection()
+            own = self._own.connection = (os.getpid(), connection)
+        return own[1]
+
+    def _mget(self, connection, keys):
+        try:
+            connection.send_packed_command(connection.pack_command("MGET", *keys))
+            return connection.read_response()
+        except BaseException:
+            # Whatever was half sent or half read goes with the closed socket; the next call
+            # connects again.
+            connection.disconnect()
+            raise
+
+    def get_many(self, keys):
+        keys = list(keys)
+        if not keys:
+            return {}
+        connection = self._own_connection()
+        reused = connection.is_connected
+        try:
+            values = self._mget(connection, keys)
+        except RedisConnectionError:
+            # Redis closed a connection that had been open (a restart, an idle timeout): asked
+            # again once on a new one, as redis-py's pool would. A timeout is not asked again
+            # (a hung Redis costs one), and a failure now is the cache's outage (Breaker).
+            if not reused:
+                raise
+            values = self._mget(connection, keys)
+        loads = self._serializer.loads
+        return {
+            key: loads(value) for key, value in zip(keys, values, strict=True) if value is not None
+        }
 
     def get_client(self, key=None, *, write=False):
         index = self._get_connection_pool_index(write)

@@ -28,6 +28,8 @@ pytestmark = pytest.mark.django_db
 # long as the server keeps the connection open (HOLD_SECONDS here, for ever in real life).
 BOUND_SECONDS = 3
 HOLD_SECONDS = 8
+# What a connection sends of its own when it opens, before the command it was opened for.
+HANDSHAKE = {b"HELLO", b"CLIENT", b"AUTH", b"SELECT"}
 
 
 def closed_port():
@@ -190,13 +192,17 @@ def test_a_hung_redis_costs_a_request_at_most_one_attempt(site):
         with redis_at(f"redis://127.0.0.1:{server.port}/0"):
             visitor = Client(raise_request_exception=False)
             calls = []
-            real = redis.client.Redis.execute_command
+            real = redis.connection.Connection.send_packed_command
 
-            def counted(client, *args, **kwargs):
-                calls.append(args[0])
-                return real(client, *args, **kwargs)
+            def counted(connection, command, *args, **kwargs):
+                name = b"".join(command).split(b"\r\n")[2].upper()
+                if name not in HANDSHAKE:
+                    calls.append(name)
+                return real(connection, command, *args, **kwargs)
 
-            with mock.patch.object(redis.client.Redis, "execute_command", counted):
+            # Counted where every command leaves, redis-py's own calls and the cache's kept
+            # connection for reads (core.cache._KeptClient) alike.
+            with mock.patch.object(redis.connection.Connection, "send_packed_command", counted):
                 for path in ["/", site.pages["article"], "/tin-tuc/"]:
                     calls.clear()
                     assert visitor.get(path).status_code == 200
@@ -232,9 +238,10 @@ def real_redis():
 
 @contextmanager
 def outage():
-    """Every command to Redis fails, as when it stops or the network drops."""
+    """Every command to Redis fails, as when it stops or the network drops: where each leaves,
+    redis-py's own calls and the cache's kept connection for reads alike."""
     error = redis.ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
-    with mock.patch.object(redis.client.Redis, "execute_command", side_effect=error):
+    with mock.patch.object(redis.connection.Connection, "send_packed_command", side_effect=error):
         yield
 
 
@@ -310,3 +317,19 @@ def test_a_renders_writes_go_to_redis_together_each_with_its_lifetime(real_redis
     with mock.patch.object(redis.client.Pipeline, "execute", side_effect=lost):
         cache.set_each({"kept:d": ("bốn", 60)})  # dropped, as any write while Redis is away
     assert cache.get("kept:d") is None
+
+
+def test_reads_on_the_kept_connection_are_django_s_and_survive_redis_closing_it(real_redis, caplog):
+    """The cache's MGET goes out on a connection each thread keeps (core.cache._KeptClient): the
+    values are those Django's client reads, and a connection Redis closed (a restart, an idle
+    timeout) is opened again without a miss and without taking Redis for away."""
+    cache.set("kept:page", {"trang": "chủ", "số": [1, 2]})
+    cache.set("kept:count", 7)  # integers are stored as such, not pickled
+    keys = ["kept:page", "kept:count", "kept:absent"]
+    expected = {"kept:page": {"trang": "chủ", "số": [1, 2]}, "kept:count": 7}
+    assert cache.get_many(keys) == expected
+    client = cache._cache.get_client(write=True)
+    assert client.client_kill_filter(_type="normal", skipme=True) >= 1
+    assert cache.get_many(keys) == expected
+    assert "does not answer" not in caplog.text
+    assert cache.breaker.down_since is None
