@@ -273,8 +273,9 @@ WARM_NOTE = (
     "A hit is answered before Django's request handling starts (core/pagecache_front.py, "
     "tests/core/test_pagecache_front.py), in one Redis round trip, an article page's own objects "
     "included (each process remembers which a stored page depends on); what is left is gunicorn, "
-    "the round trip and unpickling the page, which grows with the page (the home page is 130 KB "
-    "at 100,000 articles, the ceiling's page 20 KB). If it falls short, the machine was busy (see "
+    "the round trip (on a connection each thread keeps: core.cache._KeptClient) and unpickling "
+    "the page, which grows with the page (the home page is 130 KB at 100,000 articles, the "
+    "ceiling's page 20 KB). If it falls short, the machine was busy (see "
     "the load average): the next step is nginx answering hits from Redis itself."
 )
 SEARCH_NOTE = (
@@ -559,6 +560,20 @@ the workers):
 | a deep page's OFFSET over ids in the public lists' index, then 20 rows by id (`article_listed`) | OFFSET 3,800, 10,000 articles (SQL) | 8.3 | 0.4 |
 | "Tin liên quan" picked among the newest 60 sharing articles, not 200 | its statement, 10,000 articles (SQL) | 4.1 | 1.7 |
 | each kind's search results kept beside its own sections' generations (`core.search.Source.sections`) | Tìm, after an edit of the news (10,000 articles) | 31 | 26.5 |
+
+### What each change bought, fourth round (1 December 2026)
+
+Chosen from `pg_stat_statements` under `make load` (PostgreSQL's time per statement) and from
+the CPU of each process during wrk runs (gunicorn, Redis):
+
+| change | page | before | after |
+|---|---|--:|--:|
+| MGET on a connection each thread keeps, one packed command read back directly (`core.cache._KeptClient.get_many`): redis-py's pool, retry and metrics wrapping cost 40 µs of CPU per call | warm hit, CPU in process: Trang chủ / Tin tức (100,000 articles) | 228 / 190 µs | 183 / 147 µs |
+| | warm hits, wrk 16 connections: Trang chủ, against the bare ceiling in the same minute | 2,432 of 5,038 req/s (48 %) | 2,812–2,863 of 5,126 req/s (55–56 %) |
+| the benchmark's data vacuumed after its bulk load, as autovacuum does on a live site (`bench/generate.py`; this machine runs PostgreSQL with autovacuum off): without a visibility map no index-only scan skips the table | count of the news list, 10,000 articles (SQL) | 7.3 | 1.4 |
+| | all statements under `make load`, PostgreSQL's total time | 40 s | 28.5 s |
+| a word below the common share looked for among the newest articles when that reads fewer rows than the trigram index (`news.search.newest_window`) | Tìm «tháng công nhân», 10,000 articles (search in process) | 85 | 32 |
+| the site profile created with the generated data (`bench/generate.py`): created by the first page asked for, its save made every fact that render kept stale | Trang chủ, queries of the probe's second render on a fresh database | 9 | 0 |
 
 {load_section}
 ## Method
