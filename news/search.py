@@ -122,11 +122,10 @@ def search_articles(query):
     article), or one common enough that fewer rows are read that way (newest_window), is looked
     for among the newest articles only, just enough of them to hold MAX_RESULTS matches: the index
     would list and recheck nearly the whole table, and the planner, with no statistics on such
-    long columns, cannot tell the two cases apart. Its ids are fetched
-    first (two small queries, the first remembered per change to the news), because the same plan
-    as a subquery tempts PostgreSQL into rescanning the newest rows once per article. Either way
-    the rank reads only rows that already matched: the title, and the text once more for the
-    phrase.
+    long columns, cannot tell the two cases apart. Its ids are fetched first (two small queries,
+    the first remembered per change to the news), because the same plan as a subquery tempts
+    PostgreSQL into rescanning the newest rows once per article. Either way the rank reads only
+    rows that already matched: the title, and the text once more for the phrase.
     """
     query = search.as_query(query)
     published = Article.objects.published()
